@@ -1,0 +1,4 @@
+"""Arabic wire news into clean, attributed, queryable statements."""
+
+PROCESSOR_VERSION = "0.1.0"
+"""Bumped whenever extraction, cleaning, segmentation or attribution output may change; selects what to reprocess."""

@@ -1,0 +1,47 @@
+"""Arabic-aware normalisation for matching and dedup keys; never applied to stored text."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+TATWEEL = "\u0640"
+# Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_LETTER_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ئ": "ي", "ؤ": "و",
+    "ة": "ه",
+    "ک": "ك", "ی": "ي", "ھ": "ه",
+    TATWEEL: None,
+})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Fold letter variants, diacritics, tatweel and digits so spellings like روحاني/روحانى compare equal."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text)
+    return text.translate(_LETTER_FOLD).translate(_DIGITS).casefold()
+
+
+def match_key(text: str) -> str:
+    """Key for matching names: folded, punctuation dropped, single spaces."""
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", fold(text))).strip()
+
+
+def norm_text(text: str) -> str:
+    """Key for statement dedup: folded letters, digits, punctuation and spaces."""
+    return match_key(text).replace("_", " ")
+
+
+def norm_hash(text: str) -> str:
+    """Stable hex hash of a statement's normalised text (dedup across copies of a story)."""
+    return hashlib.sha256(norm_text(text).encode("utf-8")).hexdigest()[:32]
+
+
+def digits_folded(line: str) -> str:
+    """A line with every digit run replaced by 0, for counting repeated boilerplate lines."""
+    return re.sub(r"\d+", "0", fold(line)).strip()

@@ -1,0 +1,51 @@
+"""Where rules live: packaged defaults, then the user's rules folder; later layers override earlier ones."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+PACKAGED = Path(__file__).with_name("rules")
+
+
+def user_rules_dir() -> Path:
+    """The user's rules folder: `NEWS_RULES_DIR`, else `rules/` in the working directory."""
+    return Path(os.environ.get("NEWS_RULES_DIR", "rules"))
+
+
+def search_path() -> list[Path]:
+    """Rule folders in override order (first = lowest priority)."""
+    layers = [PACKAGED]
+    user = user_rules_dir()
+    if user.is_dir() and user.resolve() != PACKAGED.resolve():
+        layers.append(user)
+    return layers
+
+
+def rule_files(subdir: str, pattern: str = "*.yaml") -> Iterator[Path]:
+    """Every rule file under `subdir` of each layer, lowest priority first; a later file of the same name wins."""
+    chosen: dict[str, Path] = {}
+    for layer in search_path():
+        folder = layer / subdir if subdir else layer
+        if folder.is_dir():
+            for path in sorted(folder.glob(pattern)):
+                chosen[path.name] = path
+    yield from chosen.values()
+
+
+def load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_sources() -> list[dict[str, Any]]:
+    """Sources from every `sources.yaml` layer, merged by name (user entries extend or override packaged ones)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for layer in search_path():
+        path = layer / "sources.yaml"
+        if path.is_file():
+            for entry in (load_yaml(path) or {}).get("sources", []):
+                merged.setdefault(entry["name"], {}).update(entry)
+    return list(merged.values())

@@ -1,0 +1,49 @@
+"""The sources table, seeded from the rules search path, and resolving names and aliases to a source."""
+from __future__ import annotations
+
+import psycopg
+
+from pipeline.normalize import match_key
+from pipeline.ruleset import load_sources
+
+_UPSERT = """
+INSERT INTO sources (name, aliases, kind, url, language, time_zone, profile, expected_interval_minutes, active)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
+ON CONFLICT (name) DO UPDATE SET
+    aliases = EXCLUDED.aliases, kind = EXCLUDED.kind, url = EXCLUDED.url, language = EXCLUDED.language,
+    time_zone = EXCLUDED.time_zone, profile = EXCLUDED.profile,
+    expected_interval_minutes = EXCLUDED.expected_interval_minutes, active = EXCLUDED.active
+"""
+
+
+def seed_sources(conn: psycopg.Connection) -> int:
+    """Upsert every source from sources.yaml layers; returns how many were declared."""
+    entries = load_sources()
+    rows = [
+        (
+            e["name"], list(e.get("aliases", [])), e.get("kind", "inbox"), e.get("url"), e.get("language"),
+            e.get("time_zone", "UTC"), e.get("profile", e["name"]), e.get("expected_interval_minutes"),
+            bool(e.get("active", True)),
+        )
+        for e in entries
+    ]
+    with conn.cursor() as cur:
+        cur.executemany(_UPSERT, rows)
+    return len(rows)
+
+
+def resolve(name: str | None, default: str = "inbox") -> str:
+    """Map a name or alias (`was`, `واس`, `SANA`) to the source's canonical name; unknown names pass through."""
+    if not name:
+        return default
+    key = match_key(name)
+    for entry in load_sources():
+        names = [entry["name"], *entry.get("aliases", [])]
+        if any(match_key(n) == key for n in names):
+            return entry["name"]
+    return key.replace(" ", "_") or default
+
+
+def ensure_source(conn: psycopg.Connection, name: str) -> None:
+    """Make sure a source row exists for a name seen in input (inbox folders may name new outlets)."""
+    conn.execute("INSERT INTO sources (name, kind) VALUES (%s, 'inbox') ON CONFLICT (name) DO NOTHING", (name,))
