@@ -9,7 +9,7 @@ from pipeline.records import Article, Block, Extracted, Removed
 _PROMO = re.compile(r"تابعوا|تابعونا|telegram|vk\.com|واتس|https?://|//\s*انتهى\s*//|^\s*\d{1,2}:\d{2}\s*ت\s*م\s*$")
 
 
-def clean(doc: Extracted, source: str) -> Article:
+def clean(doc: Extracted, source: str, learned: frozenset[str] = frozenset()) -> Article:
     """Drop promotion and marker lines; every kept line is a paragraph block of the body."""
     removed = list(doc.removed)
     paragraphs: list[str] = []

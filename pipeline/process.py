@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 
 from pipeline import PROCESSOR_VERSION, sources
 from pipeline.attribute import attribute
@@ -31,11 +32,14 @@ def assign_uids(article: Article) -> None:
         st.uid = hashlib.sha256(f"{identity}\x1f{text}\x1f{seen[text]}".encode()).hexdigest()[:32]
 
 
-def process(raw: RawItem) -> Article:
-    """Run every stage on one raw item; raises Rejected with the failing stage for unusable input."""
+def process(raw: RawItem, learned: Mapping[str, frozenset[str]] | None = None) -> Article:
+    """Run every stage on one raw item; raises Rejected with the failing stage for unusable input.
+
+    `learned` holds the accepted corpus-learned boilerplate line keys per source (see pipeline.learn).
+    """
     doc = extract(raw)
     source = sources.resolve(doc.source or raw.source, default=raw.source)
-    article = clean(doc, source)
+    article = clean(doc, source, learned=(learned or {}).get(source, frozenset()))
     article.source = source
     article.url = article.url or raw.url
     article.external_id = raw.external_id

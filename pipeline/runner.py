@@ -10,7 +10,10 @@ from dataclasses import asdict, dataclass, field
 import psycopg
 from psycopg.types.json import Jsonb
 
+from collections.abc import Mapping
+
 from pipeline import PROCESSOR_VERSION
+from pipeline.learn import confirmed_keys
 from pipeline.load import load_articles, mark_processed
 from pipeline.process import process
 from pipeline.records import Article, RawItem, Rejected
@@ -66,9 +69,9 @@ def lease(conn: psycopg.Connection, limit: int, worker: str, lease_seconds: int 
     ]
 
 
-def _process_one(raw: RawItem) -> Article | Rejected:
+def _process_one(raw: RawItem, learned: Mapping[str, frozenset[str]]) -> Article | Rejected:
     try:
-        return process(raw)
+        return process(raw, learned)
     except Rejected as rejected:
         return rejected
     except Exception as exc:  # a bug on one item becomes a reject row, never a crashed run
@@ -76,10 +79,14 @@ def _process_one(raw: RawItem) -> Article | Rejected:
         return Rejected("process", "error", repr(exc))
 
 
-def process_batch(conn: psycopg.Connection, items: list[RawItem], counts: RunCounts) -> None:
+def process_batch(
+    conn: psycopg.Connection, items: list[RawItem], counts: RunCounts,
+    learned: Mapping[str, frozenset[str]] | None = None,
+) -> None:
     """Process and load one leased batch in one transaction: whole articles or none."""
     t0 = time.perf_counter()
-    results = [(raw, _process_one(raw)) for raw in items]
+    learned = confirmed_keys(conn) if learned is None else learned
+    results = [(raw, _process_one(raw, learned)) for raw in items]
     counts.add_time("process", time.perf_counter() - t0)
     articles = [r for _, r in results if isinstance(r, Article)]
     rejected = [(raw, r) for raw, r in results if isinstance(r, Rejected)]
@@ -111,11 +118,13 @@ def process_pending(
     """Lease and process batches until nothing is pending (or `max_batches` is reached)."""
     counts = RunCounts()
     worker = worker or worker_id()
+    learned = confirmed_keys(conn)
+    conn.commit()
     while max_batches is None or counts.batches < max_batches:
         items = lease(conn, batch_size, worker)
         if not items:
             break
-        process_batch(conn, items, counts)
+        process_batch(conn, items, counts, learned)
     return counts
 
 
