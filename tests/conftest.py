@@ -10,9 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = ROOT / "samples"
 
-CONTENT_TABLES = (
-    "statement_speakers", "statements", "removed_lines", "articles", "speakers", "rejects", "ingest_runs", "raw_items",
-)
+KEPT_TABLES = ("sources", "schema_migrations")
 
 
 @pytest.fixture(scope="session")
@@ -53,10 +51,17 @@ def conn(news_url: str):
 
 
 def truncate(connection) -> None:
+    """Empty every table of the public schema but sources (re-seeded) and schema_migrations."""
+    from psycopg import sql
+
     from pipeline.sources import seed_sources
 
-    tables = ", ".join(CONTENT_TABLES + ("boilerplate_rules",))
-    connection.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")  # fixed table names, no input
+    names = [r[0] for r in connection.execute(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND NOT tablename = ANY(%s)", (list(KEPT_TABLES),)
+    )]
+    if names:
+        connection.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(
+            sql.SQL(", ").join(sql.Identifier(n) for n in names)))
     connection.execute("DELETE FROM sources")
     seed_sources(connection)
     connection.commit()
