@@ -23,7 +23,7 @@ def ensure_databases(server_url: str | None = None) -> None:
     """Create the `news` and `airflow` databases on the server when they are missing."""
     url = settings.with_database(server_url or settings.server_url(), "postgres")
     with psycopg.connect(url, autocommit=True) as conn:
-        for name in (settings.NEWS_DB, settings.AIRFLOW_DB):
+        for name in (settings.NEWS_DB, os.environ.get("NEWS_AIRFLOW_DB", settings.AIRFLOW_DB)):
             if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
                 log.info("created database %s", name)

@@ -47,10 +47,13 @@ def _candidates(inbox: Path) -> list[Path]:
 
 
 def _move(path: Path, inbox: Path, state: str, base: Path) -> Path:
-    """Move a file under inbox/<state>/ keeping its source folder; never overwrite an earlier file."""
+    """Move a file under inbox/<state>/ keeping its source folder; never overwrite a different earlier file."""
     target = inbox / state / path.relative_to(base)
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
+        if state == "done" and target.read_bytes() == path.read_bytes():
+            path.unlink()  # the identical file is already in done/: keep one copy
+            return target
         target = target.with_name(f"{target.stem}.{time.time_ns()}{target.suffix}")
     os.replace(path, target)
     return target

@@ -46,11 +46,16 @@ def news_db_url() -> str:
 
 
 def airflow_db_url() -> str:
-    return with_database(server_url(), AIRFLOW_DB, driver="psycopg")
+    """Airflow's metadata database (`NEWS_AIRFLOW_DB`, default `airflow`) on the same server, via psycopg 3."""
+    return with_database(server_url(), os.environ.get("NEWS_AIRFLOW_DB", AIRFLOW_DB), driver="psycopg")
+
+
+def airflow_home() -> Path:
+    return Path(os.environ.get("NEWS_AIRFLOW_HOME", data_dir() / "airflow")).resolve()
 
 
 def _persistent_secret(name: str, nbytes: int) -> str:
-    path = data_dir() / "airflow" / name
+    path = airflow_home() / name
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(nbytes))
@@ -60,7 +65,7 @@ def _persistent_secret(name: str, nbytes: int) -> str:
 
 def airflow_env() -> dict[str, str]:
     """Environment for every Airflow process of this project; set by the project, never by the user."""
-    home = data_dir() / "airflow"
+    home = airflow_home()
     home.mkdir(parents=True, exist_ok=True)
     news = news_db_url()
     conn = urlsplit(news)

@@ -1,0 +1,54 @@
+# Two commands for users: `make run` (the main job on the bundled samples) and `make test`.
+# Everything runs from .venv/ and keeps its state under .data/; `make stop` stops the private PostgreSQL.
+
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: help install run test db stop bench lock clean
+
+help:
+	@echo "make run    the main job: set up, ingest samples/ through Airflow into PostgreSQL, print a report"
+	@echo "make test   the whole test suite (same set-up first)"
+	@echo "make stop   stop the private PostgreSQL cluster"
+	@echo "make lock   recompile requirements.lock from requirements.in"
+	@echo "make clean  stop and delete .data/ (all local state)"
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (python3.11, python3.12 …)"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@# uv installs the lock in seconds; fall back to pip when uv cannot be had.
+	@if $(VENV)/bin/pip install -q uv >/dev/null 2>&1 && $(VENV)/bin/uv --version >/dev/null 2>&1; then \
+		$(VENV)/bin/uv pip install -q --python $(PY) -r requirements.lock && \
+		$(VENV)/bin/uv pip install -q --python $(PY) --no-deps -e . ; \
+	else \
+		$(VENV)/bin/pip install -q -r requirements.lock && $(VENV)/bin/pip install -q --no-deps -e . ; \
+	fi
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+db: install
+	@$(PY) -m pipeline db migrate
+
+run: db
+	@$(PY) -m pipeline run
+
+test: db
+	@$(PY) -m pipeline airflow version >/dev/null
+	$(PY) -m pytest -q --durations=15 $(PYTEST_ARGS)
+
+stop:
+	@test -x $(PY) && $(PY) -m pipeline db stop || true
+
+bench: db
+	@$(PY) -m pipeline bench
+
+lock:
+	@$(VENV)/bin/uv pip compile -q requirements.in --python-version 3.11 -o requirements.lock
+
+clean: stop
+	rm -rf .data

@@ -1,0 +1,102 @@
+"""Task bodies for the DAGs: each opens the `news_db` connection and calls one pipeline function."""
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+import psycopg
+
+from pipeline.airflow import NEWS_DB_CONN_ID
+
+log = logging.getLogger(__name__)
+
+
+def news_db_url() -> str:
+    """The pipeline database from the Airflow connection `news_db` (no credentials in DAG code)."""
+    from airflow.sdk import Connection
+
+    uri = Connection.get(NEWS_DB_CONN_ID).get_uri()
+    return uri.replace("postgres://", "postgresql://", 1)
+
+
+@contextmanager
+def news_db() -> Iterator[psycopg.Connection]:
+    with psycopg.connect(news_db_url()) as conn:
+        yield conn
+
+
+def _run_ids() -> tuple[str | None, str | None]:
+    from airflow.sdk import get_current_context
+
+    ctx = get_current_context()
+    return ctx["dag"].dag_id, ctx["run_id"]
+
+
+def ingest_inbox(inbox: str) -> dict[str, Any]:
+    """Store every claimed or new inbox file in raw_items; return counts (no bodies through XCom)."""
+    from pathlib import Path
+
+    from pipeline.inbox import ingest
+    from pipeline.runner import record_run
+
+    dag_id, run_id = _run_ids()
+    with news_db() as conn:
+        counts = ingest(conn, Path(inbox))
+        record_run(conn, "ingest", run_id, dag_id, items_seen=counts.items_seen, items_new=counts.items_new,
+                   items_unchanged=counts.items_unchanged, rejects=counts.files_failed)
+    log.info("inbox: %d files, %d items, %d new, %d unchanged, %d files failed",
+             counts.files, counts.items_seen, counts.items_new, counts.items_unchanged, counts.files_failed)
+    return {"files": counts.files, "items_new": counts.items_new, "items_unchanged": counts.items_unchanged,
+            "files_failed": counts.files_failed}
+
+
+def process_pending(batch_size: int | None = None) -> dict[str, Any]:
+    """Lease and process every pending raw item in batches; one ingest_runs row for the run."""
+    from pipeline.runner import DEFAULT_BATCH, process_pending as run, record_run
+
+    dag_id, run_id = _run_ids()
+    with news_db() as conn:
+        counts = run(conn, batch_size=batch_size or DEFAULT_BATCH)
+        record_run(conn, "process", run_id, dag_id, items_seen=counts.items_seen, items_new=counts.articles,
+                   articles=counts.articles, statements=counts.statements, lines_removed=counts.lines_removed,
+                   rejects=counts.rejects, timings=counts.timings)
+    log.info("processed %d items: %d articles, %d statements, %d lines removed, %d rejected",
+             counts.items_seen, counts.articles, counts.statements, counts.lines_removed, counts.rejects)
+    return {"items_seen": counts.items_seen, "articles": counts.articles, "statements": counts.statements,
+            "rejects": counts.rejects}
+
+
+def skip_unless(condition: bool, message: str) -> None:
+    """Skip the task (so its outlet Asset is not updated and nothing downstream runs) unless there was work."""
+    from airflow.exceptions import AirflowSkipException
+
+    if not condition:
+        raise AirflowSkipException(message)
+
+
+def run_quality_checks() -> dict[str, Any]:
+    """Run pipeline.quality checks; fail the task on error-level findings."""
+    from pipeline.quality import run_checks
+
+    with news_db() as conn:
+        findings = run_checks(conn)
+    errors = [f for f in findings if f.severity == "error"]
+    for f in findings:
+        log.warning("%s %s: %s", f.severity, f.check, f.detail)
+    if errors:
+        raise RuntimeError("quality checks failed: " + "; ".join(f"{f.check}: {f.detail}" for f in errors))
+    return {"findings": len(findings)}
+
+
+def reprocess_selected(params: dict[str, Any]) -> dict[str, Any]:
+    """Reprocess the raw items chosen by the DAG params."""
+    from pipeline.reprocess import Selection, reprocess
+
+    selection = Selection(
+        source=params.get("source") or None, since=params.get("since") or None,
+        until=params.get("until") or None, older_than_version=params.get("older_than_version") or None,
+    )
+    with news_db() as conn:
+        result = reprocess(conn, selection)
+    return result
