@@ -35,3 +35,9 @@ def migrate() -> None:
         return
     run(["db", "migrate"], capture=True)
     stamp.write_text(key)
+
+
+def run_dags(dag_ids: list[str]) -> subprocess.CompletedProcess:
+    """Run DAGs in order with dag.test() in one Airflow process (see pipeline.airflow.run_dags)."""
+    return subprocess.run([sys.executable, "-m", "pipeline.airflow.run_dags", *dag_ids], env=env(), text=True,
+                          capture_output=True, check=False)

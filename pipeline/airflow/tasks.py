@@ -69,7 +69,7 @@ def process_pending(batch_size: int | None = None) -> dict[str, Any]:
 
 def skip_unless(condition: bool, message: str) -> None:
     """Skip the task (so its outlet Asset is not updated and nothing downstream runs) unless there was work."""
-    from airflow.exceptions import AirflowSkipException
+    from airflow.sdk.exceptions import AirflowSkipException
 
     if not condition:
         raise AirflowSkipException(message)
