@@ -8,12 +8,15 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help install run test db stop bench lock clean
+.PHONY: help install run test db stop up down logs bench lock clean
 
 help:
 	@echo "make run    the main job: set up, ingest samples/ through Airflow into PostgreSQL, print a report"
 	@echo "make test   the whole test suite (same set-up first)"
-	@echo "make stop   stop the private PostgreSQL cluster"
+	@echo "make up     start the local Airflow stack (UI, scheduler, dag-processor, triggerer)"
+	@echo "make down   stop the local Airflow stack"
+	@echo "make logs   where each Airflow component logs"
+	@echo "make stop   stop the Airflow stack and the private PostgreSQL cluster"
 	@echo "make lock   recompile requirements.lock from requirements.in"
 	@echo "make clean  stop and delete .data/ (all local state)"
 
@@ -41,7 +44,16 @@ test: db
 	@$(PY) -m pipeline airflow version >/dev/null
 	$(PY) -m pytest -q --durations=15 $(PYTEST_ARGS)
 
-stop:
+up: db
+	@$(PY) -m pipeline stack up
+
+down:
+	@test -x $(PY) && $(PY) -m pipeline stack down || true
+
+logs:
+	@$(PY) -m pipeline stack logs
+
+stop: down
 	@test -x $(PY) && $(PY) -m pipeline db stop || true
 
 bench: db

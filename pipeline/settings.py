@@ -63,6 +63,15 @@ def _persistent_secret(name: str, nbytes: int) -> str:
     return path.read_text().strip()
 
 
+def _passwords_file(home: Path) -> Path:
+    """The simple auth manager's passwords file, with a generated admin password (never committed)."""
+    path = home / "simple_auth_manager_passwords.json"
+    if not path.exists():
+        path.write_text('{"admin": "%s"}' % secrets.token_urlsafe(12))
+        path.chmod(0o600)
+    return path
+
+
 def airflow_env() -> dict[str, str]:
     """Environment for every Airflow process of this project; set by the project, never by the user."""
     home = airflow_home()
@@ -83,7 +92,7 @@ def airflow_env() -> dict[str, str]:
         "AIRFLOW__API__SECRET_KEY": _persistent_secret("api_secret", 16),
         "AIRFLOW__CORE__FERNET_KEY": "",
         "AIRFLOW__LOGGING__LOGGING_LEVEL": os.environ.get("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING"),
-        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(home / "simple_auth_manager_passwords.json"),
+        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(_passwords_file(home)),
         "AIRFLOW_CONN_NEWS_DB": urlunsplit(("postgresql", conn.netloc, conn.path, conn.query, "")),
         "NEWS_DATA_DIR": str(data_dir()),
         "NEWS_INBOX_DIR": str(inbox_dir()),
