@@ -29,3 +29,63 @@ def dags_test(env: dict[str, str], dag_id: str, *extra: str) -> subprocess.Compl
     airflow = str(Path(sys.executable).with_name("airflow"))
     return subprocess.run([airflow, "dags", "test", dag_id, *extra], env=env, capture_output=True, text=True,
                           timeout=600)
+
+
+@pytest.fixture(scope="session")
+def airflow_stack(airflow_env):
+    """The local Airflow stack (api-server, scheduler, dag-processor, triggerer) for the session, as `make up` runs it."""
+    from pipeline import stack
+
+    started = stack.up()
+    yield started
+    stack.down()
+
+
+class AirflowApi:
+    """A small client for Airflow's REST API v2 with a bearer token from /auth/token."""
+
+    def __init__(self, base_url: str, username: str, password: str) -> None:
+        import httpx
+
+        self.base_url = base_url
+        token = httpx.post(f"{base_url}/auth/token", json={"username": username, "password": password}, timeout=30)
+        token.raise_for_status()
+        self.client = httpx.Client(base_url=f"{base_url}/api/v2", timeout=30,
+                                   headers={"Authorization": f"Bearer {token.json()['access_token']}"})
+
+    def get(self, path: str, **params):
+        response = self.client.get(path, params=params)
+        response.raise_for_status()
+        return response.json()
+
+    def trigger(self, dag_id: str, conf: dict | None = None) -> dict:
+        from datetime import datetime, timezone
+
+        response = self.client.post(f"/dags/{dag_id}/dagRuns",
+                                    json={"logical_date": datetime.now(timezone.utc).isoformat(), "conf": conf or {}})
+        response.raise_for_status()
+        return response.json()
+
+    def runs(self, dag_id: str) -> list[dict]:
+        return self.get(f"/dags/{dag_id}/dagRuns", limit=100, order_by="-run_after")["dag_runs"]
+
+    def wait_for(self, dag_id: str, predicate, timeout_s: float = 180) -> list[dict]:
+        """Poll the runs of a DAG until `predicate(runs)` holds; fail with the runs seen on timeout."""
+        import time
+
+        deadline = time.monotonic() + timeout_s
+        runs: list[dict] = []
+        while time.monotonic() < deadline:
+            runs = self.runs(dag_id)
+            if predicate(runs):
+                return runs
+            time.sleep(2)
+        raise AssertionError(f"{dag_id}: condition not met in {timeout_s}s; runs: "
+                             + repr([(r["dag_run_id"], r["state"]) for r in runs]))
+
+
+@pytest.fixture(scope="session")
+def airflow_api(airflow_stack) -> AirflowApi:
+    from pipeline import stack
+
+    return AirflowApi(airflow_stack.base_url(), stack.ADMIN_USER, stack.admin_password())
