@@ -63,8 +63,8 @@ def _joins(a: str, b: str) -> bool:
 def paragraphs(text: str) -> list[str]:
     """Lines with hard wraps repaired: inside a blank-line-separated paragraph (or a machine-wrapped text) a
     line broken in mid-sentence is joined to the next; every other line break stays a paragraph break."""
-    lines = text.split("\n")
-    blank_separated = any(not line for line in lines[1:-1]) and sum(1 for line in lines if line) > 1
+    lines = text.strip("\n").split("\n")
+    blank_separated = any(not line for line in lines)  # a blank line between two non-empty ones
     wrapped = blank_separated or _hard_wrapped(lines)
     out: list[str] = []
     previous_blank = True

@@ -8,6 +8,9 @@ from pipeline.boilerplate import DatelineRule, Profile
 from pipeline.records import Dateline
 
 MAX_DATELINE_WORDS = 16
+WEEKDAYS = frozenset({"السبت", "الأحد", "الاحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الاربعاء",
+                      "الخميس", "الجمعة", "يوم السبت", "يوم الأحد", "يوم الاثنين", "يوم الإثنين", "يوم الثلاثاء",
+                      "يوم الأربعاء", "يوم الخميس", "يوم الجمعة"})
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -38,8 +41,13 @@ def _parse(rule: DatelineRule, match, profile: Profile) -> Dateline | None:
     when = _date(groups, profile)
     if rule.require_date and not when:
         return None
-    place = (groups.get("place") or "").strip(" -–—:()") or None
+    place = (groups.get("place") or "").strip(" -–—:")
+    if place.count("(") != place.count(")"):
+        place = place.strip("()")
+    place = place or None
     agency = (groups.get("agency") or "").strip(" ()") or rule.agency
+    if place in WEEKDAYS:  # `الإثنين 25 شوال …`: a date without a place
+        place = None
     if place and place in profile.agencies:  # `عين اليوم – واس`: two names of agencies, no place
         place, agency = None, place
     return Dateline(text=match.group(0).strip(), place=place, agency=agency or None, date=when)
