@@ -162,7 +162,7 @@ class Ruleset:
             name=name, rules=tuple(rules), datelines=tuple(datelines), agencies=tuple(agencies),
             hijri_months=hijri, gregorian_months=greg,
             platforms=tuple((k, re.compile(v, re.IGNORECASE)) for k, v in platforms.items()),
-            call_to_action=re.compile(merged.get("call_to_action") or "(?!)", re.IGNORECASE),
+            call_to_action=re.compile(_expand(merged.get("call_to_action") or "(?!)", fills), re.IGNORECASE),
             promo_max_words=int(merged.get("promo_max_words") or 30),
             promo_continuation=re.compile(rf"(?:{merged.get('promo_continuation') or '(?!)'})", re.IGNORECASE),
             platform_url=re.compile(rf"(?:{merged.get('platform_url') or '(?!)'})", re.IGNORECASE),
