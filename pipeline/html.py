@@ -5,7 +5,7 @@ import json
 import re
 from datetime import datetime
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from pipeline.records import Extracted, Removed
 
@@ -33,6 +33,8 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", 
 CONTENT_HINTS = ("article-body", "articlebody", "article-content", "entry-content", "post-content", "story-body",
                  "news-content", "article-text", "content-body", "field-body", "body-text")
 _WS = re.compile(r"[ \t\r\n\f\v]+")
+_BREAK = object()
+_SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
 
 
 def _kind_of(tag: Tag) -> str | None:
@@ -62,12 +64,11 @@ def _text(node: Tag) -> str:
     stack: list = [node]
     while stack:
         item = stack.pop()
-        if isinstance(item, str):  # a marker pushed after a block's children
-            parts.append(item)
-        elif isinstance(item, Comment):
-            continue
+        if item is _BREAK:  # pushed after a block's children
+            parts.append("\n\n")
         elif isinstance(item, NavigableString):
-            parts.append(_WS.sub(" ", str(item)))
+            if not isinstance(item, _SKIPPED_STRINGS):
+                parts.append(_WS.sub(" ", item))
         elif isinstance(item, Tag):
             if item.name == "br":
                 parts.append("\n")
@@ -75,7 +76,7 @@ def _text(node: Tag) -> str:
             block = item.name in BLOCK_TAGS
             if block:
                 parts.append("\n\n")
-                stack.append("\n\n")
+                stack.append(_BREAK)
             stack.extend(reversed(item.contents))
     paragraphs = []
     for para in "".join(parts).split("\n\n"):
@@ -165,8 +166,9 @@ def from_html(text: str) -> Extracted:
         removed.append(Removed(text=f"<{tag.name}: {size} characters>", rule=f"html:{INVISIBLE[tag.name]}"))
         tag.decompose()
     root = _main(soup)
-    for tag in root.find_all(True):
-        if tag.decomposed:
+    around = {id(tag) for tag in root.parents}  # never drop an element that holds the article
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag is root or id(tag) in around:
             continue
         kind = _kind_of(tag)
         if kind:
