@@ -62,14 +62,23 @@ def letter_share(text: str) -> float:
     return len(_LETTER.findall(dense)) / len(dense) if dense else 1.0
 
 
+PROVEN = {"utf-8", "utf-8-sig", "utf-16", "utf-32"}  # strict decodes that validate every byte
+
+
 def check_plausible(text: str, encoding: str) -> None:
-    """Reject decoded text that is not language: too few letters, or the ط/ظ pattern of mis-decoded UTF-8."""
+    """Reject decoded text that is not language: too few letters, or the ط/ظ pattern of mis-decoded UTF-8.
+
+    After a strict UTF-8/16/32 decode the bytes are proven, so too few letters means the item is no article;
+    after a single-byte or detected code page it means the guess was wrong.
+    """
     share = letter_share(text)
     if share < MIN_LETTER_SHARE:
-        raise Rejected("extract", "encoding_unknown", f"only {share:.0%} letters after decoding as {encoding}")
-    arabic = len(_ARABIC.findall(text))
-    if arabic >= 20 and len(_TA_ZA.findall(text)) / arabic > 0.25:
-        raise Rejected("extract", "encoding_unknown", f"text decoded as {encoding} looks like mis-decoded UTF-8")
+        reason = "not_an_article" if encoding in PROVEN else "encoding_unknown"
+        raise Rejected("extract", reason, f"only {share:.0%} letters after decoding as {encoding}")
+    if encoding == "cp1256":
+        arabic = len(_ARABIC.findall(text))
+        if arabic >= 20 and len(_TA_ZA.findall(text)) / arabic > 0.25:
+            raise Rejected("extract", "encoding_unknown", "text decoded as windows-1256 looks like mis-decoded UTF-8")
 
 
 def _detect(data: bytes) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pipeline.clean import clean
@@ -61,6 +61,10 @@ def test_every_word_ends_up_in_exactly_one_place(title, body, source):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=text, source=source)
 def test_plain_text_bytes_through_extract(body, source):
+    from pipeline.decode import MIN_LETTER_SHARE, letter_share
+
+    assume(letter_share("عنوان الخبر الرئيسي " + body) >= MIN_LETTER_SHARE)
+    assume(body.strip())
     data = ("عنوان الخبر الرئيسي\n" + body).encode("utf-8")
     doc = extract(RawItem(source=source, body=data, external_id="x", path=f"{source}/x.txt"))
     article = clean(doc, source)
@@ -72,6 +76,9 @@ def test_plain_text_bytes_through_extract(body, source):
 def test_html_extracted_text_is_accounted_for(paras, source):
     import html as htmllib
 
+    from pipeline.decode import MIN_LETTER_SHARE, letter_share
+
+    assume(letter_share("عنوان " + " ".join(paras)) >= MIN_LETTER_SHARE)  # else rightly refused as no article
     page = "<html lang='ar'><head><title>عنوان</title></head><body><article><h1>عنوان</h1>" + "".join(
         f"<p>{htmllib.escape(p)}</p>" for p in paras) + "</article></body></html>"
     doc = extract(RawItem(source=source, body=page.encode("utf-8"), external_id="x", path=f"{source}/x.html"))

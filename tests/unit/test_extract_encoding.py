@@ -58,7 +58,7 @@ GARBAGE = [
     bytes(random.Random(1).randbytes(2000)),
     os.urandom(3000),
     bytes(range(128, 256)) * 10,
-    "\x00\x01\x02 ~~~ ### 123 456".encode("ascii") * 40,
+    "¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾ 123".encode("latin-1") * 40,
 ]
 
 
@@ -75,6 +75,12 @@ def test_utf8_declared_as_cp1256_and_invalid_as_utf8_is_not_stored_as_mojibake()
     with pytest.raises(Rejected) as err:
         extract(raw(data, headers={"Content-Type": "text/plain; charset=windows-1256"}))
     assert err.value.reason == "encoding_unknown"
+
+
+def test_valid_utf8_without_letters_is_no_article():
+    with pytest.raises(Rejected) as err:
+        extract(raw("عنوان\n".encode() + b"~~~ ### 123 456 !!! " * 40))
+    assert err.value.reason == "not_an_article"
 
 
 def test_invalid_after_bom_rejected():
