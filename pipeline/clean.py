@@ -36,12 +36,15 @@ _HEADING_STOP = frozenset(".!?؟:؛;…،,")
 _PROSE_OPENER = re.compile(r"^[وف](?:قال|أكد|اكد|أضاف|اضاف|أوضح|اوضح|أشار|اشار|بين|بيّن|ذكر|كان|تابع|لفت|شدد|أعلن|"
                            r"اعلن|هنأ|نوه|أفاد|افاد|اعتبر|دعا|يذكر|يشار|جاء|أشاد|اشاد|تم|قد|لكن|في|من)\b")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
 
 
 def normalize(text: str) -> str:
     """NFC, odd spaces to spaces, zero-width/bidi controls and tatweel removed, line ends unified, space runs collapsed."""
     text = _NBSP_PARAGRAPH.sub("\n\n", text.replace("\r\n", "\n"))
-    text = unicodedata.normalize("NFC", text).translate(_TABLE)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.translate(_TABLE)
     return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
@@ -218,11 +221,10 @@ def is_heading(text: str, following: str | None) -> bool:
 
 
 def _language(text: str) -> str | None:
+    """`ar` when Arabic letters are most of the letters at the start of the body."""
     sample = text[:400]
-    letters = sum(c.isalpha() for c in sample)
-    if not letters:
-        return None
-    return "ar" if len(_ARABIC_LETTER.findall(sample)) / letters > 0.5 else None
+    letters = len(_ANY_LETTER.findall(sample))
+    return "ar" if letters and len(_ARABIC_LETTER.findall(sample)) / letters > 0.5 else None
 
 
 def _published(doc: Extracted, dateline_date: str | None, zone: str) -> datetime | None:
