@@ -215,7 +215,7 @@ def is_heading(text: str, following: str | None) -> bool:
     if following is None or not text or text[-1] in _HEADING_STOP or _BULLET.match(text):
         return False
     words = text.split()
-    if len(words) > MAX_HEADING_WORDS or len(following.split()) <= len(words) or _PROSE_OPENER.match(text):
+    if not _ANY_LETTER.search(text) or len(words) > MAX_HEADING_WORDS or len(following.split()) <= len(words) or _PROSE_OPENER.match(text):
         return False
     return len(words) <= MAX_SHORT_HEADING_WORDS or ":" in " ".join(words[:4])
 

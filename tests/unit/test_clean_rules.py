@@ -155,31 +155,25 @@ def test_email_protection_residue_removed_inside_a_line(residue):
     assert article.body.endswith("للتواصل مع المحرر: في أي وقت.")
 
 
-STORY_LINKS = [
-    (f"{LEAD}\n{CLOSE}\nرابط الخبر بصحيفة الوئام: لجنة المنشطات تبرئ حارس النادي", "رابط الخبر بصحيفة الوئام: لجنة المنشطات تبرئ حارس النادي"),
-    (f"{LEAD}\n{CLOSE} رابط الخبر بصحيفة الوئام: تركيا: أكراد سوريا ليسوا ضمن أهدافنا", "رابط الخبر بصحيفة الوئام: تركيا: أكراد سوريا ليسوا ضمن أهدافنا"),
-    (f"{LEAD} رابط الخبر بصحيفة الوئام: عنوان قصير", "رابط الخبر بصحيفة الوئام: عنوان قصير"),
+# Tails glued after the last sentence or on a line of their own: (text, rule, removed tail, body ending).
+TAILS = [
+    (f"{LEAD}\n{CLOSE}\nرابط الخبر بصحيفة الوئام: لجنة المنشطات تبرئ حارس النادي", "tail:story-link",
+     "رابط الخبر بصحيفة الوئام: لجنة المنشطات تبرئ حارس النادي", "عليه."),
+    (f"{LEAD}\n{CLOSE} رابط الخبر بصحيفة الوئام: تركيا: أكراد سوريا ليسوا ضمن أهدافنا", "tail:story-link",
+     "رابط الخبر بصحيفة الوئام: تركيا: أكراد سوريا ليسوا ضمن أهدافنا", "عليه."),
+    (f"{LEAD} رابط الخبر بصحيفة الوئام: عنوان قصير", "tail:story-link", "رابط الخبر بصحيفة الوئام: عنوان قصير",
+     "العاصمة."),
+    (f"{LEAD} سمات أفغانستان الملا عمر طالبان", "tail:tags", "سمات أفغانستان الملا عمر طالبان", "العاصمة."),
+    (f"{LEAD}\n{CLOSE}» سمات أسعار النفط هبوط", "tail:tags", "سمات أسعار النفط هبوط", "عليه.»"),
+    (f"{LEAD}\nسمات الأمانة جدة كورنيش", "tail:tags", "سمات الأمانة جدة كورنيش", "العاصمة."),
 ]
 
 
-@pytest.mark.parametrize(("text", "tail"), STORY_LINKS)
-def test_story_link_tail_removed_alone_or_glued(text, tail):
+@pytest.mark.parametrize(("text", "rule", "tail", "ending"), TAILS)
+def test_tail_removed_alone_or_glued(text, rule, tail, ending):
     article = run(text)
-    assert rules_of(article) == [("tail:story-link", tail)]
-    assert "رابط الخبر" not in article.body
-    assert article.body.endswith(".")
-
-
-TAGS = [
-    (f"{LEAD} سمات أفغانستان الملا عمر طالبان", "سمات أفغانستان الملا عمر طالبان"),
-    (f"{LEAD}\n{CLOSE}» سمات أسعار النفط هبوط", "سمات أسعار النفط هبوط"),
-    (f"{LEAD}\nسمات الأمانة جدة كورنيش", "سمات الأمانة جدة كورنيش"),
-]
-
-
-@pytest.mark.parametrize(("text", "tail"), TAGS)
-def test_tag_tail_removed(text, tail):
-    assert rules_of(run(text)) == [("tail:tags", tail)]
+    assert rules_of(article) == [(rule, tail)]
+    assert article.body.endswith(ending)
 
 
 TAG_WORD_IN_CONTENT = [

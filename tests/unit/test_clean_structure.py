@@ -151,6 +151,7 @@ HEADINGS = [
     (f"{P1}\nخاتمة بلا نقطة", ["paragraph", "paragraph"]),               # last line: nothing follows
     (f"{P1}\nالبرنامج على النحو التالي:\n{P2}", ["paragraph", "paragraph", "paragraph"]),  # ends with a colon
     (f"{P1}\nوقال الوزير إن الاجتماع كان مثمرا\n{P2}", ["paragraph", "paragraph", "paragraph"]),  # prose opener
+    (f"{P1}\n***\n{P2}", ["paragraph", "paragraph", "paragraph"]),  # a separator has no letters
 ]
 
 
