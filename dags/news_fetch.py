@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import dag, task
 
-from pipeline.airflow import DEFAULT_ARGS
+from pipeline.airflow import default_args
 
 
 @dag(
@@ -23,7 +23,7 @@ from pipeline.airflow import DEFAULT_ARGS
     max_active_runs=1,
     doc_md=__doc__,
     tags=["news", "ingest", "http"],
-    default_args={**DEFAULT_ARGS, "retry_delay": timedelta(seconds=30)},
+    default_args=default_args(retry_delay_s=30),
 )
 def news_fetch():
     @task

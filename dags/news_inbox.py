@@ -13,11 +13,11 @@ Counts per run are in the `ingest_runs` table (stage `ingest`).
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from airflow.sdk import Asset, AssetWatcher, dag, task
 
-from pipeline.airflow import DEFAULT_ARGS, RAW_ITEMS
+from pipeline.airflow import RAW_ITEMS, default_args
 from pipeline.airflow.triggers import InboxTrigger
 
 INBOX = os.environ.get("NEWS_INBOX_DIR", os.path.join(os.environ.get("NEWS_DATA_DIR", ".data"), "inbox"))
@@ -35,7 +35,7 @@ INBOX_DROPPED = Asset(
     max_active_runs=1,
     doc_md=__doc__,
     tags=["news", "ingest", "inbox"],
-    default_args={**DEFAULT_ARGS, "retry_delay": timedelta(seconds=10)},
+    default_args=default_args(retry_delay_s=10),
 )
 def news_inbox():
     @task

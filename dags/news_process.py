@@ -12,11 +12,11 @@ Counts per run are in the `ingest_runs` table (stage `process`).
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from airflow.sdk import dag, task
 
-from pipeline.airflow import DEFAULT_ARGS, RAW_ITEMS, STATEMENTS
+from pipeline.airflow import RAW_ITEMS, STATEMENTS, default_args
 
 
 @dag(
@@ -27,7 +27,7 @@ from pipeline.airflow import DEFAULT_ARGS, RAW_ITEMS, STATEMENTS
     max_active_runs=1,
     doc_md=__doc__,
     tags=["news", "process"],
-    default_args={**DEFAULT_ARGS, "retry_delay": timedelta(seconds=10)},
+    default_args=default_args(retry_delay_s=10),
 )
 def news_process():
     @task

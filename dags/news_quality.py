@@ -6,11 +6,11 @@ articles, when a statement is empty or an article has no statement at all.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from airflow.sdk import dag, task
 
-from pipeline.airflow import DEFAULT_ARGS, STATEMENTS
+from pipeline.airflow import STATEMENTS, default_args
 
 
 @dag(
@@ -21,7 +21,7 @@ from pipeline.airflow import DEFAULT_ARGS, STATEMENTS
     max_active_runs=1,
     doc_md=__doc__,
     tags=["news", "quality"],
-    default_args={**DEFAULT_ARGS, "retry_delay": timedelta(seconds=30)},
+    default_args=default_args(retry_delay_s=30),
 )
 def news_quality():
     @task

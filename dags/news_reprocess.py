@@ -10,11 +10,11 @@ Parameters: `source` (empty = all), `since` / `until` (dates of `fetched_at`, em
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from airflow.sdk import Param, dag, task
 
-from pipeline.airflow import DEFAULT_ARGS, STATEMENTS
+from pipeline.airflow import STATEMENTS, default_args
 
 
 @dag(
@@ -25,7 +25,7 @@ from pipeline.airflow import DEFAULT_ARGS, STATEMENTS
     max_active_runs=1,
     doc_md=__doc__,
     tags=["news", "process", "maintenance"],
-    default_args={**DEFAULT_ARGS, "retry_delay": timedelta(seconds=30)},
+    default_args=default_args(retry_delay_s=30),
     params={
         "source": Param("", type="string", description="source name; empty for all"),
         "since": Param("", type="string", description="YYYY-MM-DD; empty for no lower bound"),

@@ -75,18 +75,29 @@ def skip_unless(condition: bool, message: str) -> None:
         raise AirflowSkipException(message)
 
 
-def run_quality_checks() -> dict[str, Any]:
-    """Run pipeline.quality checks; fail the task on error-level findings."""
-    from pipeline.quality import run_checks
+class QualityCheckFailed(RuntimeError):
+    """An error-level quality finding; the message names the offending articles."""
 
+
+def run_quality_checks() -> dict[str, Any]:
+    """Run pipeline.quality checks; warnings become rows and an alert, errors fail the task."""
+    from pipeline.airflow.notify import post_alert
+    from pipeline.quality import check_and_record
+
+    dag_id, run_id = _run_ids()
     with news_db() as conn:
-        findings = run_checks(conn)
+        findings = check_and_record(conn, run_id, dag_id)
     errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity == "warning"]
     for f in findings:
         log.warning("%s %s: %s", f.severity, f.check, f.detail)
+    if warnings:
+        post_alert({"kind": "quality_warnings", "dag_id": dag_id, "run_id": run_id,
+                    "message": f"{len(warnings)} quality warnings",
+                    "findings": [{"check": f.check, "source": f.source, "detail": f.detail} for f in warnings]})
     if errors:
-        raise RuntimeError("quality checks failed: " + "; ".join(f"{f.check}: {f.detail}" for f in errors))
-    return {"findings": len(findings)}
+        raise QualityCheckFailed("quality checks failed: " + "; ".join(f"{f.check}: {f.detail}" for f in errors))
+    return {"errors": 0, "warnings": len(warnings)}
 
 
 def reprocess_selected(params: dict[str, Any]) -> dict[str, Any]:

@@ -10,19 +10,11 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from pipeline.residuals import RESIDUALS, python_pattern
+
 NAME = "eval-clean"
 HELP = "clean a JSON Lines corpus: removals per rule, learned candidates, words kept, residual boilerplate"
 
-# The fixed residual list of the Cleaning issue, independent of the cleaner's own rules. Stored text has no
-# tatweel, so `هـ` also matches a bare `ه`: otherwise the check would pass merely because tatweel was removed.
-RESIDUALS = (
-    r"//\s*(انتهى|يتبع)\s*//",
-    r"^\s*\d{1,2}:\d{2}\s*ت\s*[مغ]\s*$",
-    r"هـ\s*الموافق.*م\s*واس",
-    r"\[email\s*protected\]",
-    r"رابط الخبر بصحيفة",
-    r"تيلغرام|تلغرام|واتس ?أب|واتساب|\(VK\)|t\.me/|telegram\.me|vk\.com|wa\.me",
-)
 _FORMAT = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
 _FORMAT.update({0x0640: None, 0xFEFF: None, 0x061C: None, 0x00AD: None})
 
@@ -50,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from pipeline.learn import article_lines, find_candidates
     from pipeline.records import RawItem, Rejected
 
-    residuals = [re.compile(p.replace("هـ", "هـ?"), re.M) for p in RESIDUALS]
+    residuals = [re.compile(python_pattern(p), re.M) for p in RESIDUALS]
     per_rule: Counter[str] = Counter()
     per_rule_words: Counter[str] = Counter()
     rejects: Counter[str] = Counter()
