@@ -51,13 +51,28 @@ def ingest_inbox(inbox: str) -> dict[str, Any]:
             "files_failed": counts.files_failed}
 
 
-def process_pending(batch_size: int | None = None) -> dict[str, Any]:
-    """Lease and process every pending raw item in batches; one ingest_runs row for the run."""
-    from pipeline.runner import DEFAULT_BATCH, process_pending as run, record_run
+def plan_workers(max_workers: int | None = None, batch_size: int | None = None) -> list[int]:
+    """How many parallel workers the pending backlog deserves: one per batch, at most NEWS_PROCESS_WORKERS."""
+    import math
+    import os
+
+    from pipeline.runner import DEFAULT_BATCH
+
+    max_workers = max_workers or int(os.environ.get("NEWS_PROCESS_WORKERS", "2"))
+    with news_db() as conn:
+        pending = conn.execute("SELECT count(*) FROM raw_items WHERE status = 'pending'").fetchone()[0]
+    workers = min(max_workers, math.ceil(pending / (batch_size or DEFAULT_BATCH)))
+    log.info("%d pending raw items: %d workers", pending, workers)
+    return list(range(workers))
+
+
+def process_pending(worker: int = 0, batch_size: int | None = None) -> dict[str, Any]:
+    """One worker: lease and process batches until nothing is pending (SKIP LOCKED keeps workers apart)."""
+    from pipeline.runner import DEFAULT_BATCH, process_pending as run, record_run, worker_id
 
     dag_id, run_id = _run_ids()
     with news_db() as conn:
-        counts = run(conn, batch_size=batch_size or DEFAULT_BATCH)
+        counts = run(conn, batch_size=batch_size or DEFAULT_BATCH, worker=f"{run_id}#{worker}@{worker_id()}")
         record_run(conn, "process", run_id, dag_id, items_seen=counts.items_seen, items_new=counts.articles,
                    articles=counts.articles, statements=counts.statements, lines_removed=counts.lines_removed,
                    rejects=counts.rejects, timings=counts.timings)
