@@ -18,6 +18,7 @@ _PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _QUOTE = re.compile("[«»“”„‟\"]")
 _TERM = re.compile("[.!?؟…]+")
 _WORD = re.compile(r"\w")
+_NEXT_TOKEN = re.compile(r"\s*([^\s.!?؟…،,:؛;]*)")
 _SPACE = " \t\n\r\f\v\u00a0\u200f\u200e"
 # A quote mark after these opens; before these it closes.
 _OPEN_AFTER = set(_SPACE) | set("([{:،,؛;-–—/ـ")
@@ -32,6 +33,7 @@ class _Abbrev:
     letter_names: frozenset[str]
     arabic: frozenset[str]
     english: frozenset[str]
+    ellipsis_continues: frozenset[str]
 
 
 def _build_abbrev(data: dict[str, list]) -> _Abbrev:
@@ -39,6 +41,7 @@ def _build_abbrev(data: dict[str, list]) -> _Abbrev:
         letter_names=frozenset(str(x) for x in data.get("letter_names", [])),
         arabic=frozenset(str(x) for x in data.get("arabic", [])),
         english=frozenset(str(x).lower() for x in data.get("english", [])),
+        ellipsis_continues=frozenset(str(x) for x in data.get("ellipsis_continues", [])),
     )
 
 
@@ -69,11 +72,12 @@ def _regions(body: str, blocks: list[Block]) -> list[tuple[int, int, str]]:
     pos = 0
     for block in sorted(blocks, key=lambda b: (b.start, b.end)):
         start, end = max(block.start, pos, 0), min(block.end, len(body))
+        if end <= start:
+            continue
         if start > pos and not body[pos:start].isspace():
             regions.append((pos, start, "paragraph"))
-        if end > start:
-            regions.append((start, end, block.kind))
-            pos = end
+        regions.append((start, end, block.kind))
+        pos = end
     if pos < len(body) and not body[pos:].isspace():
         regions.append((pos, len(body), "paragraph"))
     return regions
@@ -92,9 +96,9 @@ def _paragraphs(body: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _emit(out: list[Statement], body: str, start: int, end: int, kind: str, merge_floor: int = -1) -> None:
     """Append body[start:end] trimmed; punctuation alone joins the statement before it in the same paragraph."""
-    while start < end and body[start] in _SPACE:
+    while start < end and body[start].isspace():
         start += 1
-    while end > start and body[end - 1] in _SPACE:
+    while end > start and body[end - 1].isspace():
         end -= 1
     if end <= start:
         return
@@ -117,10 +121,11 @@ def quote_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int
     """
     hi = len(text) if hi is None else hi
     marks = [m.start() for m in _QUOTE.finditer(text, lo, hi)]
+    remaining = sum(1 for i in marks if text[i] not in "«»")
     spans: list[tuple[int, int]] = []
     curly: int | None = None
     guillemets: list[int] = []
-    for n, i in enumerate(marks):
+    for i in marks:
         ch = text[i]
         if ch == "«":
             guillemets.append(i)
@@ -131,17 +136,17 @@ def quote_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int
                 if not guillemets:
                     spans.append((opened, i + 1))
             continue
+        remaining -= 1
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
         opening = ch == "„" or prev in _OPEN_AFTER or (
             prev in _PROCLITICS and (i - 1 == lo or text[i - 2] in _OPEN_AFTER))
         closing = nxt in _CLOSE_BEFORE
-        later = sum(1 for j in marks[n + 1:] if text[j] not in "«»")
         if curly is None:
-            if closing and not opening and later == 0:
+            if closing and not opening and remaining == 0:
                 continue  # a stray closer at the end of the paragraph
             curly = i
-        elif opening and not closing and later % 2 == 1:
+        elif opening and not closing and remaining % 2 == 1:
             curly = i  # the earlier opener never closed
         else:
             spans.append((curly, i + 1))
@@ -213,6 +218,8 @@ def _next_visible(body: str, pos: int, hi: int) -> str | None:
 
 def _token_before(body: str, s: int, lo: int) -> tuple[str, int]:
     """The non-blank token ending at `s` (brackets, quotes and tatweel dropped) and where it starts."""
+    while s > lo and body[s - 1] in _SPACE:  # `جيه .`: the period may stand apart
+        s -= 1
     j = s
     while j > lo and body[j - 1] not in _SPACE:
         j -= 1
@@ -220,13 +227,8 @@ def _token_before(body: str, s: int, lo: int) -> tuple[str, int]:
 
 
 def _token_after(body: str, e: int, hi: int) -> tuple[str, int]:
-    i = e
-    while i < hi and body[i] in _SPACE:
-        i += 1
-    j = i
-    while j < hi and body[j] not in _SPACE and body[j] not in ".!?؟…،,:؛;":
-        j += 1
-    return body[i:j], j
+    m = _NEXT_TOKEN.match(body, e, hi)
+    return m.group(1), m.end()
 
 
 def _is_boundary(body: str, s: int, e: int, lo: int, hi: int, abbrev: _Abbrev) -> bool:
@@ -247,6 +249,8 @@ def _is_boundary(body: str, s: int, e: int, lo: int, hi: int, abbrev: _Abbrev) -
     after, after_end = _token_after(body, e, hi)
     if after[:1].islower():
         return False  # English: `Mr. smith`, `e.g. this`
+    if ellipsis:
+        return after not in abbrev.ellipsis_continues
     if run != ".":
         return True
     token, tok_start = _token_before(body, s, lo)
