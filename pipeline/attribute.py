@@ -28,6 +28,7 @@ _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "�
 class CueRules:
     finite: dict[str, str]  # folded form → number: "one", "dual", "plural"
     strict: dict[str, str]  # forms written with a shadda, folded with the shadda kept
+    unmarked: frozenset[str]  # وبين: a cue only at a clause start with a subject and أن after it
     quoting: frozenset[str]  # participles that introduce a quotation (قائلا)
     participles: frozenset[str]
     sources: tuple[tuple[str, ...], ...]
@@ -55,7 +56,7 @@ def _build(data: dict[str, list]) -> CueRules:
     english = [re.escape(str(w)) for w in data.get("english_verbs", [])] or ["(?!)"]
     english_sources = [re.escape(str(w)) for w in data.get("english_sources", [])] or ["(?!)"]
     return CueRules(
-        finite=finite, strict=strict, quoting=quoting,
+        finite=finite, strict=strict, quoting=quoting, unmarked=frozenset(key(f) for f in data.get("unmarked", [])),
         participles=quoting | frozenset(key(f) for f in participles.get("other", [])),
         sources=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("sources", [])),
         english=re.compile(r"\b(" + "|".join(english) + r")\b"),
@@ -78,6 +79,7 @@ class _Event:
     co: list[str] = field(default_factory=list)
     via: str | None = None
     explicit: bool = True
+    end: int = 0  # token after the subject
 
 
 class _Attributor:
@@ -118,25 +120,43 @@ class _Attributor:
             if inside[i] or (i and toks[i - 1].key in self.sr.blockers and not t.barrier):
                 continue
             number = self.number(t)
+            if number is None and t.key in self.cr.unmarked and (i == 0 or t.barrier):
+                event = self.finite(text, toks, i, "one", inv, spans)
+                if event is not None and event.explicit and event.end < len(toks) and toks[event.end].key in _COMPLEMENTIZERS:
+                    return event
+                continue
             if number is None:
-                if fallback is None and self.participle(t) and last is not None:
-                    fallback = self._continued(last, t.raw, self.mode(text, toks, i + 1, spans, t))
+                if fallback is None and self.participle(t):
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))
                 if source is None:
                     source = self.source(text, toks, i)
                 continue
             event = self.finite(text, toks, i, number, inv, spans)
             if event is not None:
                 return event
-            if fallback is None and last is not None and self.subjectless_ok(toks, i):
-                fallback = self._continued(last, t.raw, self.mode(text, toks, i + 1, spans, t))
+            if fallback is None and self.subjectless_ok(toks, i):
+                fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))
+                if fallback is not None and i < 3:
+                    return fallback  # the main clause's verb wins over verbs in what it reports
         return source or fallback
+
+    def continued(self, toks: list[Token], i: int, inv: Inventory, last: _Event | None, mode: str) -> _Event | None:
+        """A cue without a subject: the first person named earlier in the sentence, else the last speaker."""
+        people = inv.mentions(toks, i)
+        if people:
+            return _Event(people[0], people[0], None, toks[i].raw, mode)
+        if last is None:
+            return None
+        return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, explicit=False)
 
     def finite(self, text: str, toks: list[Token], i: int, number: str, inv: Inventory, spans) -> _Event | None:
         cue = toks[i].raw
         nxt = i + 1
         who = None
+        if nxt < len(toks) and toks[nxt].key in self.sr.pronoun_subjects:
+            return None  # `كما أكد معاليه`: continues the last speaker
         if nxt < len(toks) and not toks[nxt].barrier:
-            who = self.parser.subject(toks, nxt, min(len(toks), nxt + 12), text)
+            who = self.parser.subject(toks, nxt, min(len(toks), nxt + 20), text)
         if who is not None:
             nested = self.nested(text, toks, who, cue, spans)
             if nested:
@@ -190,14 +210,15 @@ class _Attributor:
         if start == end or (start > 0 and not toks[start].barrier and toks[start - 1].key not in _SVO_OPENERS):
             return None
         who = self.parser.subject(toks, start, end, text)
-        return who if who is not None and who.end == end and (who.name or who.role) else None
+        return who if who is not None and who.end == end and who.anchored else None
 
     def subjectless_ok(self, toks: list[Token], i: int) -> bool:
-        """`وأضاف..`, `وأضاف أن`, `وأشار إلى`: the verb continues the last speaker."""
+        """`وأضاف..`, `وأضاف أن`, `وأشار إلى`, `كما أكد معاليه`: the verb continues the last speaker."""
         if i + 1 >= len(toks):
             return True
         nxt = toks[i + 1]
-        return nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS
+        return (nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS
+                or nxt.key in self.sr.pronoun_subjects)
 
     def source(self, text: str, toks: list[Token], i: int) -> _Event | None:
         """`بحسب منظمة الصحة العالمية`, `وفقا لـ…`, `نقلا عن …`: the speaker follows the phrase."""
@@ -216,7 +237,7 @@ class _Attributor:
                 cue = text[toks[i].start:toks[i + n - 1].end]
             else:
                 continue
-            if who is not None and who.clean:
+            if who is not None and who.clean and who.anchored:
                 return self._event(who, cue, "indirect")
         return None
 
@@ -235,9 +256,9 @@ class _Attributor:
 
     def mode(self, text: str, toks: list[Token], after: int, spans, cue: Token | None) -> str:
         """Direct when a quotation opens right after the subject (or after إن/قائلا) and carries the content."""
-        start = toks[after].start if after < len(toks) else len(text)
+        start = toks[after - 1].end if 0 < after <= len(toks) else 0
         for a, b in spans:
-            if a < start - 1 or len(text[a:b].split()) < 3:
+            if a < start or len(text[a:b].split()) < 3:
                 continue
             between = [t for t in toks[after:] if t.end <= a]
             for q, t in enumerate(between):
@@ -266,17 +287,13 @@ class _Attributor:
                 continue
             mode = "direct" if spans else "indirect"
             if head.lower() in self.cr.pronouns:
-                return self._continued(last, m.group(1), mode) if last else None
+                return _Event(last.speaker, last.name, last.role, m.group(1), mode, explicit=False) if last else None
             return _Event(head, head, None, m.group(1), mode)
         return None
 
     @staticmethod
     def _event(who: Who, cue: str, mode: str) -> _Event:
-        return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co))
-
-    @staticmethod
-    def _continued(last: _Event, cue: str, mode: str) -> _Event:
-        return _Event(last.speaker, last.name, last.role, cue, mode, via=last.via, explicit=False)
+        return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co), end=who.end)
 
 
 def _inside(toks: list[Token], spans: list[tuple[int, int]]) -> list[bool]:

@@ -15,6 +15,8 @@ _TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
 _BARRIER = re.compile("[،,:؛;.!?؟()«»“”„\"…\\[\\]]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _FOLDED: dict[str, str] = {}
+_WEAK_STOPS = frozenset(("من", "ما", "هذا", "هذه", "كل", "جميع", "غير"))
+_THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
 
 
 def key(raw: str) -> str:
@@ -60,6 +62,7 @@ class SpeakerRules:
     blockers: frozenset[str]
     particles: frozenset[str]
     non_speech: frozenset[str]
+    pronoun_subjects: frozenset[str]
     merge: dict[str, str]  # match_key of a form → canonical name
     split: frozenset[str]
 
@@ -88,6 +91,7 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         blockers=_keys(data.get("cue_blockers", [])),
         particles=_keys(data.get("name_particles", [])),
         non_speech=_keys(data.get("non_speech", [])),
+        pronoun_subjects=_keys(data.get("pronoun_subjects", [])),
         merge=merge,
         split=frozenset(match_key(str(v)) for v in data.get("split", [])),
     )
@@ -111,6 +115,7 @@ class Who:
     co: list[str] = field(default_factory=list)
     end: int = 0  # index of the first token after the subject
     clean: bool = False  # the subject ended at punctuation or a stop word
+    anchored: bool = False  # a role or institution heads it, or every name word is known in the article
 
 
 class Parser:
@@ -141,21 +146,33 @@ class Parser:
         role: list[Token] = []
         name: list[Token] = []
         co: list[str] = []
-        pos, clean, closed = i, False, False
+        pos, clean, closed, forced = i, False, False, False
         while pos < limit:
             t = toks[pos]
             k = t.key
             if pos > i and t.barrier:
                 clean = True
+                if role and not name:
+                    name, pos = self._apposition(toks, pos, limit)
                 break
-            if k == "في" and not name and role and pos + 1 < limit and not toks[pos + 1].barrier \
+            if k in ("في",) and not name and role and pos + 1 < limit and not toks[pos + 1].barrier \
                     and toks[pos + 1].key not in r.settings and not self.stops_here(toks[pos + 1].key):
                 role.append(t)  # `المكتب الصحفي في الكرملين`, `الخبير في الشؤون`
                 pos += 1
+                forced = True
                 continue
             if self.stops_here(k) or k == "في":
-                clean = True
+                clean = k not in _WEAK_STOPS  # `تفاؤلاً أكبر من`: an object can run into من
                 break
+            if forced:  # the genitive after an indefinite head: `رئيس ميدان`, `لنادي اشبيلية`
+                role.append(t)
+                forced = not is_al(k) and k in r.institutions
+                pos += 1
+                continue
+            if not name and role and k.startswith("و") and is_al(k[1:]):
+                role.append(t)  # `وزير الشؤون البلدية والقروية`
+                pos += 1
+                continue
             if (name or role) and (self.conjunct(t) or k == "و"):
                 other = self._conjoined(toks, pos + 1 if k == "و" else pos, limit, text)
                 if other is None:
@@ -170,20 +187,28 @@ class Parser:
             if name:
                 if closed:
                     break
+                words = sum(1 for x in name if x.key not in r.particles)
                 if k in r.particles or toks[pos - 1].key in r.particles:
                     name.append(t)
-                elif is_al(k) and len(name) == 1:
-                    name.append(t)  # `بشار الأسد`: a family name closes the name
+                elif k in r.honorifics or k in r.role_heads:
+                    break
+                elif is_al(k) and (words == 1 or (words == 2 and self._ends_after(toks, pos + 1, limit))):
+                    name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
-                elif self.name_like(t) and len(name) < 4:
+                elif self.name_like(t) and words < 4:
                     name.append(t)
                 else:
                     break
-            elif k in r.role_heads or k in r.institutions or k in r.role_words or (is_al(k) and role):
+            elif k in r.role_heads or k in r.institutions or k in r.role_words:
                 role.append(t)
-            elif is_al(k) and not role:
+                forced = not is_al(k) and not t.raw.endswith(("ه", "ها", "هم"))
+            elif role and len(k) >= 3 and not is_al(k) and k not in self.known and (
+                    k[0] == "ل" or (k[0] == "ب" and k[1:] in r.institutions)):
+                role.append(t)  # `لنادي`, `بحي`, `لرابطة`
+                forced = True
+            elif is_al(k) and (role or k not in self.known):
                 role.append(t)
-            elif self.name_like(t) or k in r.particles:
+            elif self.name_like(t) or k in r.particles or k in self.known:
                 name.append(t)
             else:
                 break
@@ -192,21 +217,51 @@ class Parser:
             clean = True
         if pos >= limit:
             clean = True
-        anchored = bool(role) and role[0].key in r.role_heads
-        kept = self._confirmed(name, clean or bool(co), anchored)
+        anchored_role = bool(role) and role[0].key in r.role_heads
+        kept = self._confirmed(name, clean or bool(co), anchored_role and is_al(role[-1].key))
         if kept != name:
             name, clean = kept, False
             pos = toks.index(name[-1], i) + 1 if name else (toks.index(role[-1], i) + 1 if role else i)
-        if name and role and role[0].key in r.institutions:
+        if role and not name and not co:
+            cut = next((n for n, x in enumerate(role) if n and x.key.startswith("بال")), None)
+            if cut is not None:  # `وطالب المحكمة الجنائية بالتحقيق`: an object, not a subject
+                role, clean = role[:cut], False
+                pos = toks.index(role[-1], i) + 1
+            if not clean:
+                return None
+        institution = bool(role) and role[0].key in r.institutions
+        if role and not (anchored_role or institution):
+            return None  # `ودعا التعميم الوزاري اللجان …`: not a speaker phrase
+        known = bool(name) and all(x.key in self.known or x.key in r.particles for x in name)
+        if name and institution:
             speaker, name = _span(text, role + name), []  # `وكالة الأنباء الايرانية ارنا`: the name is the outlet's
         elif name:
             speaker = _span(text, name)
-        elif role and (role[0].key in r.role_heads or role[0].key in r.institutions) and len(role) <= 8:
+        elif role and (anchored_role or institution) and len(role) <= 12:
             speaker = _span(text, role)
         else:
             return None
-        role_text = _span(text, role) if role and role[0].key in r.role_heads else None
-        return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos, clean=clean)
+        role_text = _span(text, role) if anchored_role else None
+        return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
+                   clean=clean, anchored=anchored_role or institution or known)
+
+    def _ends_after(self, toks: list[Token], pos: int, limit: int) -> bool:
+        return pos >= limit or toks[pos].barrier or self.stops_here(toks[pos].key) or toks[pos].key == "في"
+
+    def _apposition(self, toks: list[Token], pos: int, limit: int) -> tuple[list[Token], int]:
+        """`رئيس اللجنة ، محمد الخميس، أن`: a name set off by commas after a role."""
+        j = pos
+        name: list[Token] = []
+        while j < limit and (j == pos or not toks[j].barrier) and len(name) < 5:
+            t = toks[j]
+            if self.name_like(t) or t.key in self.r.particles or (name and is_al(t.key)):
+                name.append(t)
+                j += 1
+            else:
+                break
+        if name and (j >= limit or toks[j].barrier or toks[j].key in _THAT):
+            return name, j
+        return [], pos
 
     def _conjoined(self, toks: list[Token], pos: int, limit: int, text: str) -> Who | None:
         """The subject after a conjunction; its `end` indexes `toks`."""
@@ -226,7 +281,7 @@ class Parser:
         """Keep name words the text vouches for: a clean end after them, a name known in the article, or
         (after a role, `الرئيس الروسي فلاديمير بوتين`) the first two words."""
         if clean:
-            return name if len(name) <= 4 else []
+            return name if sum(1 for x in name if x.key not in self.r.particles) <= 4 else []
         while name and not (name[-1].key in self.known or (len(name) > 1 and is_al(name[-1].key))
                             or (anchored and len(name) <= 2)):
             if len(name) == 1:
