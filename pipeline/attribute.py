@@ -13,15 +13,15 @@ from pipeline import lexicons
 from pipeline.normalize import fold, match_key
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
-from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, rules, tokens
+from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, rules, tokens  # noqa: F401
 
 _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
 _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها"))
-_AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال"))
-_SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد"))
+_AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها"))
+_SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +100,11 @@ class _Attributor:
         return k in self.cr.finite or (k[:1] in "وف" and k[1:] in self.cr.finite) or k in self.cr.participles
 
     def participle(self, t: Token) -> bool:
-        return t.key in self.cr.participles or (t.key[:1] == "و" and t.key[1:] in self.cr.participles)
+        return t.key in self.cr.participles
 
     # -- one statement -------------------------------------------------------------------------------------
     def statement(self, st: Statement, toks: list[Token], inv: Inventory, last: _Event | None) -> _Event | None:
-        text = st.text
+        text = self._text = st.text
         if not toks:
             return None
         if _LATIN.search(text) and not _ARABIC.search(text):
@@ -117,7 +117,9 @@ class _Attributor:
         fallback: _Event | None = None
         source: _Event | None = None
         for i, t in enumerate(toks):
-            if inside[i] or (i and toks[i - 1].key in self.sr.blockers and not t.barrier):
+            before = toks[i - 1].key if i else ""
+            if inside[i] or (before and (before in self.sr.blockers or before[:1] == "و" and before[1:] in self.sr.blockers)
+                             and not t.barrier):
                 continue
             number = self.number(t)
             if number is None and t.key in self.cr.unmarked and (i == 0 or t.barrier):
@@ -141,10 +143,14 @@ class _Attributor:
         return source or fallback
 
     def continued(self, toks: list[Token], i: int, inv: Inventory, last: _Event | None, mode: str) -> _Event | None:
-        """A cue without a subject: the first person named earlier in the sentence, else the last speaker."""
-        people = inv.mentions(toks, i)
-        if people:
-            return _Event(people[0], people[0], None, toks[i].raw, mode)
+        """A cue without a subject: a person introduced earlier in the sentence by a role or title
+        (`وعبّر والد الشهيد الشيخ علي بن ياسين العمري … مبيناً`), else the last speaker."""
+        r = self.sr
+        for j in range(i):
+            if toks[j].key in r.role_heads or toks[j].key in r.honorifics:
+                who = self.parser.subject(toks, j, i, self._text)
+                if who is not None and who.name and who.anchored:
+                    return self._event(who, toks[i].raw, mode)
         if last is None:
             return None
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, explicit=False)
@@ -157,6 +163,8 @@ class _Attributor:
             return None  # `كما أكد معاليه`: continues the last speaker
         if nxt < len(toks) and not toks[nxt].barrier:
             who = self.parser.subject(toks, nxt, min(len(toks), nxt + 20), text)
+        elif nxt < len(toks):
+            who = self.quoted_subject(text, toks, i, spans)
         if who is not None:
             nested = self.nested(text, toks, who, cue, spans)
             if nested:
@@ -169,6 +177,19 @@ class _Attributor:
             people = inv.mentions(toks, i)
             if len(people) >= 2:
                 return _Event(people[0], people[0], None, cue, self.mode(text, toks, i + 1, spans, toks[i]), co=people[1:])
+        return None
+
+    def quoted_subject(self, text: str, toks: list[Token], i: int, spans) -> Who | None:
+        """`وقالت "فارو"`, `وأعلنت « ولاية سيناء»`: a short quoted name right after the verb."""
+        for a, b in spans:
+            if a >= toks[i].end and not text[toks[i].end:a].strip():
+                inner = [t for t in toks if a < t.start and t.end < b]
+                if 0 < len(inner) <= 3 and all(self.parser.name_like(t) or t.key in self.sr.institutions for t in inner):
+                    end = toks.index(inner[-1]) + 1
+                    return Who(speaker=text[inner[0].start:inner[-1].end], role=None,
+                               name=text[inner[0].start:inner[-1].end], end=end, clean=True, anchored=True)
+            if a >= toks[i].end:
+                break
         return None
 
     def nested(self, text: str, toks: list[Token], outer: Who, cue: str, spans) -> _Event | None:
@@ -333,7 +354,8 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             k = tk[i].key
             if k in r.role_heads or k in r.honorifics:
                 who = parser.subject(tk, i, min(len(tk), i + 12), st.text)
-                if who is not None and who.name and who.role and (who.clean or len(who.name.split()) >= 2):
+                if who is not None and who.name and who.role and len(who.role.split()) <= 7 and (
+                        who.clean or len(who.name.split()) >= 2):
                     inv.add(who.name, who.role)
                     i = max(i + 1, who.end)
                     continue

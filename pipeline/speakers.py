@@ -15,6 +15,7 @@ _TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
 _BARRIER = re.compile("[،,:؛;.!?؟()«»“”„\"…\\[\\]]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _FOLDED: dict[str, str] = {}
+_PARTICLE_KEYS = frozenset(("بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام"))
 _WEAK_STOPS = frozenset(("من", "ما", "هذا", "هذه", "كل", "جميع", "غير"))
 _THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
 
@@ -147,6 +148,8 @@ class Parser:
         name: list[Token] = []
         co: list[str] = []
         pos, clean, closed, forced = i, False, False, False
+        honored, prep_cut = False, None
+        anchored_head = toks[i].key in r.role_heads if i < limit else False
         while pos < limit:
             t = toks[pos]
             k = t.key
@@ -155,8 +158,13 @@ class Parser:
                 if role and not name:
                     name, pos = self._apposition(toks, pos, limit)
                 break
-            if k in ("في",) and not name and role and pos + 1 < limit and not toks[pos + 1].barrier \
+            if k in ("في", "علي") and not name and role and pos + 1 < limit and not toks[pos + 1].barrier \
                     and toks[pos + 1].key not in r.settings and not self.stops_here(toks[pos + 1].key):
+                if k == "علي":
+                    if not anchored_head or prep_cut is not None:
+                        clean = True
+                        break
+                    prep_cut = len(role)  # `المشرف العام على البرنامج نايف الهاجري`, undone without a name
                 role.append(t)  # `المكتب الصحفي في الكرملين`, `الخبير في الشؤون`
                 pos += 1
                 forced = True
@@ -182,6 +190,7 @@ class Parser:
                 pos, clean = other.end, other.clean
                 break
             if k in r.honorifics and not name:
+                honored = True
                 pos += 1
                 continue
             if name:
@@ -192,7 +201,8 @@ class Parser:
                     name.append(t)
                 elif k in r.honorifics or k in r.role_heads:
                     break
-                elif is_al(k) and (words == 1 or (words == 2 and self._ends_after(toks, pos + 1, limit))):
+                elif is_al(k) and not is_al(name[0].key) and (
+                        words == 1 or (words == 2 and self._closes(toks, pos + 1, limit))):
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
                 elif self.name_like(t) and words < 4:
@@ -200,6 +210,7 @@ class Parser:
                 else:
                     break
             elif k in r.role_heads or k in r.institutions or k in r.role_words:
+                anchored_head = anchored_head or (not role and k in r.role_heads)
                 role.append(t)
                 forced = not is_al(k) and not t.raw.endswith(("ه", "ها", "هم"))
             elif role and len(k) >= 3 and not is_al(k) and k not in self.known and (
@@ -217,8 +228,11 @@ class Parser:
             clean = True
         if pos >= limit:
             clean = True
+        if prep_cut is not None and not name:
+            role, clean, co = role[:prep_cut], True, []
+            pos = toks.index(role[-1], i) + 1
         anchored_role = bool(role) and role[0].key in r.role_heads
-        kept = self._confirmed(name, clean or bool(co), anchored_role and is_al(role[-1].key))
+        kept = self._confirmed(name, clean or bool(co), (anchored_role and is_al(role[-1].key)) or (honored and not role))
         if kept != name:
             name, clean = kept, False
             pos = toks.index(name[-1], i) + 1 if name else (toks.index(role[-1], i) + 1 if role else i)
@@ -230,8 +244,10 @@ class Parser:
             if not clean:
                 return None
         institution = bool(role) and role[0].key in r.institutions
-        if role and not (anchored_role or institution):
-            return None  # `ودعا التعميم الوزاري اللجان …`: not a speaker phrase
+        descriptor = len(role) == 1 and bool(name) and pos < limit and (
+            toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل")
+        if role and not (anchored_role or institution) and not descriptor:
+            return None  # `ودعا التعميم الوزاري اللجان …`: not a speaker; `الموسيقار خالد برزنجي ل…` is
         known = bool(name) and all(x.key in self.known or x.key in r.particles for x in name)
         if name and institution:
             speaker, name = _span(text, role + name), []  # `وكالة الأنباء الايرانية ارنا`: the name is the outlet's
@@ -243,7 +259,13 @@ class Parser:
             return None
         role_text = _span(text, role) if anchored_role else None
         return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
-                   clean=clean, anchored=anchored_role or institution or known)
+                   clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)))
+
+    def _closes(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """A subject surely ends here: punctuation, أن/إن, or `في تصريح` (not `الوضع في المنطقة`)."""
+        if pos >= limit or toks[pos].barrier or toks[pos].key in _THAT:
+            return True
+        return toks[pos].key == "في" and pos + 1 < limit and toks[pos + 1].key in self.r.settings
 
     def _ends_after(self, toks: list[Token], pos: int, limit: int) -> bool:
         return pos >= limit or toks[pos].barrier or self.stops_here(toks[pos].key) or toks[pos].key == "في"
@@ -280,10 +302,11 @@ class Parser:
     def _confirmed(self, name: list[Token], clean: bool, anchored: bool = False) -> list[Token]:
         """Keep name words the text vouches for: a clean end after them, a name known in the article, or
         (after a role, `الرئيس الروسي فلاديمير بوتين`) the first two words."""
+        while name and name[-1].key in self.r.particles:
+            name, clean = name[:-1], False  # `محمد بن`: a name does not end on a particle
         if clean:
             return name if sum(1 for x in name if x.key not in self.r.particles) <= 4 else []
-        while name and not (name[-1].key in self.known or (len(name) > 1 and is_al(name[-1].key))
-                            or (anchored and len(name) <= 2)):
+        while name and not (name[-1].key in self.known or (anchored and len(name) <= 2)):
             if len(name) == 1:
                 return []
             name = name[:-1]
@@ -311,6 +334,10 @@ class Inventory:
         self.role_text: dict[str, str] = {}  # role key → the role as first written
 
     def add(self, name: str, role: str | None = None) -> None:
+        words = name.split()
+        while words and match_key(words[-1]) in _PARTICLE_KEYS:
+            words.pop()
+        name = " ".join(words)
         k = match_key(name)
         if not k:
             return
