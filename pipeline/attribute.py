@@ -32,6 +32,7 @@ class CueRules:
     quoting: frozenset[str]  # participles that introduce a quotation (قائلا)
     participles: frozenset[str]
     sources: tuple[tuple[str, ...], ...]
+    source_starts: frozenset[str]
     english: re.Pattern
     english_sources: re.Pattern
     pronouns: frozenset[str]
@@ -53,12 +54,13 @@ def _build(data: dict[str, list]) -> CueRules:
         for kind, forms in (entry or {}).items():
             participles.setdefault(kind, []).extend(forms or [])
     quoting = frozenset(key(f) for f in participles.get("introduces_quote", []))
+    sources = tuple(tuple(key(w) for w in str(s).split()) for s in data.get("sources", []))
     english = [re.escape(str(w)) for w in data.get("english_verbs", [])] or ["(?!)"]
     english_sources = [re.escape(str(w)) for w in data.get("english_sources", [])] or ["(?!)"]
     return CueRules(
         finite=finite, strict=strict, quoting=quoting, unmarked=frozenset(key(f) for f in data.get("unmarked", [])),
         participles=quoting | frozenset(key(f) for f in participles.get("other", [])),
-        sources=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("sources", [])),
+        sources=sources, source_starts=frozenset(p[0] for p in sources),
         english=re.compile(r"\b(" + "|".join(english) + r")\b"),
         english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
         pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
@@ -243,6 +245,9 @@ class _Attributor:
 
     def source(self, text: str, toks: list[Token], i: int) -> _Event | None:
         """`بحسب منظمة الصحة العالمية`, `وفقا لـ…`, `نقلا عن …`: the speaker follows the phrase."""
+        k = toks[i].key
+        if k not in self.cr.source_starts and k[1:] not in self.cr.source_starts:
+            return None
         for phrase in self.cr.sources:
             n = len(phrase)
             words = [t.key for t in toks[i:i + n]]

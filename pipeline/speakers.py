@@ -45,7 +45,9 @@ def tokens(text: str) -> list[Token]:
     prev_end = 0
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        out.append(Token(m.start(), m.end(), raw, key(raw), bool(_BARRIER.search(text, prev_end, m.start()))))
+        start = m.start()
+        barrier = start - prev_end > 1 or (start > prev_end and text[prev_end] != " ")
+        out.append(Token(start, m.end(), raw, key(raw), barrier and bool(_BARRIER.search(text, prev_end, start))))
         prev_end = m.end()
     return out
 
