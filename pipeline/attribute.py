@@ -13,7 +13,7 @@ from pipeline import lexicons
 from pipeline.normalize import fold, match_key
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
-from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, rules, tokens  # noqa: F401
+from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, rules, tokens
 
 _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
