@@ -1,19 +1,399 @@
-"""Statements → who said them: speaker, cue verb, direct or indirect."""
+"""Statements → who said them: speaker (as written and canonical), co-speakers, role, via, cue, mode.
+
+Cues come from pipeline/rules/cues/ (speech verbs with their forms, participles, source phrases, English);
+who counts as a speaker from pipeline/rules/speakers/. Precision first: when the subject is unclear the
+statement gets no speaker rather than a guess.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from pipeline import lexicons
+from pipeline.normalize import fold, match_key
 from pipeline.records import Article, Statement
+from pipeline.segment import quote_spans
+from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, rules, tokens
 
-_CUE = re.compile(r"(?:^|\s)(و?(?:قال|أكد|أضاف|ذكر|أعلن))\s+([^\s“\"«]+)")
+_SHADDA = "\u0651"
+_STRICT_MARK = "\ue000"
+_LATIN = re.compile("[A-Za-z]")
+_ARABIC = re.compile("[\u0621-\u064a]")
+_COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها"))
+_AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها"))
+_SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن"))
+
+
+@dataclass(frozen=True, slots=True)
+class CueRules:
+    finite: dict[str, str]  # folded form → number: "one", "dual", "plural"
+    strict: dict[str, str]  # forms written with a shadda, folded with the shadda kept
+    unmarked: frozenset[str]  # وبين: a cue only at a clause start with a subject and أن after it
+    quoting: frozenset[str]  # participles that introduce a quotation (قائلا)
+    participles: frozenset[str]
+    sources: tuple[tuple[str, ...], ...]
+    source_starts: frozenset[str]
+    english: re.Pattern
+    english_sources: re.Pattern
+    pronouns: frozenset[str]
+
+
+def _strict_key(raw: str) -> str:
+    return fold(raw.replace(_SHADDA, _STRICT_MARK))
+
+
+def _build(data: dict[str, list]) -> CueRules:
+    finite: dict[str, str] = {}
+    strict: dict[str, str] = {}
+    for verb in data.get("verbs", []):
+        for number, forms in (("one", verb.get("forms")), ("dual", verb.get("dual")), ("plural", verb.get("plural"))):
+            for form in forms or []:
+                (strict if _SHADDA in form else finite)[_strict_key(form) if _SHADDA in form else key(form)] = number
+    participles: dict[str, list] = {}
+    for entry in data.get("participles", []):
+        for kind, forms in (entry or {}).items():
+            participles.setdefault(kind, []).extend(forms or [])
+    quoting = frozenset(key(f) for f in participles.get("introduces_quote", []))
+    sources = tuple(tuple(key(w) for w in str(s).split()) for s in data.get("sources", []))
+    english = [re.escape(str(w)) for w in data.get("english_verbs", [])] or ["(?!)"]
+    english_sources = [re.escape(str(w)) for w in data.get("english_sources", [])] or ["(?!)"]
+    return CueRules(
+        finite=finite, strict=strict, quoting=quoting, unmarked=frozenset(key(f) for f in data.get("unmarked", [])),
+        participles=quoting | frozenset(key(f) for f in participles.get("other", [])),
+        sources=sources, source_starts=frozenset(p[0] for p in sources),
+        english=re.compile(r"\b(" + "|".join(english) + r")\b"),
+        english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
+        pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
+    )
+
+
+def cue_rules() -> CueRules:
+    return lexicons.cached("cues", _build)
+
+
+@dataclass(slots=True)
+class _Event:
+    speaker: str
+    name: str | None
+    role: str | None
+    cue: str
+    mode: str
+    co: list[str] = field(default_factory=list)
+    via: str | None = None
+    explicit: bool = True
+    end: int = 0  # token after the subject
+
+
+class _Attributor:
+    def __init__(self, cr: CueRules, sr: SpeakerRules) -> None:
+        self.cr, self.sr = cr, sr
+        self.parser = Parser(sr, self.is_cue)
+
+    def number(self, t: Token) -> str | None:
+        """"one"/"dual"/"plural" when the token is a finite speech verb (with or without و/ف), else None."""
+        k = t.key
+        found = self.cr.finite.get(k) or (self.cr.finite.get(k[1:]) if k[:1] in "وف" and len(k) > 3 else None)
+        if found is None and _SHADDA in t.raw:
+            sk = _strict_key(t.raw)
+            found = self.cr.strict.get(sk) or (self.cr.strict.get(sk[1:]) if sk[:1] in "وف" else None)
+        return found
+
+    def is_cue(self, k: str) -> bool:
+        return k in self.cr.finite or (k[:1] in "وف" and k[1:] in self.cr.finite) or k in self.cr.participles
+
+    def participle(self, t: Token) -> bool:
+        return t.key in self.cr.participles
+
+    # -- one statement -------------------------------------------------------------------------------------
+    def statement(self, st: Statement, toks: list[Token], inv: Inventory, last: _Event | None) -> _Event | None:
+        text = self._text = st.text
+        if not toks:
+            return None
+        if _LATIN.search(text) and not _ARABIC.search(text):
+            return self.english(text, last)
+        spans = quote_spans(text)
+        inside = _inside(toks, spans)
+        headline = self.headline(st, toks, inv, spans)
+        if headline:
+            return headline
+        fallback: _Event | None = None
+        source: _Event | None = None
+        for i, t in enumerate(toks):
+            before = toks[i - 1].key if i else ""
+            if inside[i] or (before and (before in self.sr.blockers or before[:1] == "و" and before[1:] in self.sr.blockers)
+                             and not t.barrier):
+                continue
+            number = self.number(t)
+            if number is None and t.key in self.cr.unmarked and (i == 0 or t.barrier):
+                event = self.finite(text, toks, i, "one", inv, spans)
+                if event is not None and event.explicit and event.end < len(toks) and toks[event.end].key in _COMPLEMENTIZERS:
+                    return event
+                continue
+            if number is None:
+                if fallback is None and self.participle(t):
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))
+                if source is None:
+                    source = self.source(text, toks, i)
+                continue
+            event = self.finite(text, toks, i, number, inv, spans)
+            if event is not None:
+                return event
+            if fallback is None and self.subjectless_ok(toks, i):
+                fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))
+                if fallback is not None and i < 3:
+                    return fallback  # the main clause's verb wins over verbs in what it reports
+        return source or fallback
+
+    def continued(self, toks: list[Token], i: int, inv: Inventory, last: _Event | None, mode: str) -> _Event | None:
+        """A cue without a subject: a person introduced earlier in the sentence by a role or title
+        (`وعبّر والد الشهيد الشيخ علي بن ياسين العمري … مبيناً`), else the last speaker."""
+        r = self.sr
+        for j in range(i):
+            if toks[j].key in r.role_heads or toks[j].key in r.honorifics:
+                who = self.parser.subject(toks, j, i, self._text)
+                if who is not None and who.name and who.anchored:
+                    return self._event(who, toks[i].raw, mode)
+        if last is None:
+            return None
+        return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, explicit=False)
+
+    def finite(self, text: str, toks: list[Token], i: int, number: str, inv: Inventory, spans) -> _Event | None:
+        cue = toks[i].raw
+        nxt = i + 1
+        who = None
+        if nxt < len(toks) and toks[nxt].key in self.sr.pronoun_subjects:
+            return None  # `كما أكد معاليه`: continues the last speaker
+        if nxt < len(toks) and not toks[nxt].barrier:
+            who = self.parser.subject(toks, nxt, min(len(toks), nxt + 20), text)
+        elif nxt < len(toks):
+            who = self.quoted_subject(text, toks, i, spans)
+        if who is not None:
+            nested = self.nested(text, toks, who, cue, spans)
+            if nested:
+                return nested
+            return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
+        who = self.svo(text, toks, i)
+        if who is not None:
+            return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+        if number in ("dual", "plural"):
+            people = inv.mentions(toks, i)
+            if len(people) >= 2:
+                return _Event(people[0], people[0], None, cue, self.mode(text, toks, i + 1, spans, toks[i]), co=people[1:])
+        return None
+
+    def quoted_subject(self, text: str, toks: list[Token], i: int, spans) -> Who | None:
+        """`وقالت "فارو"`, `وأعلنت « ولاية سيناء»`: a short quoted name right after the verb."""
+        for a, b in spans:
+            if a >= toks[i].end and not text[toks[i].end:a].strip():
+                inner = [t for t in toks if a < t.start and t.end < b]
+                if 0 < len(inner) <= 3 and all(self.parser.name_like(t) or t.key in self.sr.institutions for t in inner):
+                    end = toks.index(inner[-1]) + 1
+                    return Who(speaker=text[inner[0].start:inner[-1].end], role=None,
+                               name=text[inner[0].start:inner[-1].end], end=end, clean=True, anchored=True)
+            if a >= toks[i].end:
+                break
+        return None
+
+    def nested(self, text: str, toks: list[Token], outer: Who, cue: str, spans) -> _Event | None:
+        """`ذكرت وكالة … أن روحاني أكد …` → روحاني via the agency; `نقلت الوكالة عن الوزير` likewise."""
+        first = key(outer.speaker.split()[0])
+        if first not in self.sr.outlets or outer.end >= len(toks):
+            return None
+        j = outer.end
+        if toks[j].key == key("عن") and key(cue)[-3:] in ("نقل", "قلت"):
+            inner = self.parser.subject(toks, j + 1, min(len(toks), j + 12), text)
+            if inner is not None:
+                event = self._event(inner, cue, self.mode(text, toks, inner.end, spans, toks[j]))
+                event.via = outer.speaker
+                return event
+            return None
+        if toks[j].key not in _COMPLEMENTIZERS:
+            return None
+        for c in range(j + 2, min(len(toks), j + 9)):
+            if toks[c].barrier:
+                break
+            if self.number(toks[c]) is not None:
+                end = c - 1 if toks[c - 1].key in (key("قد"),) else c
+                inner = self.parser.subject(toks, j + 1, end, text)
+                if inner is not None and inner.end == end:
+                    event = self._event(inner, toks[c].raw, self.mode(text, toks, c + 1, spans, toks[c]))
+                    event.via = outer.speaker
+                    return event
+                break
+        return None
+
+    def svo(self, text: str, toks: list[Token], i: int) -> Who | None:
+        """A subject before the verb: `يشار إلى أن الرئيس الروسي أعلن`, `وكان الوزير قد أكد`."""
+        end = i - 1 if i and toks[i - 1].key in (key("قد"), key("وقد")) else i
+        start = end
+        while start > 0 and end - start < 7 and not toks[start].barrier:
+            if toks[start - 1].key in _SVO_OPENERS:
+                break
+            start -= 1
+        if start == end or (start > 0 and not toks[start].barrier and toks[start - 1].key not in _SVO_OPENERS):
+            return None
+        who = self.parser.subject(toks, start, end, text)
+        return who if who is not None and who.end == end and who.anchored else None
+
+    def subjectless_ok(self, toks: list[Token], i: int) -> bool:
+        """`وأضاف..`, `وأضاف أن`, `وأشار إلى`, `كما أكد معاليه`: the verb continues the last speaker."""
+        if i + 1 >= len(toks):
+            return True
+        nxt = toks[i + 1]
+        return (nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS
+                or nxt.key in self.sr.pronoun_subjects)
+
+    def source(self, text: str, toks: list[Token], i: int) -> _Event | None:
+        """`بحسب منظمة الصحة العالمية`, `وفقا لـ…`, `نقلا عن …`: the speaker follows the phrase."""
+        k = toks[i].key
+        if k not in self.cr.source_starts and k[1:] not in self.cr.source_starts:
+            return None
+        for phrase in self.cr.sources:
+            n = len(phrase)
+            words = [t.key for t in toks[i:i + n]]
+            if len(words) < n:
+                continue
+            if words[-1] != phrase[-1] and phrase[-1] == "ل" and words[-1].startswith("ل") and words[:-1] == list(phrase[:-1]):
+                last = toks[i + n - 1]
+                rest = [Token(last.start + 1, last.end, last.raw[1:], last.key[1:], False)] + toks[i + n:]
+                who = self.parser.subject(rest, 0, min(len(rest), 10), text)
+                cue = text[toks[i].start:last.start + 1]
+            elif words == list(phrase) or (words[0][:1] in "وف" and [words[0][1:]] + words[1:] == list(phrase)):
+                who = self.parser.subject(toks, i + n, min(len(toks), i + n + 10), text) if i + n < len(toks) else None
+                cue = text[toks[i].start:toks[i + n - 1].end]
+            else:
+                continue
+            if who is not None and who.clean and who.anchored:
+                return self._event(who, cue, "indirect")
+        return None
+
+    def headline(self, st: Statement, toks: list[Token], inv: Inventory, spans) -> _Event | None:
+        """`بيسكوف: …` — a known person's name before a colon."""
+        colon = st.text.find(":")
+        if colon < 0 or colon > 60:
+            return None
+        n = sum(1 for t in toks if t.end <= colon)
+        if not 0 < n <= 4 or (n < len(toks) and not toks[n].barrier):
+            return None
+        who = self.parser.subject(toks, 0, n, st.text)
+        if who is None or who.end != n or not who.name or inv.fullest(who.name) == who.name and match_key(who.name) not in inv.people:
+            return None
+        return self._event(who, ":", self.mode(st.text, toks, n, spans, None))
+
+    def mode(self, text: str, toks: list[Token], after: int, spans, cue: Token | None) -> str:
+        """Direct when a quotation opens right after the subject (or after إن/قائلا) and carries the content."""
+        start = toks[after - 1].end if 0 < after <= len(toks) else 0
+        for a, b in spans:
+            if a < start or len(text[a:b].split()) < 3:
+                continue
+            between = [t for t in toks[after:] if t.end <= a]
+            for q, t in enumerate(between):
+                if t.key in self.cr.quoting and all(x.key in _COMPLEMENTIZERS for x in between[q + 1:]):
+                    return "direct"  # `قائلا إنه “…”`
+            if len(between) > 8:
+                return "indirect"
+            if not any(t.key in _COMPLEMENTIZERS for t in between):
+                return "direct"
+            if between and between[-1].key in _COMPLEMENTIZERS and not text[b:].strip(" .،,”\"»"):
+                return "direct"  # `قالت الحركة في بيان ان “…”.`
+            return "indirect"
+        return "indirect"
+
+    def english(self, text: str, last: _Event | None) -> _Event | None:
+        m = self.cr.english_sources.search(text)
+        if m:
+            return _Event(m.group(2).strip(), None, None, m.group(1), "indirect")
+        spans = quote_spans(text)
+        for m in self.cr.english.finditer(text):
+            if any(a < m.start() < b for a, b in spans):
+                continue
+            head = re.split(r"[,;:“”\"]", text[:m.start()])[-1].strip()
+            words = head.split()
+            if not words or len(words) > 6:
+                continue
+            mode = "direct" if spans else "indirect"
+            if head.lower() in self.cr.pronouns:
+                return _Event(last.speaker, last.name, last.role, m.group(1), mode, explicit=False) if last else None
+            return _Event(head, head, None, m.group(1), mode)
+        return None
+
+    @staticmethod
+    def _event(who: Who, cue: str, mode: str) -> _Event:
+        return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co), end=who.end)
+
+
+def _inside(toks: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    return [any(a < t.start < b for a, b in spans) for t in toks] if spans else [False] * len(toks)
 
 
 def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
-    """Fill speaker and cue where a speech verb is followed by a name."""
-    for st in statements:
-        match = _CUE.search(st.text)
-        if match:
-            st.cue, st.speaker = match.group(1), match.group(2)
-            st.speaker_canonical = st.speaker
-            st.mode = "direct" if any(q in st.text for q in "“\"«") else "indirect"
+    """Fill speaker, speaker_canonical, co_speakers, role, via, cue and mode on statements that report speech."""
+    sr = rules()
+    att = _Attributor(cue_rules(), sr)
+    toks = [tokens(st.text) for st in statements]
+    inv = _inventory(att.parser, statements, toks)
+    att.parser.known = inv.known_tokens()
+    events: list[_Event | None] = []
+    last: _Event | None = None
+    for st, tk in zip(statements, toks):
+        event = att.statement(st, tk, inv, last)
+        events.append(event)
+        if event is not None and event.explicit:
+            if event.name:
+                inv.add(event.name, event.role)
+            last = event
+    att.parser.known = inv.known_tokens()
+    for st, event in zip(statements, events):
+        if event is not None:
+            _fill(st, event, inv, sr)
     return statements
+
+
+def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Token]]) -> Inventory:
+    """People named with a role anywhere in the article (`الرئيس الروسي فلاديمير بوتين`)."""
+    inv = Inventory()
+    r = parser.r
+    for st, tk in zip(statements, toks):
+        i = 0
+        while i < len(tk):
+            k = tk[i].key
+            if k in r.role_heads or k in r.honorifics:
+                who = parser.subject(tk, i, min(len(tk), i + 12), st.text)
+                if who is not None and who.name and who.role and len(who.role.split()) <= 7 and (
+                        who.clean or len(who.name.split()) >= 2):
+                    inv.add(who.name, who.role)
+                    i = max(i + 1, who.end)
+                    continue
+            i += 1
+    return inv
+
+
+def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> None:
+    st.speaker = event.speaker
+    st.cue = event.cue
+    st.mode = event.mode  # type: ignore[assignment]
+    st.via = event.via
+    st.speaker_canonical = _canonical(event.name, event.speaker, inv, sr)
+    st.co_speakers = [_canonical(c, c, inv, sr) for c in event.co]
+    role = event.role
+    if role is None:
+        person = inv.people.get(match_key(st.speaker_canonical))
+        roles = [r for r in (person.roles if person else ()) if not r.startswith("نظير")]
+        role = next((_role_as_written(r, inv) for r in roles), None)
+    st.role = role
+
+
+def _role_as_written(rk: str, inv: Inventory) -> str:
+    return inv.role_text.get(rk, rk)
+
+
+def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules) -> str:
+    written = name or speaker
+    if match_key(written) in sr.split:
+        return curate(written, sr)
+    if name:
+        auto = inv.fullest(name)
+    else:
+        auto = inv.for_role(speaker) or speaker
+    curated = curate(auto, sr)
+    return curated if curated != auto else curate(written, sr) if curate(written, sr) != written else auto

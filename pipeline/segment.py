@@ -1,30 +1,279 @@
-"""Body → statements: sentence boundaries with offsets into the body."""
+"""Body → statements: quote-aware Arabic (and English) sentence boundaries with offsets into the body.
+
+A boundary is a paragraph break or a run of `. ! ? ؟ …` outside quotation marks, except `..` (a colon or a
+pause in Arabic copy), abbreviations and initials (`د.`, `أ.د.`, `جيه . بي . اكس`, `ام.ايه.اكس`, `U.S.`),
+and periods inside numbers, dates, URLs and e-mail addresses. A quotation that ends its sentence
+(`…نهاية.”`) keeps its closing mark; a quotation left open closes at the paragraph break.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from pipeline import lexicons
 from pipeline.normalize import norm_hash
 from pipeline.records import Block, Statement
 
-_END = re.compile(r"[.!?؟]+")
+_PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+_QUOTE = re.compile("[«»“”„‟\"]")
+_TERM = re.compile("[.!?؟…]+")
+_WORD = re.compile(r"\w")
+_NEXT_TOKEN = re.compile(r"\s*([^\s.!?؟…،,:؛;]*)")
+_SPACE = " \t\n\r\f\v\u00a0\u200f\u200e"
+# A quote mark after these opens; before these it closes.
+_OPEN_AFTER = set(_SPACE) | set("([{:،,؛;-–—/ـ")
+_CLOSE_BEFORE = set(_SPACE) | set(".,،؛;:!?؟)]}…-–—/")
+_PROCLITICS = set("وفبلك")
+_ENDS = set(".!?؟…")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Abbrev:
+    letter_names: frozenset[str]
+    arabic: frozenset[str]
+    english: frozenset[str]
+    ellipsis_continues: frozenset[str]
+
+
+def _build_abbrev(data: dict[str, list]) -> _Abbrev:
+    return _Abbrev(
+        letter_names=frozenset(str(x) for x in data.get("letter_names", [])),
+        arabic=frozenset(str(x) for x in data.get("arabic", [])),
+        english=frozenset(str(x).lower() for x in data.get("english", [])),
+        ellipsis_continues=frozenset(str(x) for x in data.get("ellipsis_continues", [])),
+    )
+
+
+def _abbrev() -> _Abbrev:
+    return lexicons.cached("segment", _build_abbrev)
 
 
 def segment(body: str, blocks: list[Block]) -> list[Statement]:
-    """Split each block at sentence-final punctuation; offsets index into body."""
+    """Split each block into statements; headings stay whole. Offsets index into `body`."""
     out: list[Statement] = []
-    for block in blocks:
-        pos = block.start
-        for match in list(_END.finditer(body, block.start, block.end)) + [None]:
-            end = match.end() if match else block.end
-            start = pos
-            while start < end and body[start].isspace():
-                start += 1
-            stop = end
-            while stop > start and body[stop - 1].isspace():
-                stop -= 1
-            if stop > start:
-                text = body[start:stop]
-                kind = "heading" if block.kind == "heading" else "sentence"
-                out.append(Statement(seq=len(out), start=start, end=stop, text=text, kind=kind, norm_hash=norm_hash(text)))
-            pos = end
+    abbrev = _abbrev()
+    for start, end, kind in _regions(body, blocks):
+        if kind == "heading":
+            _emit(out, body, start, end, "heading")
+            continue
+        for lo, hi in _paragraphs(body, start, end):
+            prev = lo
+            for cut in _boundaries(body, lo, hi, abbrev):
+                _emit(out, body, prev, cut, "sentence", merge_floor=lo)
+                prev = cut
+            _emit(out, body, prev, hi, "sentence", merge_floor=lo)
     return out
+
+
+def _regions(body: str, blocks: list[Block]) -> list[tuple[int, int, str]]:
+    """Blocks in order, plus any uncovered non-blank stretch of the body as a paragraph."""
+    regions: list[tuple[int, int, str]] = []
+    pos = 0
+    for block in sorted(blocks, key=lambda b: (b.start, b.end)):
+        start, end = max(block.start, pos, 0), min(block.end, len(body))
+        if end <= start:
+            continue
+        if start > pos and not body[pos:start].isspace():
+            regions.append((pos, start, "paragraph"))
+        regions.append((start, end, block.kind))
+        pos = end
+    if pos < len(body) and not body[pos:].isspace():
+        regions.append((pos, len(body), "paragraph"))
+    return regions
+
+
+def _paragraphs(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A block split at blank lines (a block should not hold one, but the body is trusted less than that)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _PARA_BREAK.finditer(body, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return out
+
+
+def _emit(out: list[Statement], body: str, start: int, end: int, kind: str, merge_floor: int = -1) -> None:
+    """Append body[start:end] trimmed; punctuation alone joins the statement before it in the same paragraph."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return
+    text = body[start:end]
+    if not _WORD.search(text) and out and out[-1].kind == kind and out[-1].start >= merge_floor >= 0:
+        last = out[-1]
+        last.end = end
+        last.text = body[last.start:end]
+        last.norm_hash = norm_hash(last.text)
+        return
+    out.append(Statement(seq=len(out), start=start, end=end, text=text, kind=kind, norm_hash=norm_hash(text)))
+
+
+def quote_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Top-level quotations in text[lo:hi] as [open, close+1) spans; one left open runs to `hi`.
+
+    Curly and straight marks are one family whose direction comes from context (real copy mixes
+    “…”, ”…“ and "…"); guillemets nest. An opener seen while one is open, with the marks after it
+    balanced, means the earlier one was stray: it is dropped.
+    """
+    hi = len(text) if hi is None else hi
+    marks = [m.start() for m in _QUOTE.finditer(text, lo, hi)]
+    remaining = sum(1 for i in marks if text[i] not in "«»")
+    spans: list[tuple[int, int]] = []
+    curly: int | None = None
+    guillemets: list[int] = []
+    for i in marks:
+        ch = text[i]
+        if ch == "«":
+            guillemets.append(i)
+            continue
+        if ch == "»":
+            if guillemets:
+                opened = guillemets.pop()
+                if not guillemets:
+                    spans.append((opened, i + 1))
+            continue
+        remaining -= 1
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        opening = ch == "„" or prev in _OPEN_AFTER or (
+            prev in _PROCLITICS and (i - 1 == lo or text[i - 2] in _OPEN_AFTER))
+        closing = nxt in _CLOSE_BEFORE
+        if curly is None:
+            if closing and not opening and remaining == 0:
+                continue  # a stray closer at the end of the paragraph
+            curly = i
+        elif opening and not closing and remaining % 2 == 1:
+            curly = i  # the earlier opener never closed
+        else:
+            spans.append((curly, i + 1))
+            curly = None
+    if curly is not None:
+        spans.append((curly, hi))
+    if guillemets:
+        spans.append((guillemets[0], hi))
+    return _union(spans)
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _boundaries(body: str, lo: int, hi: int, abbrev: _Abbrev) -> list[int]:
+    """Sorted cut positions inside the paragraph body[lo:hi]."""
+    spans = quote_spans(body, lo, hi)
+    cuts: set[int] = set()
+    k = 0
+    for m in _TERM.finditer(body, lo, hi):
+        s, e = m.span()
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if k < len(spans) and spans[k][0] < s < spans[k][1]:
+            continue
+        if e < hi and _is_boundary(body, s, e, lo, hi, abbrev):
+            cuts.add(e)
+    for a, b in spans:
+        if b < hi:
+            cut = _after_closing_quote(body, a, b, hi)
+            if cut:
+                cuts.add(cut)
+    return sorted(cuts)
+
+
+def _after_closing_quote(body: str, a: int, b: int, hi: int) -> int | None:
+    """Cut after a quotation whose last sentence ends inside it (`…انتهى.” وقال`), else None."""
+    j = b - 2
+    while j > a and body[j] in _SPACE:
+        j -= 1
+    if j <= a or body[j] not in _ENDS:
+        return None
+    run_start = j
+    while run_start > a and body[run_start - 1] in _ENDS:
+        run_start -= 1
+    if body[run_start:j + 1] == "..":
+        return None
+    cut = b
+    while cut < hi and body[cut] in ".!?؟)]":
+        cut += 1
+    nxt = _next_visible(body, cut, hi)
+    if nxt is None or nxt in "،,:؛;" or nxt.islower():
+        return None
+    return cut
+
+
+def _next_visible(body: str, pos: int, hi: int) -> str | None:
+    while pos < hi and body[pos] in _SPACE:
+        pos += 1
+    return body[pos] if pos < hi else None
+
+
+def _token_before(body: str, s: int, lo: int) -> tuple[str, int]:
+    """The non-blank token ending at `s` (brackets, quotes and tatweel dropped) and where it starts."""
+    while s > lo and body[s - 1] in _SPACE:  # `جيه .`: the period may stand apart
+        s -= 1
+    j = s
+    while j > lo and body[j - 1] not in _SPACE:
+        j -= 1
+    return body[j:s].lstrip("([{«“”\"'").replace("ـ", ""), j
+
+
+def _token_after(body: str, e: int, hi: int) -> tuple[str, int]:
+    m = _NEXT_TOKEN.match(body, e, hi)
+    return m.group(1), m.end()
+
+
+def _is_boundary(body: str, s: int, e: int, lo: int, hi: int, abbrev: _Abbrev) -> bool:
+    run = body[s:e]
+    if run == "..":
+        return False
+    nxt = body[e]
+    ellipsis = "…" in run or run.count(".") >= 3
+    if nxt not in _SPACE and nxt not in "«»“”„\"')]}":
+        # Glued to what follows: numbers, URLs, initials; a real boundary only between two Arabic words.
+        if ellipsis or not _ARABIC_LETTER.match(nxt) or not _ARABIC_LETTER.match(body[s - 1] if s > lo else " "):
+            return False
+        if run != ".":
+            return True
+        before = _token_before(body, s, lo)[0].rsplit(".", 1)[-1]
+        after = _token_after(body, e, hi)[0]
+        return len(before) > 1 and before not in abbrev.letter_names and after not in abbrev.letter_names
+    after, after_end = _token_after(body, e, hi)
+    if after[:1].islower():
+        return False  # English: `Mr. smith`, `e.g. this`
+    if ellipsis:
+        return after not in abbrev.ellipsis_continues
+    if run != ".":
+        return True
+    token, tok_start = _token_before(body, s, lo)
+    if not token:
+        return True
+    last = token.rsplit(".", 1)[-1]
+    if token.lower() in abbrev.english or token in abbrev.arabic:
+        return False
+    if len(last) == 1 and last.isalpha():
+        if _ARABIC_LETTER.match(last):
+            # `د.` `م.` are titles, but `عام 2015 م.` closes a sentence.
+            before = _prev_char(body, tok_start, lo)
+            return before is not None and before.isdigit()
+        return False  # Latin initial
+    if last in abbrev.letter_names:
+        chain = "." in token or _prev_char(body, tok_start, lo) == "."
+        follows = after in abbrev.letter_names and _next_visible(body, after_end, hi) == "."
+        if chain or follows:
+            return False
+    return True
+
+
+def _prev_char(body: str, pos: int, lo: int) -> str | None:
+    while pos > lo and body[pos - 1] in _SPACE:
+        pos -= 1
+    return body[pos - 1] if pos > lo else None
