@@ -96,7 +96,7 @@ def plan(conn: psycopg.Connection) -> list[HostPlan]:
     """Active feed and page sources grouped by host (`www.` folded), hosts and sources in name order."""
     with conn.transaction():
         rows = conn.execute(
-            "SELECT name, kind, url, fetch FROM sources WHERE active AND kind IN ('feed', 'page') "
+            "SELECT name, kind, url, fetch_settings FROM sources WHERE active AND kind IN ('feed', 'page') "
             "AND coalesce(url, '') <> '' ORDER BY name"
         ).fetchall()
     groups: dict[str, list[SourcePlan]] = {}

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import dataclasses
 import email.utils
+import functools
 import logging
 import os
 import random
+import ssl
 import time
 import urllib.robotparser
 from collections.abc import Callable, Iterable, Mapping
@@ -162,13 +164,19 @@ class _GuardedBackend(httpcore.SyncBackend):
         raise error
 
 
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One verifying TLS context for all fetchers (loading the CA bundle costs ~50 ms; the context is shareable)."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class GuardedTransport(httpx.HTTPTransport):
     """httpx's transport with our network backend (httpx 0.28 takes no backend argument, so the pool is rebuilt)."""
 
     def __init__(self, policy: NetPolicy) -> None:
-        super().__init__(trust_env=False)
+        super().__init__(verify=_ssl_context(), trust_env=False)
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=_ssl_context(),
             max_connections=10,
             max_keepalive_connections=5,
             keepalive_expiry=5.0,
@@ -306,8 +314,7 @@ class Fetcher:
                         raise FetchError("too_large", f"{url}: body over the {max_bytes} byte cap", origin)
                     chunks.append(chunk)
                     if self._clock() > deadline:
-                        raise FetchError("timeout", f"{url}: body still arriving after {cfg.request_timeout_s}s "
-                                         "or the host budget", origin, transient=True)
+                        raise self._overtime(url, origin, deadline)
                 return Response(url=str(r.url), status=r.status_code, headers=head, body=b"".join(chunks))
         except Blocked as exc:
             raise FetchError(exc.reason, exc.detail, origin) from None
@@ -317,6 +324,14 @@ class Fetcher:
             raise FetchError("bad_url", f"{url}: {exc}", origin) from None
         finally:
             self._last[host_key(url)] = self._clock()
+
+    def _overtime(self, url: str, origin: str, deadline: float) -> FetchError:
+        """The body outlasted its time: the page's own timeout, or the host budget running out (then deferred)."""
+        if deadline >= self.deadline:
+            return FetchError("budget_exhausted", f"{url}: host time budget of {self.config.host_budget_s}s spent "
+                              "while the body was arriving", origin, transient=True)
+        return FetchError("timeout", f"{url}: body still arriving after {self.config.request_timeout_s}s", origin,
+                          transient=True)
 
     def _wait_turn(self, url: str, origin: str) -> None:
         """Sleep until this host's minimum delay (or its robots Crawl-delay) has passed since the last request."""

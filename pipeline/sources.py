@@ -8,12 +8,13 @@ from pipeline.normalize import match_key
 from pipeline.ruleset import load_sources
 
 _UPSERT = """
-INSERT INTO sources (name, aliases, kind, url, language, time_zone, profile, expected_interval_minutes, active, fetch)
+INSERT INTO sources (name, aliases, kind, url, language, time_zone, profile, expected_interval_minutes, active, fetch_settings)
 VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
 ON CONFLICT (name) DO UPDATE SET
     aliases = EXCLUDED.aliases, kind = EXCLUDED.kind, url = EXCLUDED.url, language = EXCLUDED.language,
     time_zone = EXCLUDED.time_zone, profile = EXCLUDED.profile,
-    expected_interval_minutes = EXCLUDED.expected_interval_minutes, active = EXCLUDED.active, fetch = EXCLUDED.fetch
+    expected_interval_minutes = EXCLUDED.expected_interval_minutes, active = EXCLUDED.active,
+    fetch_settings = EXCLUDED.fetch_settings
 """
 
 

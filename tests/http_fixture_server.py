@@ -33,6 +33,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 HTTP_DATA = Path(__file__).resolve().parent / "data" / "http"
+# NEWS_FETCH_* settings that keep fetch tests fast (milliseconds of delay and backoff, small caps).
+FAST_FETCH_ENV = {
+    "NEWS_FETCH_MIN_DELAY_S": "0.001", "NEWS_FETCH_BACKOFF_S": "0.001", "NEWS_FETCH_BACKOFF_MAX_S": "0.01",
+    "NEWS_FETCH_TIMEOUT_S": "2", "NEWS_FETCH_REQUEST_TIMEOUT_S": "2", "NEWS_FETCH_HOST_BUDGET_S": "20",
+    "NEWS_FETCH_MAX_BYTES": "1000000", "NEWS_FETCH_MAX_REDIRECTS": "3", "NEWS_FETCH_RETRIES": "3",
+}
+# What a source pointing at this server needs in its `fetch` settings: the loopback address it listens on.
+LOOPBACK_SETTINGS = {"allow_private": ["127.0.0.1"]}
 LAST_MODIFIED = "Mon, 01 Jan 2024 00:00:00 GMT"
 DEFAULT_TYPES = {".xml": "application/xml", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
 
@@ -257,6 +265,18 @@ SCRIPTED: dict[str, Callable[[_RequestHandler, str, dict], None]] = {
     "drip": _drip,
     "truncated": _truncated,
 }
+
+
+def add_source(conn, name: str, url: str, kind: str = "feed", **settings) -> None:
+    """Insert (or replace) an active source reading `url`, allowed to reach the fixture server, and commit."""
+    from psycopg.types.json import Jsonb
+
+    conn.execute(
+        "INSERT INTO sources (name, kind, url, language, fetch_settings) VALUES (%s, %s, %s, 'ar', %s) "
+        "ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, url = EXCLUDED.url, fetch_settings = EXCLUDED.fetch_settings, active = true",
+        (name, kind, url, Jsonb({**LOOPBACK_SETTINGS, **settings})),
+    )
+    conn.commit()
 
 
 @pytest.fixture()

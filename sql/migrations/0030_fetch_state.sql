@@ -1,7 +1,7 @@
 -- Fetching state: per-source fetch settings, conditional-GET validators per feed, and one outcome row per source per run.
 
-ALTER TABLE sources ADD COLUMN fetch jsonb NOT NULL DEFAULT '{}';
-COMMENT ON COLUMN sources.fetch IS 'Per-source fetch settings from sources.yaml (allow_private, min_delay_s, user_agent, max_bytes …); empty = the defaults.';
+ALTER TABLE sources ADD COLUMN fetch_settings jsonb NOT NULL DEFAULT '{}';
+COMMENT ON COLUMN sources.fetch_settings IS 'Per-source fetch settings from sources.yaml (allow_private, min_delay_s, user_agent, max_bytes …); empty = the defaults.';
 
 CREATE TABLE feed_state (
     source               text NOT NULL REFERENCES sources (name) ON UPDATE CASCADE ON DELETE CASCADE,
