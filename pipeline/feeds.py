@@ -75,10 +75,13 @@ def parse_feed(body: bytes, base_url: str, content_type: str | None = None) -> l
 def _entry(link: str | None, base_url: str, **fields) -> FeedEntry | None:
     if not link:
         return None
-    url = urljoin(base_url, link.strip())
-    if urlsplit(url).scheme.lower() not in ("http", "https"):
+    try:
+        url = urljoin(base_url, link.strip())
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            return None
+        return FeedEntry(url=url, canonical=canonical_url(url), **fields)
+    except ValueError:  # e.g. "http://[::1" : an unusable link is skipped, the rest of the feed still counts
         return None
-    return FeedEntry(url=url, canonical=canonical_url(url), **fields)
 
 
 def _sitemap_entries(root: StdET.Element, base_url: str) -> list[FeedEntry]:

@@ -12,7 +12,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from pipeline.feeds import FeedEntry, parse_feed
-from pipeline.http import FetchConfig, Fetcher, FetchError, host_key
+from pipeline.http import FetchConfig, Fetcher, FetchError, Response, host_key
 from pipeline.inbox import store
 from pipeline.records import RawItem, Rejected
 from pipeline.urls import canonical_url
@@ -172,7 +172,7 @@ class _HostJob:
     def _feed(self, source: SourcePlan, run: _SourceRun) -> None:
         etag, last_modified = self._validators(source.name, source.url)
         try:
-            response = self.fetcher.get(source.url, etag=etag, last_modified=last_modified)
+            response = self._get(source.url, etag=etag, last_modified=last_modified)
         except FetchError as exc:
             self._feed_failed(source, run, exc, exc.status, (etag, last_modified))
             return
@@ -182,7 +182,10 @@ class _HostJob:
             return
         try:
             entries = parse_feed(response.body, response.url, response.content_type)
-        except Rejected as exc:
+        except Exception as exc:
+            if not isinstance(exc, Rejected):  # feedparser on input nobody foresaw: this feed fails, the host goes on
+                log.exception("feed %s could not be parsed", source.url)
+                exc = Rejected("fetch", "feed_error", f"{type(exc).__name__}: {exc}")
             self._feed_failed(source, run, exc, response.status, (None, None))
             return
         run.counts.feeds_fetched += 1
@@ -217,7 +220,7 @@ class _HostJob:
                 continue
             self.page_budget -= 1
             try:
-                response = self.fetcher.get(entry.url)
+                response = self._get(entry.url)
             except FetchError as exc:
                 if exc.reason == "budget_exhausted":
                     self.report.budget_exhausted = True
@@ -232,7 +235,7 @@ class _HostJob:
                 continue
             run.counts.pages_fetched += 1
             item = RawItem(source=source.name, body=response.body, external_id=entry.canonical, url=response.url,
-                           content_type=response.content_type, headers=response.headers)
+                           content_type=response.content_type, headers=_headers(response, entry, source))
             with self.conn.transaction():
                 ids = store(self.conn, [item])
             run.counts.items_new += len(ids)
@@ -240,6 +243,16 @@ class _HostJob:
             known.add(entry.canonical)
             if state_url:
                 self._save_state(source.name, state_url, (None, None), response.status, "ok", ok=True, new=bool(ids))
+
+    def _get(self, url: str, **validators: str | None) -> Response:
+        """fetcher.get; an error nobody foresaw becomes a `fetch_error` reject so one URL never stops the host."""
+        try:
+            return self.fetcher.get(url, **validators)
+        except FetchError:
+            raise
+        except Exception as exc:
+            log.exception("unexpected error fetching %s", url)
+            raise FetchError("fetch_error", f"{type(exc).__name__}: {exc}", url) from exc
 
     def _known(self, source: str, keys: list[str]) -> set[str]:
         with self.conn.transaction():
@@ -272,6 +285,18 @@ class _HostJob:
             )
         run.counts.rejects += 1
         self.report.reasons[exc.reason] = self.report.reasons.get(exc.reason, 0) + 1
+
+
+def _headers(response: Response, entry: FeedEntry, source: SourcePlan) -> dict[str, str]:
+    """The response headers as received plus `x-fetch-*` provenance: what was asked for, via which feed entry."""
+    meta = {"x-fetch-requested-url": entry.url, "x-fetch-status": str(response.status)}
+    if response.redirects:
+        meta["x-fetch-redirects"] = " ".join(response.redirects)
+    if source.kind == "feed":
+        meta["x-fetch-feed-url"] = source.url
+        meta.update({k: v for k, v in (("x-fetch-feed-guid", entry.guid), ("x-fetch-feed-title", entry.title),
+                     ("x-fetch-feed-published", entry.published.isoformat() if entry.published else None)) if v})
+    return {**response.headers, **meta}
 
 
 _SAVE_STATE = """

@@ -76,16 +76,25 @@ class FetchConfig:
                     values[key] = max(float(raw), values.get(key, self.min_delay_s))
                 elif key in names:
                     values.setdefault(key, _convert(key, raw))
+                else:
+                    log.warning("unknown fetch setting %r ignored (known: %s)", key, ", ".join(sorted(names)))
         return dataclasses.replace(self, allow_private=policy, **values)
 
 
 def _convert(name: str, raw: Any) -> Any:
+    """A setting's value in the type of its default; a bad value fails loudly, naming the setting."""
     default = getattr(FetchConfig(), name)
-    if isinstance(default, NetPolicy):
-        return NetPolicy.parse(raw)
-    if isinstance(default, bool):
-        return raw if isinstance(raw, bool) else str(raw).strip().lower() in ("1", "true", "yes", "on")
-    return type(default)(raw)
+    try:
+        if isinstance(default, NetPolicy):
+            return NetPolicy.parse(raw)
+        if isinstance(default, bool):
+            return raw if isinstance(raw, bool) else str(raw).strip().lower() in ("1", "true", "yes", "on")
+        value = type(default)(raw)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"fetch setting {name} (NEWS_FETCH_{name.upper()}): {raw!r} is not valid: {exc}") from None
+    if isinstance(value, (int, float)) and value < 0:
+        raise ValueError(f"fetch setting {name} (NEWS_FETCH_{name.upper()}) must not be negative: {raw!r}")
+    return value
 
 
 class FetchError(Rejected):
@@ -230,9 +239,6 @@ class Fetcher:
         """Time spent since this fetcher started."""
         return self._clock() - self.started
 
-    def remaining(self) -> float:
-        return self.deadline - self._clock()
-
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
         """GET with robots, delay, retries and caps; a 304 to a conditional request is a Response too."""
         headers = {}
@@ -320,8 +326,8 @@ class Fetcher:
             raise FetchError(exc.reason, exc.detail, origin) from None
         except httpx.DecodingError as exc:
             raise FetchError("decoding_error", f"{url}: {exc}", origin) from None
-        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-            raise FetchError("bad_url", f"{url}: {exc}", origin) from None
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL, httpx.LocalProtocolError) as exc:
+            raise FetchError("bad_url", f"{url}: {type(exc).__name__}: {exc}", origin) from None
         finally:
             self._last[host_key(url)] = self._clock()
 

@@ -8,7 +8,7 @@ import pytest
 from pipeline.fetch import FetchConfig, HostPlan, fetch_host, merge, plan
 from tests.http_fixture_server import FAST_FETCH_ENV, HTTP_DATA, add_source, http_server  # noqa: F401 (fixture)
 
-pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
+pytestmark = [pytest.mark.integration, pytest.mark.fetch, pytest.mark.timeout(120)]
 
 FAST = FetchConfig.from_env(FAST_FETCH_ENV)
 
@@ -171,3 +171,28 @@ def test_cli_fetch_prints_the_report(conn, http_server, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert f"{http_server.host}: feeds 1 fetched" in out and "fetch: 1 hosts, 2 new items, 0 rejects" in out
     assert conn.execute("SELECT items_new FROM ingest_runs WHERE stage = 'fetch'").fetchone() == (2,)
+
+
+def test_stored_pages_carry_fetch_provenance_beside_the_response_headers(conn, http_server):
+    add_source(conn, "fixture_atom", http_server.url("/feeds/atom.xml"))
+    fetch_host(conn, one_host(conn), FAST)
+    headers = conn.execute("SELECT headers FROM raw_items WHERE external_id LIKE %s", ("%/a6.html",)).fetchone()[0]
+    assert headers["content-type"] == "text/html; charset=utf-8" and headers["etag"]
+    assert headers["x-fetch-feed-url"] == http_server.url("/feeds/atom.xml")
+    assert headers["x-fetch-feed-title"] == "المتحدث باسم الرئاسة: لا تغيير في الموقف"
+    assert headers["x-fetch-feed-published"] == "2024-01-02T10:00:00+00:00"
+    assert headers["x-fetch-feed-guid"] == "urn:fixture:a6" and headers["x-fetch-status"] == "200"
+
+
+def test_one_unusable_link_does_not_stop_the_feed(conn, http_server):
+    http_server.route("/feeds/odd.xml", lambda h, p, q: h.send(200, (
+        '<rss version="2.0"><channel><title>t</title>'
+        '<item><title>bad ipv6</title><link>http://[::1/x</link></item>'
+        '<item><title>bad port</title><link>http://127.0.0.1:99999/x</link></item>'
+        '<item><title>ftp</title><link>ftp://127.0.0.1/x</link></item>'
+        f'<item><title>good</title><link>{http_server.base}/articles/a1.html</link></item>'
+        '</channel></rss>').encode(), {"Content-Type": "application/rss+xml"}))
+    add_source(conn, "odd", http_server.url("/feeds/odd.xml"))
+    report = fetch_host(conn, one_host(conn), FAST)
+    assert report.items_new == 1 and report.sources_failed == 0
+    assert set(report.reasons) <= {"bad_url"}

@@ -10,6 +10,8 @@ from pipeline.feeds import parse_feed, vet_xml
 from pipeline.records import Rejected
 from tests.http_fixture_server import HTTP_DATA
 
+pytestmark = pytest.mark.fetch
+
 BASE = "http://news.example"
 
 

@@ -12,7 +12,7 @@ from pipeline.http import FetchConfig, Fetcher, FetchError, GuardedTransport, ba
 from pipeline.netguard import Blocked, NetPolicy
 from tests.http_fixture_server import FAST_FETCH_ENV, HTTP_DATA, http_server  # noqa: F401 (fixture)
 
-pytestmark = pytest.mark.timeout(60)
+pytestmark = [pytest.mark.fetch, pytest.mark.timeout(60)]
 
 FAST = dataclasses.replace(FetchConfig.from_env(FAST_FETCH_ENV), allow_private=NetPolicy.parse("127.0.0.1"))
 
@@ -307,3 +307,13 @@ def test_host_budget_is_respected_and_reported(http_server):
     assert reasons[0] == "ok" and "budget_exhausted" in reasons
     assert spent <= budget + 0.3 + 0.1  # at most one read timeout past the budget, plus scheduling slack
     assert all(r in ("ok", "timeout", "budget_exhausted") for r in reasons)
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({"NEWS_FETCH_RETRIES": "three"}, "NEWS_FETCH_RETRIES"),
+    ({"NEWS_FETCH_MIN_DELAY_S": "-1"}, "must not be negative"),
+    ({"NEWS_FETCH_ALLOW_PRIVATE": "not-a-network"}, "NEWS_FETCH_ALLOW_PRIVATE"),
+])
+def test_bad_settings_fail_loudly_naming_the_variable(env, message):
+    with pytest.raises(ValueError, match=message):
+        FetchConfig.from_env(env)

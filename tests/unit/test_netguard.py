@@ -7,6 +7,8 @@ import pytest
 
 from pipeline.netguard import Blocked, NetPolicy, check_ip, check_url, is_public
 
+pytestmark = pytest.mark.fetch
+
 PUBLIC = ["8.8.8.8", "1.1.1.1", "185.60.216.35", "2001:4860:4860::8888", "2a03:2880:f12f:83:face:b00c:0:25de",
           "::ffff:8.8.8.8"]
 NOT_PUBLIC = [
