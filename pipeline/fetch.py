@@ -101,7 +101,10 @@ def plan(conn: psycopg.Connection) -> list[HostPlan]:
         ).fetchall()
     groups: dict[str, list[SourcePlan]] = {}
     for name, kind, url, settings in rows:
-        key = host_key(url).removeprefix("www.") or url
+        try:
+            key = host_key(url).removeprefix("www.") or url
+        except ValueError:  # unreadable URL: planned on its own, so its failure is recorded like any other
+            key = url
         groups.setdefault(key, []).append(SourcePlan(name, kind, url, dict(settings or {})))
     return [HostPlan(host, tuple(srcs)) for host, srcs in sorted(groups.items())]
 
@@ -152,11 +155,18 @@ class _HostJob:
     def run_source(self, source: SourcePlan) -> None:
         started = datetime.now(timezone.utc)
         run = _SourceRun()
-        if source.kind == "feed":
-            self._feed(source, run)
-        else:
-            entry = FeedEntry(url=source.url, canonical=canonical_url(source.url))
-            self._pages(source, [entry], run, state_url=source.url)
+        try:
+            if source.kind == "feed":
+                self._feed(source, run)
+            else:
+                entry = FeedEntry(url=source.url, canonical=canonical_url(source.url))
+                self._pages(source, [entry], run, state_url=source.url)
+        except psycopg.Error:
+            raise  # the database is gone or broken: fail the task so Airflow retries it
+        except Exception as exc:  # a bug or a source row nobody foresaw must not cost the other sources their run
+            log.exception("fetching source %s failed", source.name)
+            run.error = f"fetch_error: {type(exc).__name__}: {exc}"
+            self._reject(source.name, source.url, Rejected("fetch", "fetch_error", run.error), run)
         self.report.add(run.counts)
         if run.error:
             self.report.sources_failed += 1
@@ -210,7 +220,7 @@ class _HostJob:
     def _pages(self, source: SourcePlan, entries: list[FeedEntry], run: _SourceRun, state_url: str | None = None) -> None:
         """Fetch and store the entries not yet in raw_items for this source; stop when the budget is spent."""
         known = self._known(source.name, [e.canonical for e in entries])
-        for index, entry in enumerate(entries):
+        for entry in entries:
             if entry.canonical in known:
                 run.counts.pages_skipped += 1
                 continue

@@ -196,3 +196,13 @@ def test_one_unusable_link_does_not_stop_the_feed(conn, http_server):
     report = fetch_host(conn, one_host(conn), FAST)
     assert report.items_new == 1 and report.sources_failed == 0
     assert set(report.reasons) <= {"bad_url"}
+
+
+def test_a_broken_source_row_fails_alone(conn, http_server):
+    add_source(conn, "a_broken", "http://[::1/oops", kind="page")
+    add_source(conn, "b_atom", http_server.url("/feeds/atom.xml"))
+    reports = [fetch_host(conn, p, FAST) for p in plan(conn)]
+    total = merge(reports)
+    assert total.items_new == 2 and total.sources_failed == 1
+    assert conn.execute("SELECT source, ok FROM fetch_runs ORDER BY source").fetchall() == [
+        ("a_broken", False), ("b_atom", True)]
