@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import psycopg
+from psycopg.types.json import Jsonb
 
 from pipeline.normalize import match_key
 from pipeline.ruleset import load_sources
 
 _UPSERT = """
-INSERT INTO sources (name, aliases, kind, url, language, time_zone, profile, expected_interval_minutes, active)
-VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
+INSERT INTO sources (name, aliases, kind, url, language, time_zone, profile, expected_interval_minutes, active, fetch_settings)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
 ON CONFLICT (name) DO UPDATE SET
     aliases = EXCLUDED.aliases, kind = EXCLUDED.kind, url = EXCLUDED.url, language = EXCLUDED.language,
     time_zone = EXCLUDED.time_zone, profile = EXCLUDED.profile,
-    expected_interval_minutes = EXCLUDED.expected_interval_minutes, active = EXCLUDED.active
+    expected_interval_minutes = EXCLUDED.expected_interval_minutes, active = EXCLUDED.active,
+    fetch_settings = EXCLUDED.fetch_settings
 """
 
 
@@ -23,7 +25,7 @@ def seed_sources(conn: psycopg.Connection) -> int:
         (
             e["name"], list(e.get("aliases", [])), e.get("kind", "inbox"), e.get("url"), e.get("language"),
             e.get("time_zone", "UTC"), e.get("profile", e["name"]), e.get("expected_interval_minutes"),
-            bool(e.get("active", True)),
+            bool(e.get("active", True)), Jsonb(e.get("fetch") or {}),
         )
         for e in entries
     ]
