@@ -106,8 +106,15 @@ ORDER BY s.name
 """
 
 _FAILING = """
-SELECT source, feed_url, consecutive_failures, last_status
-FROM feed_state WHERE consecutive_failures >= %s ORDER BY source, feed_url
+SELECT source, count(*), string_agg(coalesce(error, 'failed'), '; ' ORDER BY started_at DESC)
+FROM (
+    SELECT source, ok, error, started_at, row_number() OVER (PARTITION BY source ORDER BY started_at DESC) AS n
+    FROM fetch_runs
+) recent
+WHERE n <= %(runs)s
+GROUP BY source
+HAVING count(*) = %(runs)s AND NOT bool_or(ok)
+ORDER BY source
 """
 
 
@@ -117,10 +124,9 @@ def _source_health(conn: psycopg.Connection) -> list[Finding]:
         when = last.isoformat(timespec="minutes") if last else "never"
         findings.append(Finding("stale_source", "warning",
                                 f"{name}: no new item since {when} (expected every {minutes} min)", source=name))
-    if conn.execute("SELECT to_regclass('feed_state')").fetchone()[0]:
-        for source, url, failures, status in conn.execute(_FAILING, (FAILING_RUNS,)):
-            findings.append(Finding("failing_source", "warning",
-                                    f"{source}: {url} failed {failures} runs in a row (last: {status})", source=source))
+    for source, runs, errors in conn.execute(_FAILING, {"runs": FAILING_RUNS}):
+        findings.append(Finding("failing_source", "warning",
+                                f"{source}: fetching failed in the last {runs} runs ({errors[:300]})", source=source))
     return findings
 
 

@@ -99,3 +99,17 @@ def test_findings_are_recorded_and_a_failing_article_stays_in_scope(conn):
     # The next run still sees it: only a run without errors moves the window on.
     second = quality.check_and_record(conn, run_id="run-2")
     assert any(f.article_ids == [dirty] for f in second)
+
+
+def test_source_failing_three_fetch_runs_in_a_row_is_flagged(conn):
+    rows = [("sana", False, 3), ("sana", False, 2), ("sana", False, 1),
+            ("spa", False, 3), ("spa", True, 2), ("spa", False, 1)]
+    for source, ok, hours_ago in rows:
+        conn.execute(
+            "INSERT INTO fetch_runs (source, host, started_at, ok, error) "
+            "VALUES (%s, 'h', now() - make_interval(hours => %s), %s, %s)",
+            (source, hours_ago, ok, None if ok else "http_503"),
+        )
+    failing = [f for f in quality.run_checks(conn) if f.check == "failing_source"]
+    assert [f.source for f in failing] == ["sana"]
+    assert "http_503" in failing[0].detail
