@@ -1,10 +1,16 @@
 """
 ### news_fetch: feeds and article pages into raw items (every 15 minutes)
 
-Reads the RSS/Atom feeds of the active `feed` sources in the `sources` table and fetches new article
-pages into `raw_items` as received, then updates the `raw_items` Asset when anything new arrived.
+`plan_hosts` groups the active `feed` and `page` sources of the `sources` table by host; one mapped
+`fetch_host` task per host reads each feed with a conditional GET (stored ETag / Last-Modified; 304 means
+nothing new), then fetches the article pages not yet stored, politely: robots.txt obeyed, a minimum delay
+between requests to the host, timeouts, a size cap, a redirect cap, retries with backoff on 5xx and
+resets, none on 4xx, and private or loopback addresses refused unless a source allows them. Pages are
+stored in `raw_items` exactly as received; every failed URL becomes a `rejects` row (stage `fetch`).
 
-Until the polite HTTP fetcher lands, this DAG only reports which feed sources are configured.
+`announce_raw_items` updates the `raw_items` Asset only when something new arrived, so `news_process`
+runs only when there is work. Settings: `NEWS_FETCH_*` environment variables and each source's `fetch:`
+block in sources.yaml. Per-source outcomes are in `fetch_runs`; feed state in `feed_state`.
 """
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import dag, task
 
-from pipeline.airflow import default_args
+from pipeline.airflow import RAW_ITEMS, default_args
 
 
 @dag(
@@ -27,15 +33,29 @@ from pipeline.airflow import default_args
 )
 def news_fetch():
     @task
-    def list_feed_sources() -> list[str]:
-        """Names of the active feed sources."""
-        from pipeline.airflow.tasks import news_db
+    def plan_hosts() -> list[dict]:
+        """Active feed and page sources grouped by host."""
+        from pipeline.airflow.tasks import plan_fetch
 
-        with news_db() as conn:
-            rows = conn.execute("SELECT name FROM sources WHERE active AND kind = 'feed' ORDER BY name").fetchall()
-        return [r[0] for r in rows]
+        return plan_fetch()
 
-    list_feed_sources()
+    @task(max_active_tis_per_dag=4)
+    def fetch_host(host_plan: dict) -> dict:
+        """Fetch one host's feeds and new pages into raw_items."""
+        from pipeline.airflow.tasks import fetch_host as run
+
+        return run(host_plan)
+
+    @task(outlets=[RAW_ITEMS])
+    def announce_raw_items(reports: list[dict]) -> int:
+        """Record the run and update the raw_items Asset only when new items arrived."""
+        from pipeline.airflow.tasks import finish_fetch, skip_unless
+
+        new = finish_fetch(reports)
+        skip_unless(new > 0, "nothing new fetched")
+        return new
+
+    announce_raw_items(fetch_host.expand(host_plan=plan_hosts()))
 
 
 news_fetch()

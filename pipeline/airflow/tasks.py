@@ -126,3 +126,41 @@ def reprocess_selected(params: dict[str, Any]) -> dict[str, Any]:
     with news_db() as conn:
         result = reprocess(conn, selection)
     return result
+
+
+def plan_fetch() -> list[dict[str, Any]]:
+    """Host plans for dynamic task mapping (one mapped task per host)."""
+    from pipeline.fetch import plan
+
+    with news_db() as conn:
+        plans = [p.to_dict() for p in plan(conn)]
+    log.info("fetch plan: %d hosts", len(plans))
+    return plans
+
+
+def fetch_host(host_plan: dict[str, Any]) -> dict[str, Any]:
+    """Fetch one host; returns its counts (the new raw item ids stay in the database, not in XCom)."""
+    from pipeline.fetch import fetch_host as run
+
+    _, run_id = _run_ids()
+    with news_db() as conn:
+        report = run(conn, host_plan, run_id=run_id)
+    log.info("fetch %s", report.summary())
+    result = report.to_dict()
+    result.pop("new_ids", None)
+    return result
+
+
+def finish_fetch(reports: list[dict[str, Any]]) -> int:
+    """One ingest_runs row for the whole fetch run; returns how many new raw items arrived."""
+    from pipeline.fetch import merge
+    from pipeline.runner import record_run
+
+    dag_id, run_id = _run_ids()
+    total = merge(reports)
+    with news_db() as conn:
+        record_run(conn, "fetch", run_id, dag_id, items_seen=total.entries_seen, items_new=total.items_new,
+                   items_unchanged=total.pages_skipped + total.feeds_not_modified, rejects=total.rejects,
+                   timings={"fetch": total.seconds})
+    log.info("fetch run: %s", total.summary())
+    return total.items_new

@@ -19,6 +19,11 @@ def airflow_env(news_url: str, tmp_path_factory) -> dict[str, str]:
     os.environ["NEWS_AIRFLOW_DB"] = "airflow_test"
     os.environ["NEWS_AIRFLOW_HOME"] = str(settings.data_dir() / "airflow-test")
     os.environ["NEWS_INBOX_DIR"] = str(tmp_path_factory.mktemp("airflow-inbox"))
+    # Millisecond delays and backoffs for fetching, short retry delays for tasks: the suite stays fast.
+    from tests.http_fixture_server import FAST_FETCH_ENV
+
+    os.environ.update(FAST_FETCH_ENV)
+    os.environ["NEWS_RETRY_DELAY_S"] = "0.01"
     db.ensure_databases()
     airflow_cli.migrate()
     return airflow_cli.env()
