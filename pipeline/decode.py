@@ -15,7 +15,9 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 # Arabic letters proper (hamza..yeh, without tatweel) and ASCII letters: what a real article is mostly made of.
 _LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064aA-Za-z]")
-_SPACE = re.compile(r"\s+")
+# Tashkeel (harakat, shadda, sukun, dagger alef) and tatweel sit on letters: fully vocalised or elongated Arabic must
+# not look letter-poor, so they count neither way.
+_SPACE = re.compile(r"[\s\u0640\u064b-\u065f\u0670]+")
 # UTF-8 Arabic read as windows-1256 turns every letter into ط or ظ plus a symbol; real Arabic has ~2 % of them.
 _TA_ZA = re.compile(r"[طظ]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -91,14 +93,39 @@ def _detect(data: bytes) -> str | None:
     return best.encoding if best else None
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text of UTF-16 that carries no BOM, told by its NUL bytes: every space and ASCII sign has one.
+
+    Valid UTF-8 never holds NULs in real text, yet UTF-16 Arabic decodes "successfully" as UTF-8 into control
+    characters and stray ASCII; so when a tenth of the bytes are NUL, try both byte orders and keep the one that reads
+    as language (2 % NUL bytes is already far beyond any text that merely carries a stray NUL).
+    """
+    if len(data) < 8 or len(data) % 2 or data.count(0) * 50 < len(data):
+        return None
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        share = letter_share(text)
+        if "\x00" not in text and share >= MIN_LETTER_SHARE and (best is None or share > best[0]):
+            best = (share, text, codec)
+    return (best[1], best[2]) if best else None
+
+
 def decode(data: bytes, declared: str | None = None, html: bool = False) -> tuple[str, str]:
-    """Text and the codec used: BOM, then the declared or meta charset, then UTF-8, then detection."""
+    """Text and the codec used: BOM, then the declared or meta charset, then UTF-16 by its NULs, UTF-8, detection."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError as exc:
                 raise Rejected("extract", "encoding_unknown", f"invalid {codec} after its BOM: {exc}") from exc
+    if b"\x00" in data and not (_codec(declared) or "").startswith("utf-16"):
+        found = _utf16_without_bom(data)
+        if found:
+            return found
     codec = _codec(declared) or (_codec(meta_charset(data)) if html else None)
     if codec and codec not in SINGLE_BYTE_ARABIC:
         try:

@@ -8,6 +8,14 @@ from pipeline.decode import check_plausible, declared_charset, decode
 from pipeline.html import from_html, parse_datetime
 from pipeline.records import Extracted, Rejected, RawItem
 
+# Never text: C0 controls but tab/newlines/form feeds, DEL, C1 controls, lone surrogates (a JSON `\\ud800` decodes
+# to one; PostgreSQL and UTF-8 refuse them) and the non-characters U+FFFE/U+FFFF.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# An item is one article: beyond these it is something else (a dump, an archive, an attack) and is refused before
+# the expensive stages. 1,000,000 characters is also the loader's body cap (PostgreSQL tsvector limit).
+MAX_ITEM_BYTES = 10_000_000
+MAX_TEXT_CHARS = 1_000_000
+MAX_TITLE_CHARS = 1_000
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
 _JSON_TYPES = ("json", "ndjson", "jsonl")
 
@@ -26,17 +34,31 @@ def _kind(raw: RawItem, data: bytes) -> str:
     return "text"
 
 
+def text_only(value: str) -> str:
+    """`value` without the characters that are never text (NUL, controls, lone surrogates)."""
+    return _NOT_TEXT.sub("", value)
+
+
+def _field(record: dict, name: str) -> str | None:
+    """A JSON record's string field, cleaned of non-text characters; other types count as absent."""
+    value = record.get(name)
+    return text_only(value) if isinstance(value, str) else None
+
+
 def _from_text(text: str) -> Extracted:
-    """Plain text: the first non-empty line is the title, the rest the article."""
+    """Plain text: the first non-empty line is the title, the rest the article (CR-only line ends read as lines)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     head, _, rest = text.lstrip("\ufeff \t\r\n\xa0").partition("\n")
+    if len(head) > MAX_TITLE_CHARS:  # a file without a title line: its first line is text, not a headline
+        return Extracted(title="", text=text)
     return Extracted(title=head.strip(), text=rest)
 
 
 def _from_json(text: str) -> Extracted:
     try:
         record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise Rejected("extract", "invalid_json", str(exc)) from exc
+    except (json.JSONDecodeError, RecursionError) as exc:  # RecursionError: hostile nesting ([[[[…)
+        raise Rejected("extract", "invalid_json", f"{type(exc).__name__}: {exc}") from None
     if not isinstance(record, dict) or not ({"content", "html", "text"} & record.keys()):
         raise Rejected("extract", "not_an_article", "a JSON record needs `content` or `html`")
     if isinstance(record.get("html"), str) and record["html"].strip():
@@ -46,13 +68,16 @@ def _from_json(text: str) -> Extracted:
         if not isinstance(body, str):
             raise Rejected("extract", "not_an_article", "`content` is not a string")
         doc = Extracted(title="", text=body)
-    if isinstance(record.get("title"), str) and record["title"].strip():
-        doc.title = record["title"]
-    doc.url = record.get("url") or doc.url
-    doc.source = record.get("source") or doc.source
-    doc.language = record.get("language") or doc.language
-    if record.get("published_at"):
-        doc.published_at = parse_datetime(str(record["published_at"])) or doc.published_at
+    # Metadata of the wrong type (a number for a URL, a list for a source) is ignored, never a crash downstream.
+    title = _field(record, "title")
+    if title and title.strip():
+        doc.title = title
+    doc.url = _field(record, "url") or doc.url
+    doc.source = _field(record, "source") or doc.source
+    doc.language = _field(record, "language") or doc.language
+    published = _field(record, "published_at")
+    if published:
+        doc.published_at = parse_datetime(published) or doc.published_at
     return doc
 
 
@@ -61,6 +86,8 @@ def extract(raw: RawItem) -> Extracted:
     data = raw.body if isinstance(raw.body, bytes) else bytes(raw.body)
     if not data.strip():
         raise Rejected("extract", "empty_body", "no bytes")
+    if len(data) > MAX_ITEM_BYTES:
+        raise Rejected("extract", "too_large", f"{len(data)} bytes, over the {MAX_ITEM_BYTES} byte cap for one item")
     kind = _kind(raw, data)
     text, codec = decode(data, declared_charset(raw.headers, raw.content_type), html=kind == "html")
     if kind == "json":
@@ -69,6 +96,11 @@ def extract(raw: RawItem) -> Extracted:
         doc = from_html(text)
     else:
         doc = _from_text(text)
+    doc.title, doc.text = text_only(doc.title), text_only(doc.text)
+    for removed in doc.removed:
+        removed.text = text_only(removed.text)
+    if len(doc.text) > MAX_TEXT_CHARS:
+        raise Rejected("extract", "too_large", f"{len(doc.text)} characters of text, over the {MAX_TEXT_CHARS} cap")
     if not doc.text.strip():
         raise Rejected("extract", "empty_body", "no article text")
     check_plausible(doc.title + "\n" + doc.text, codec)

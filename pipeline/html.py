@@ -35,6 +35,29 @@ CONTENT_HINTS = ("article-body", "articlebody", "article-content", "entry-conten
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 _BREAK = object()
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
+MAX_H1 = 10  # headline candidates looked at: each costs its subtree, and hostile pages nest thousands
+
+
+def _gone(tag: Tag) -> bool:
+    """True once `tag` (or an ancestor) was decomposed.
+
+    bs4's `Tag.decomposed` reads an attribute that a live tag lacks, which falls through to `Tag.__getattr__`, i.e. a
+    search of the whole subtree for a `<_decomposed>` element: quadratic over a page (minutes on deep nesting).
+    """
+    return bool(tag.__dict__.get("_decomposed", False))
+
+
+def _outermost(root: Tag, name: str) -> list[Tag]:
+    """`<name>` elements not inside another one, in document order, in one pass (no per-tag ancestor walk)."""
+    found: list[Tag] = []
+    stack: list[Tag] = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and node.name == name:
+            found.append(node)
+            continue
+        stack.extend(reversed([c for c in node.contents if isinstance(c, Tag)]))
+    return found
 
 
 def _kind_of(tag: Tag) -> str | None:
@@ -145,7 +168,9 @@ def _main(soup: BeautifulSoup) -> Tag:
     for tag in soup.find_all(["div", "section"], class_=True):
         if any(h in " ".join(tag.get("class")).lower() for h in CONTENT_HINTS):
             return tag
-    articles = soup.find_all("article")
+    # An outer <article> holds at least the text of the ones inside it; measuring only the outermost keeps this
+    # linear on hostile nesting.
+    articles = _outermost(soup, "article")
     if articles:
         return max(articles, key=lambda a: len(a.get_text()))
     return soup.find("main") or soup.body or soup
@@ -160,15 +185,18 @@ def from_html(text: str) -> Extracted:
     published = _published(soup)
     removed: list[Removed] = []
     for tag in soup.find_all(list(INVISIBLE)):
-        if tag.decomposed:
+        if _gone(tag):
             continue
         size = len(tag.get_text())
         removed.append(Removed(text=f"<{tag.name}: {size} characters>", rule=f"html:{INVISIBLE[tag.name]}"))
         tag.decompose()
+    head = soup.find("head")
+    if head is not None:  # title and meta: never article text (a page without <body> would otherwise be its title)
+        head.decompose()
     root = _main(soup)
     around = {id(tag) for tag in root.parents}  # never drop an element that holds the article
     for tag in soup.find_all(True):
-        if tag.decomposed or tag is root or id(tag) in around:
+        if _gone(tag) or tag is root or id(tag) in around:
             continue
         kind = _kind_of(tag)
         if kind:
@@ -176,7 +204,9 @@ def from_html(text: str) -> Extracted:
             if chrome:
                 removed.append(Removed(text=chrome, rule=f"html:{kind}"))
             tag.decompose()
-    for h1 in root.find_all("h1"):  # the headline already is the title
+    for h1 in root.find_all("h1", limit=MAX_H1):  # the headline already is the title
+        if _gone(h1):
+            continue
         if h1.get_text(" ", strip=True) == title or not title:
             title = title or h1.get_text(" ", strip=True)
             h1.decompose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,12 @@ CONTENT_TYPES = {
 }
 
 
+# Names of files still being written (dotfiles, browser and rsync partials, editor backups): left alone until done.
+IN_PROGRESS = (".part", ".partial", ".tmp", ".crdownload", ".filepart", ".swp", "~")
+MAX_SOURCE_CHARS = 100
+MAX_EXTERNAL_ID_CHARS = 2000
+
+
 @dataclass
 class IngestCounts:
     files: int = 0
@@ -32,17 +39,39 @@ class IngestCounts:
     items_new: int = 0
     items_unchanged: int = 0
     files_failed: int = 0
+    files_stuck: int = 0  # could not be moved (permissions, immutable): left where they are and reported
     new_ids: list[int] = field(default_factory=list)
 
 
+def shown(path: Path | str) -> str:
+    """A path (or any text) as text the database accepts: undecodable bytes and lone surrogates as escapes."""
+    text = str(path)
+    try:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped file-name byte, e.g. from a JSON "\\ud800"
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _in_progress(name: str) -> bool:
+    return name.startswith(".") or name.endswith(IN_PROGRESS)
+
+
 def _candidates(inbox: Path) -> list[Path]:
-    """New files in the inbox root and in one level of source folders (inbox/<source>/file)."""
+    """Everything dropped in the inbox root and in one level of source folders (inbox/<source>/file), any type.
+
+    Files of a type we do not read, symlinks and other non-regular files are claimed too, so they end in failed/
+    with a reason instead of lying in the inbox for ever; only names of files still being written are skipped.
+    """
     found: list[Path] = []
     for entry in sorted(inbox.iterdir()) if inbox.is_dir() else []:
-        if entry.is_file() and entry.suffix.lower() in PATTERNS:
+        if _in_progress(entry.name):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            if entry.name not in STATE_DIRS:
+                found.extend(p for p in sorted(entry.iterdir())
+                             if not _in_progress(p.name) and (p.is_symlink() or not p.is_dir()))
+        else:
             found.append(entry)
-        elif entry.is_dir() and entry.name not in STATE_DIRS and not entry.name.startswith("."):
-            found.extend(p for p in sorted(entry.iterdir()) if p.is_file() and p.suffix.lower() in PATTERNS)
     return found
 
 
@@ -50,8 +79,8 @@ def _move(path: Path, inbox: Path, state: str, base: Path) -> Path:
     """Move a file under inbox/<state>/ keeping its source folder; never overwrite a different earlier file."""
     target = inbox / state / path.relative_to(base)
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        if state == "done" and target.read_bytes() == path.read_bytes():
+    if os.path.lexists(target):
+        if state == "done" and not target.is_symlink() and target.read_bytes() == path.read_bytes():
             path.unlink()  # the identical file is already in done/: keep one copy
             return target
         target = target.with_name(f"{target.stem}.{time.time_ns()}{target.suffix}")
@@ -60,10 +89,13 @@ def _move(path: Path, inbox: Path, state: str, base: Path) -> Path:
 
 
 def claim(path: Path, inbox: Path) -> Path | None:
-    """Atomically rename one new file into processing/; None if another claimer got it first."""
+    """Atomically rename one new file into processing/; None if another claimer got it first or it cannot move."""
     try:
         return _move(path, inbox, "processing", inbox)
     except FileNotFoundError:
+        return None
+    except OSError as exc:  # permissions, an immutable file: it stays where it is; ingest() reports it
+        log.error("cannot claim inbox file %s: %s", shown(path), exc)
         return None
 
 
@@ -72,32 +104,70 @@ def claim_new(inbox: Path) -> list[Path]:
     return [p for p in (claim(c, inbox) for c in _candidates(inbox)) if p]
 
 
+def _claim_reporting(inbox: Path) -> list[tuple[Path, OSError]]:
+    """Claim every new file; the files that could not be moved, with the error (another claimer's win is none)."""
+    stuck: list[tuple[Path, OSError]] = []
+    for candidate in _candidates(inbox):
+        try:
+            _move(candidate, inbox, "processing", inbox)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.error("cannot claim inbox file %s: %s", shown(candidate), exc)
+            stuck.append((candidate, exc))
+    return stuck
+
+
 def _source_of(rel: Path) -> str:
-    return sources.resolve(rel.parts[0]) if len(rel.parts) > 1 else "inbox"
+    return sources.resolve(shown(rel.parts[0])) if len(rel.parts) > 1 else "inbox"
+
+
+def _record_source(record: dict, default: str) -> str:
+    """The `source` a JSON record names, when it is a usable name; anything else keeps the folder's source."""
+    value = record.get("source")
+    if not isinstance(value, str) or "\x00" in value or len(value) > MAX_SOURCE_CHARS:
+        return default
+    try:
+        return sources.resolve(value, default=default)
+    except (TypeError, ValueError):
+        return default
+
+
+def _record_id(record: dict) -> str | None:
+    """The record's `url` or `id` as its external id, when it is a short string or number without NULs."""
+    for name in ("url", "id"):
+        value = record.get(name)
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            continue
+        text = str(value)
+        if text and "\x00" not in text and len(text) <= MAX_EXTERNAL_ID_CHARS:
+            return shown(text)  # lone surrogates (a JSON "\\ud800") escaped
+    return None
 
 
 def items_from_file(path: Path, rel: Path) -> list[RawItem]:
     """Raw items of one file: the whole file, or one per line of a JSON Lines file (bytes untouched)."""
     data = path.read_bytes()
     source = _source_of(rel)
+    name = shown(rel)
     ctype = CONTENT_TYPES.get(path.suffix.lower())
-    meta = {"inbox_path": str(rel), "size": str(len(data))}
+    meta = {"inbox_path": name, "size": str(len(data))}
     if path.suffix.lower() != ".jsonl":
-        return [RawItem(source=source, body=data, external_id=str(rel), path=str(rel), content_type=ctype, headers=meta)]
+        return [RawItem(source=source, body=data, external_id=name, path=name, content_type=ctype, headers=meta)]
     items: list[RawItem] = []
     for number, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
             continue
-        item_source, external_id = source, f"{rel}#{number}"
+        item_source, external_id = source, f"{name}#{number}"
         try:
             record = json.loads(line)
-            if isinstance(record, dict):
-                item_source = sources.resolve(record.get("source"), default=source)
-                external_id = record.get("url") or record.get("id") or external_id
-        except (ValueError, UnicodeDecodeError):
-            pass  # stored anyway; extraction rejects it with the reason
+        except (ValueError, RecursionError):
+            record = None  # stored anyway; extraction rejects it with the reason
+        if isinstance(record, dict):
+            item_source = _record_source(record, source)
+            external_id = _record_id(record) or external_id
         items.append(RawItem(
-            source=item_source, body=line, external_id=str(external_id), path=str(rel), record=number,
+            source=item_source, body=line, external_id=external_id, path=name, record=number,
             content_type=ctype, headers=meta,
         ))
     return items
@@ -128,49 +198,106 @@ def store(conn: psycopg.Connection, items: list[RawItem]) -> list[int]:
     return new_ids
 
 
+def _claimed_files(processing: Path) -> list[Path]:
+    """Every non-directory entry under processing/ (symlinks and FIFOs included, never followed), sorted."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(processing):
+        found.extend(Path(folder) / f for f in files)
+        found.extend(Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink())
+    return sorted(found)
+
+
+def _refusal(path: Path) -> str | None:
+    """Why a claimed file is not read at all, or None: only regular files of the types we know are opened."""
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        return f"symbolic link to {shown(os.readlink(path))} refused: only regular files are read"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (FIFO, socket or device): never opened"
+    if path.suffix.lower() not in PATTERNS:
+        return f"unsupported file type {shown(path.suffix) or '(none)'!r}; readable: {', '.join(PATTERNS)}"
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return f"file is {path.stat().st_size} bytes, over the {MAX_FILE_BYTES} byte cap"
+    return None
+
+
 def store_claimed(conn: psycopg.Connection, inbox: Path) -> IngestCounts:
-    """Store every file in processing/ and move it to done/, or to failed/ with a .reason file."""
+    """Store every file in processing/ and move it to done/, or to failed/ with a .reason file.
+
+    A database that is down raises (the task is retried, the files wait in processing/); a file that cannot be
+    moved stays where it is and is reported in `rejects`, never deleted.
+    """
     counts = IngestCounts()
     processing = inbox / "processing"
-    files = sorted(p for p in processing.rglob("*") if p.is_file()) if processing.is_dir() else []
+    files = _claimed_files(processing) if processing.is_dir() else []
     for path in files:
         rel = path.relative_to(processing)
         counts.files += 1
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise ValueError(f"file is {path.stat().st_size} bytes, over the {MAX_FILE_BYTES} byte cap")
+            refusal = _refusal(path)
+            if refusal:
+                raise ValueError(refusal)
             items = items_from_file(path, rel)
             with conn.transaction():
                 new_ids = store(conn, items)
-        except (OSError, ValueError, psycopg.DataError) as exc:
-            _fail(conn, path, rel, processing, inbox, exc)
+        except (OSError, ValueError, TypeError, psycopg.DataError) as exc:
+            if not _fail(conn, path, rel, processing, inbox, exc):
+                counts.files_stuck += 1
             counts.files_failed += 1
             continue
         counts.items_seen += len(items)
         counts.items_new += len(new_ids)
         counts.items_unchanged += len(items) - len(new_ids)
         counts.new_ids.extend(new_ids)
-        _move(path, inbox, "done", processing)
+        try:
+            _move(path, inbox, "done", processing)
+        except OSError as exc:  # stored, but stuck in processing/: the next run stores nothing new and moves it
+            log.error("could not move %s to done/: %s", shown(rel), exc)
+            _report_stuck(conn, rel, f"stored, but cannot be moved to done/: {exc}")
+            counts.files_stuck += 1
     return counts
 
 
-def _fail(conn: psycopg.Connection, path: Path, rel: Path, processing: Path, inbox: Path, exc: Exception) -> None:
+def _report_stuck(conn: psycopg.Connection, rel: Path, detail: str) -> None:
+    """One `file_unmovable` reject per file while it stays stuck (not one per run)."""
+    with conn.transaction():
+        conn.execute(
+            "INSERT INTO rejects (source, stage, reason, detail, location) SELECT %s, 'ingest', 'file_unmovable', %s, %s "
+            "WHERE NOT EXISTS (SELECT 1 FROM rejects WHERE stage = 'ingest' AND reason = 'file_unmovable' "
+            "AND location = %s)",
+            (_source_of(rel), detail[:2000], shown(rel), shown(rel)),
+        )
+
+
+def _fail(conn: psycopg.Connection, path: Path, rel: Path, processing: Path, inbox: Path, exc: Exception) -> bool:
+    """Record the file's reject and move it to failed/ with a .reason file; False when it could not be moved."""
     reason = type(exc).__name__
-    log.warning("inbox file %s failed: %s", rel, exc)
+    log.warning("inbox file %s failed: %s", shown(rel), exc)
     with conn.transaction():
         conn.execute(
             "INSERT INTO rejects (source, stage, reason, detail, location) VALUES (%s, 'ingest', %s, %s, %s)",
-            (_source_of(rel), "file_unreadable" if isinstance(exc, OSError) else "file_rejected", str(exc), str(rel)),
+            (_source_of(rel), "file_unreadable" if isinstance(exc, OSError) else "file_rejected",
+             shown(exc)[:2000], shown(rel)),
         )
     try:
         target = _move(path, inbox, "failed", processing)
-        target.with_name(target.name + ".reason").write_text(f"{reason}: {exc}\n", encoding="utf-8")
+        target.with_name(target.name + ".reason").write_text(f"{reason}: {shown(exc)}\n", encoding="utf-8")
     except OSError as move_error:  # leave it where it is, reported, never deleted
-        log.error("could not move %s to failed/: %s", rel, move_error)
+        log.error("could not move %s to failed/: %s", shown(rel), move_error)
+        _report_stuck(conn, rel, f"cannot be moved to failed/: {move_error}")
+        return False
+    return True
 
 
 def ingest(conn: psycopg.Connection, inbox: Path) -> IngestCounts:
-    """Claim new files and store everything claimed (also files a crashed run left in processing/)."""
+    """Claim new files and store everything claimed (also files a crashed run left in processing/).
+
+    Files that cannot even be claimed (renamed into processing/) stay in the inbox and are reported.
+    """
     inbox.mkdir(parents=True, exist_ok=True)
-    claim_new(inbox)
-    return store_claimed(conn, inbox)
+    stuck = _claim_reporting(inbox)
+    counts = store_claimed(conn, inbox)
+    for path, exc in stuck:
+        _report_stuck(conn, path.relative_to(inbox), f"cannot be moved into processing/: {exc}")
+        counts.files_stuck += 1
+    return counts
