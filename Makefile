@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help install run test db stop up down logs bench lock clean
+.PHONY: help install run test db stop up down logs bench lock clean reliability fuzz
 
 help:
 	@echo "make run    the main job: set up, ingest samples/ through Airflow into PostgreSQL, print a report"
@@ -55,6 +55,17 @@ logs:
 
 stop: down
 	@test -x $(PY) && $(PY) -m pipeline db stop || true
+
+# The hostile-input corpus and the fault scenarios; the last line is the verdict (non-zero exit on a crash, a lost row
+# or a duplicate).
+reliability: db
+	@$(PY) -m pipeline reliability
+
+# A long property-based campaign (FUZZ_EXAMPLES per target; `make test` runs a small profile of the same tests).
+FUZZ_EXAMPLES ?= 10000
+fuzz: install
+	NEWS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider --hypothesis-show-statistics \
+		--timeout=0 tests/unit/test_fuzz_pipeline.py
 
 bench: db
 	@$(PY) -m pipeline bench

@@ -264,10 +264,11 @@ def run_corpus(conn: psycopg.Connection, work: Path, cases: list[Case] | None = 
             target = http_root / (case.serve_as or case.file.removeprefix("http/"))
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(case.data(corpus))
-    for sidecar in (corpus / "http").rglob("*.headers"):
-        target = http_root / sidecar.relative_to(corpus / "http")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(sidecar, target)
+    for served in (corpus / "http").rglob("*"):  # every committed page and sidecar: feeds link to them
+        target = http_root / served.relative_to(corpus / "http")
+        if served.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(served, target)
 
     def guarded(step: str, call):
         try:
@@ -288,6 +289,9 @@ def run_corpus(conn: psycopg.Connection, work: Path, cases: list[Case] | None = 
         conn.commit()
         guarded("inbox ingest", lambda: inbox.ingest(conn, inbox_dir))
         guarded("fetch", lambda: fetch.fetch_all(conn, _fetch_config(), run_id="reliability"))
+        fetched_dtds = [p for p in server.paths() if p.endswith(".dtd")]
+        if fetched_dtds:  # an XML parser followed an external reference: SSRF through XML
+            tally.mismatches.append(f"external DTDs were requested: {fetched_dtds}")
     guarded("process", lambda: runner.process_pending(conn, batch_size=batch_size))
     conn.commit()
 
@@ -372,3 +376,389 @@ def duplicates(conn: psycopg.Connection) -> int:
              + (SELECT count(*) - count(DISTINCT (raw_item_id, stage)) FROM rejects WHERE raw_item_id IS NOT NULL)
              + (SELECT count(*) - count(DISTINCT (source, sha256)) FROM raw_items)
     """).fetchone()[0]
+
+
+# ------------------------------------------------------------------------------------------------ fault scenarios
+
+CONTENT_TABLES_KEPT = ("sources", "schema_migrations")
+
+
+def reset(conn: psycopg.Connection) -> None:
+    """Empty every content table (sources re-seeded): each scenario starts from a clean pipeline database."""
+    from pipeline.sources import seed_sources
+
+    names = [r[0] for r in conn.execute(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND NOT tablename = ANY(%s)",
+        (list(CONTENT_TABLES_KEPT),))]
+    if names:
+        conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(
+            sql.SQL(", ").join(sql.Identifier(n) for n in names)))
+    conn.execute("DELETE FROM sources")
+    seed_sources(conn)
+    conn.commit()
+
+
+def seed_items(conn: psycopg.Connection, count: int) -> dict[int, tuple[int, int]]:
+    """Store `count` distinct raw articles (sample texts, each made unique); their expected (statements, removed)."""
+    from pipeline.inbox import store
+    from pipeline.process import process
+    from pipeline.records import RawItem, Rejected
+
+    texts = sorted(p for p in (SAMPLES / "sana").glob("*.txt") if "cp1256" not in p.name)
+    items = []
+    for n in range(count):
+        text = texts[n % len(texts)].read_text(encoding="utf-8")
+        body = text.rstrip() + f"\n\nوأضاف المتحدث في التصريح رقم {n} أن العمل مستمر.\n"
+        items.append(RawItem(source="sana", body=body.encode("utf-8"), external_id=f"reliability/{n}.txt",
+                             path=f"sana/reliability_{n}.txt", content_type="text/plain"))
+    with conn.transaction():
+        ids = store(conn, items)
+    expected = {}
+    for raw_id, item in zip(ids, items):
+        item.id = raw_id
+        try:
+            article = process(item)
+            expected[raw_id] = (len(article.statements), len(article.removed))
+        except Rejected:
+            expected[raw_id] = (-1, -1)
+    conn.commit()
+    return expected
+
+
+def partial_articles(conn: psycopg.Connection, expected: dict[int, tuple[int, int]]) -> list[int]:
+    """Raw ids whose article lacks statements or removed lines that processing the item yields."""
+    rows = conn.execute("""
+        SELECT a.raw_item_id, (SELECT count(*) FROM statements s WHERE s.article_id = a.id),
+               (SELECT count(*) FROM removed_lines r WHERE r.article_id = a.id)
+        FROM articles a WHERE a.raw_item_id = ANY(%s)""", (list(expected),)).fetchall()
+    return [raw for raw, st, rm in rows if (st, rm) != expected[raw]]
+
+
+def _state(url: str) -> dict[str, int]:
+    with psycopg.connect(url, connect_timeout=5) as conn:
+        row = conn.execute("""
+            SELECT count(*) FILTER (WHERE status <> 'pending'),
+                   count(*) FILTER (WHERE status = 'pending' AND claimed_by IS NOT NULL),
+                   count(*) FILTER (WHERE status = 'pending')
+            FROM raw_items""").fetchone()
+    return {"done": row[0], "leased": row[1], "pending": row[2]}
+
+
+def start_worker(url: str, batch: int, delay: float = 0.0, lease_s: int = 3) -> subprocess.Popen:
+    """A loader in its own process (`python -m pipeline.reliability worker`): the real runner, on `url`."""
+    env = {**os.environ, "NEWS_DATABASE_URL": url, "NEWS_LEASE_SECONDS": str(lease_s),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(settings.PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline.reliability", "worker", "--batch", str(batch), "--delay", str(delay)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=settings.PROJECT_ROOT)
+
+
+def _wait_for(predicate, timeout: float, what: str, poll: float = 0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(poll)
+    raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+
+
+def _finish(worker: subprocess.Popen, timeout: float = 120) -> tuple[int, str, str]:
+    out, err = worker.communicate(timeout=timeout)
+    return worker.returncode, out, err
+
+
+def _check(tally: Tally, conn: psycopg.Connection, expected: dict[int, tuple[int, int]]) -> None:
+    """Lost, duplicated and partial articles after a scenario, into `tally`."""
+    tally.lost += lost_raw_items(conn)
+    tally.duplicates += duplicates(conn)
+    partial = partial_articles(conn, expected)
+    if partial:
+        tally.lost += len(partial)
+        tally.notes.append(f"partial articles for raw items {partial[:10]}")
+    tally.crashes += conn.execute("SELECT count(*) FROM rejects WHERE reason = ANY(%s)",
+                                  (list(CRASH_REASONS),)).fetchone()[0]
+    pending = conn.execute("SELECT count(*) FROM raw_items WHERE status = 'pending'").fetchone()[0]
+    if pending:
+        tally.notes.append(f"{pending} raw items still pending")
+
+
+def fault_sigkill(url: str, items: int = 40, lease_s: int = 3) -> Tally:
+    """SIGKILL a loader in the middle of a batch; its lease expires, a second run reclaims and loads everything once."""
+    tally = Tally(name="sigkill_mid_batch", cases=1)
+    with psycopg.connect(url) as conn:
+        reset(conn)
+        expected = seed_items(conn, items)
+        worker = start_worker(url, batch=4, delay=0.4, lease_s=lease_s)
+        try:
+            at_kill = _wait_for(lambda: (s := _state(url))["done"] >= 4 and s["leased"] > 0 and s, 60,
+                                "a committed batch and a leased one")
+            worker.send_signal(signal.SIGKILL)
+        finally:
+            rc, _, _ = _finish(worker)
+        leased = [r[0] for r in conn.execute(
+            "SELECT id FROM raw_items WHERE status = 'pending' AND claimed_by IS NOT NULL")]
+        conn.commit()
+        tally.notes.append(f"killed (rc {rc}) with {at_kill['done']} items done and {len(leased)} leased mid-batch")
+        if rc != -signal.SIGKILL or not leased:
+            tally.mismatches.append(f"the kill did not land mid-batch (rc {rc}, {len(leased)} leased)")
+        # A run before the lease expires leaves the dead worker's items alone; after it, they are reclaimed.
+        time.sleep(lease_s + 0.5)
+        rc2, out, err = _finish(start_worker(url, batch=4, lease_s=lease_s))
+        if rc2 != 0:
+            tally.crashes += 1
+            tally.notes.append(f"the retry run failed: {err[-500:]}")
+        attempts = dict(conn.execute("SELECT id, attempts FROM raw_items WHERE id = ANY(%s)", (leased,)).fetchall())
+        if any(a < 2 for a in attempts.values()):
+            tally.mismatches.append(f"items leased at the kill were not reclaimed: {attempts}")
+        _check(tally, conn, expected)
+    return tally
+
+
+def fault_concurrent(url: str, items: int = 60, work: Path | None = None) -> Tally:
+    """Two processing runs at once on the same pending items, and two inbox ingests at once on the same files."""
+    import threading
+
+    from pipeline import inbox
+
+    tally = Tally(name="two_concurrent_runs", cases=2)
+    with psycopg.connect(url) as conn:
+        reset(conn)
+        expected = seed_items(conn, items)
+        workers = [start_worker(url, batch=3, delay=0.02), start_worker(url, batch=3, delay=0.02)]
+        results = [_finish(w) for w in workers]
+        loaded = []
+        for rc, out, err in results:
+            if rc != 0:
+                tally.crashes += 1
+                tally.notes.append(f"a concurrent run failed: {err[-500:]}")
+            else:
+                loaded.append(json.loads(out.strip().splitlines()[-1])["articles"])
+        tally.notes.append(f"articles loaded by each run: {loaded}")
+        _check(tally, conn, expected)
+
+        # Two ingests racing over one inbox: each file claimed by one of them, stored once, moved to done/.
+        reset(conn)
+        with tempfile.TemporaryDirectory(dir=work) as tmp:
+            box = Path(tmp) / "inbox"
+            for n in range(30):
+                (box / "sana").mkdir(parents=True, exist_ok=True)
+                (box / "sana" / f"story_{n}.txt").write_text(f"عنوان {n}\n\n{ARTICLE} {n}\n", encoding="utf-8")
+            errors: list[BaseException] = []
+
+            def ingest() -> None:
+                try:
+                    with psycopg.connect(url) as own:
+                        inbox.ingest(own, box)
+                        own.commit()
+                except BaseException as exc:  # noqa: BLE001 — recorded as a crash
+                    errors.append(exc)
+
+            threads = [threading.Thread(target=ingest) for _ in range(2)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(60)
+            tally.crashes += len(errors)
+            tally.notes += [f"a concurrent ingest failed: {e!r}" for e in errors]
+            stored = conn.execute("SELECT count(*) FROM raw_items").fetchone()[0]
+            done = len(list((box / "done").rglob("*.txt")))
+            if (stored, done) != (30, 30):
+                tally.lost += 30 - min(stored, done)
+                tally.notes.append(f"two ingests: {stored} stored, {done} in done/ of 30")
+            tally.lost += len(lost_files(conn, box))
+            tally.duplicates += duplicates(conn)
+    return tally
+
+
+def fault_postgres_stopped(work: Path, items: int = 40, lease_s: int = 3) -> Tally:
+    """PostgreSQL stopped in the middle of a load (a second private cluster): the loader fails, and after the server
+    is back the retried run completes with no duplicate and no partial article."""
+    from pipeline import cluster, db
+
+    tally = Tally(name="postgres_stopped_mid_load", cases=1)
+    data_dir = Path(tempfile.mkdtemp(prefix="news-fault-", dir=work))
+    roots = []
+    try:
+        server = cluster.start(data_dir)
+        roots.append(cluster.Cluster(data_dir).root)
+        db.ensure_databases(server)
+        url = settings.with_database(server, settings.NEWS_DB)
+        with psycopg.connect(url) as conn:
+            db.migrate(conn)
+            reset(conn)
+            expected = seed_items(conn, items)
+        worker = start_worker(url, batch=4, delay=0.4, lease_s=lease_s)
+        try:
+            _wait_for(lambda: (s := _state(url))["done"] >= 4 and s["leased"] > 0, 60, "a batch in flight")
+            cluster.stop(data_dir)
+            rc, _, err = _finish(worker, timeout=60)
+        except BaseException:
+            worker.kill()
+            raise
+        if rc == 0:
+            tally.mismatches.append("the loader did not notice that the server went away")
+        tally.notes.append(f"loader exited {rc} when the server stopped: {err.strip().splitlines()[-1][:200] if err.strip() else ''}")
+        server = cluster.start(data_dir)  # the port may differ after a restart
+        url = settings.with_database(server, settings.NEWS_DB)
+        time.sleep(lease_s + 0.5)
+        for attempt in range(3):  # Airflow's task retries, in short
+            rc, _, err = _finish(start_worker(url, batch=4, lease_s=lease_s))
+            if rc == 0:
+                break
+            tally.notes.append(f"retry {attempt + 1} failed: {err[-300:]}")
+        if rc != 0:
+            tally.crashes += 1
+        with psycopg.connect(url) as conn:
+            _check(tally, conn, expected)
+    finally:
+        with contextlib.suppress(Exception):
+            cluster.stop(data_dir)
+        for root in roots:
+            shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(data_dir, ignore_errors=True)
+    return tally
+
+
+def fault_unmovable(url: str, work: Path | None = None) -> Tally:
+    """An inbox file that cannot be moved (immutable, like a permission the worker lacks) stays where it is, is reported
+    once, is never deleted, and does not stop the other files."""
+    from pipeline import inbox, runner
+
+    tally = Tally(name="unmovable_inbox_file", cases=1)
+    with tempfile.TemporaryDirectory(dir=work) as tmp, psycopg.connect(url) as conn:
+        reset(conn)
+        box = Path(tmp) / "inbox"
+        (box / "sana").mkdir(parents=True)
+        for n in range(3):
+            (box / "sana" / f"ok_{n}.txt").write_text(f"عنوان {n}\n\n{ARTICLE} {n}\n", encoding="utf-8")
+        stuck = box / "stuck.txt"
+        stuck.write_text("عنوان عالق\n\n" + ARTICLE + "\n", encoding="utf-8")
+        original = stuck.read_bytes()
+        _immutable(stuck, True)
+        try:
+            first = inbox.ingest(conn, box)
+            second = inbox.ingest(conn, box)
+            runner.process_pending(conn)
+            conn.commit()
+            reports = conn.execute("SELECT count(*) FROM rejects WHERE reason = 'file_unmovable' AND location = %s",
+                                   ("stuck.txt",)).fetchone()[0]
+            if not stuck.exists() or stuck.read_bytes() != original:
+                tally.lost += 1
+                tally.notes.append("the unmovable file is gone or changed")
+            if (first.files_stuck, second.files_stuck, reports) != (1, 1, 1):
+                tally.mismatches.append(f"stuck counts {first.files_stuck}/{second.files_stuck}, {reports} reports")
+            tally.rejected += reports
+            done = len(list((box / "done").rglob("*.txt")))
+            if done != 3:
+                tally.mismatches.append(f"{done} of 3 other files in done/")
+            tally.lost += len(lost_files(conn, box)) + lost_raw_items(conn)
+            tally.duplicates += duplicates(conn)
+        except Exception as exc:
+            tally.crashes += 1
+            tally.notes.append(f"ingest crashed: {exc!r}")
+        finally:
+            _immutable(stuck, False)
+    return tally
+
+
+def _immutable(path: Path, on: bool) -> None:
+    """chattr ±i: a file even root cannot rename or delete (permission bits do not stop root)."""
+    result = subprocess.run(["chattr", "+i" if on else "-i", str(path)], capture_output=True, text=True)
+    if result.returncode != 0 and on:
+        raise RuntimeError(f"chattr +i failed ({result.stderr.strip()}): cannot make an unmovable file here")
+
+
+def fault_http(url: str) -> tuple[Tally, object]:
+    """Timeouts, 5xx, resets, truncated bodies and slow drips against one host under a tight time budget: every page is
+    stored after retries, rejected with a reason or deferred; the fetcher reports its time, within the budget."""
+    import dataclasses
+    import threading
+
+    from pipeline import fetch, runner
+    from tests.http_fixture_server import FAST_FETCH_ENV, FixtureServer
+
+    tally = Tally(name="http_faults")
+    release = threading.Event()
+
+    def hang(h, path, query) -> None:  # headers never come in time
+        release.wait(5)
+        h.send(200, b"late", {"Content-Type": "text/html; charset=utf-8"})
+
+    pages = {
+        "flaky": "/flaky/2/articles/a1.html", "reset": "/reset/1/articles/a2.html", "truncated": "/truncated",
+        "drip": "/drip/60/100/slow", "unavailable": "/status/503", "hang": "/hang", "fine": "/articles/a5.html",
+    }
+    config = dataclasses.replace(
+        fetch.FetchConfig.from_env(FAST_FETCH_ENV), connect_timeout_s=0.5, read_timeout_s=0.5, request_timeout_s=1.0,
+        host_budget_s=6.0, retries=2)
+    with FixtureServer() as server, psycopg.connect(url) as conn:
+        server.route("/hang", hang)
+        reset(conn)
+        conn.execute("UPDATE sources SET active = false WHERE kind IN ('feed', 'page')")
+        for name, path in pages.items():
+            _add_source(conn, Case(name=f"http_{name}", channel="page", where=path, expect=[]), server.url(path))
+        conn.commit()
+        started = time.monotonic()
+        try:
+            [report] = fetch.fetch_all(conn, config, run_id="reliability-http")
+        except Exception as exc:
+            tally.crashes += 1
+            tally.notes.append(f"fetch crashed: {exc!r}")
+            return tally, None
+        finally:
+            release.set()
+        wall = time.monotonic() - started
+        runner.process_pending(conn)
+        conn.commit()
+        tally.cases = len(pages)
+        for name in pages:
+            source = f"bad_http_{name}"
+            stored = conn.execute("SELECT count(*) FROM raw_items WHERE source = %s", (source,)).fetchone()[0]
+            rejected = conn.execute("SELECT count(*) FROM rejects WHERE source = %s", (source,)).fetchone()[0]
+            if rejected:
+                tally.rejected += 1
+            if not stored and not rejected and not report.budget_exhausted:
+                tally.lost += 1
+                tally.notes.append(f"{name}: neither stored, rejected nor deferred")
+        if report.seconds > config.host_budget_s + 1.0 or wall > config.host_budget_s + 2.0:
+            tally.mismatches.append(f"over budget: reported {report.seconds}s, wall {wall:.2f}s, budget "
+                                    f"{config.host_budget_s}s")
+        tally.notes.append(f"{report.summary()}; wall {wall:.2f}s")
+        tally.lost += lost_raw_items(conn)
+        tally.duplicates += duplicates(conn)
+        tally.crashes += conn.execute("SELECT count(*) FROM rejects WHERE reason = ANY(%s)",
+                                      (list(CRASH_REASONS),)).fetchone()[0]
+    return tally, report
+
+
+def _worker_main(argv: list[str]) -> int:
+    """`python -m pipeline.reliability worker`: process_pending on NEWS_DATABASE_URL, optionally slowed inside the
+    load transaction (`--delay`, seconds per batch) so that faults land while a batch is open."""
+    import argparse
+
+    from pipeline import db, runner
+
+    parser = argparse.ArgumentParser(prog="pipeline.reliability worker")
+    parser.add_argument("--batch", type=int, default=4)
+    parser.add_argument("--delay", type=float, default=0.0)
+    args = parser.parse_args(argv)
+    if args.delay:
+        real = runner.load_articles
+
+        def slow_load(conn, articles, *a, **kw):
+            time.sleep(args.delay)
+            return real(conn, articles, *a, **kw)
+
+        runner.load_articles = slow_load
+    with db.connect() as conn:
+        counts = runner.process_pending(conn, batch_size=args.batch)
+        conn.commit()
+    print(json.dumps({"articles": counts.articles, "rejects": counts.rejects, "batches": counts.batches}))
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["worker"]:
+        sys.exit(_worker_main(sys.argv[2:]))
+    sys.exit("usage: python -m pipeline.reliability worker [--batch N] [--delay S]")

@@ -1,0 +1,61 @@
+"""Faults with nothing lost: PostgreSQL stopped mid-load, a loader SIGKILLed mid-batch, two runs at once, HTTP faults
+under a time budget, an inbox file that cannot be moved. Real server, real subprocesses, no mocks."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import reliability
+
+pytestmark = [pytest.mark.integration, pytest.mark.reliability]
+
+
+def assert_clean(tally: reliability.Tally) -> None:
+    assert tally.mismatches == [], tally.notes
+    assert (tally.crashes, tally.lost, tally.duplicates) == (0, 0, 0), tally.notes
+
+
+@pytest.mark.timeout(240)
+def test_postgres_stopped_mid_load_then_retried_run_completes(news_url, tmp_path):
+    tally = reliability.fault_postgres_stopped(tmp_path)
+    assert_clean(tally)
+    assert any("AdminShutdown" in n or "terminating connection" in n or "server closed" in n for n in tally.notes)
+
+
+@pytest.mark.timeout(180)
+def test_sigkill_mid_batch_lease_expires_and_items_are_reclaimed_once(news_url, conn):
+    tally = reliability.fault_sigkill(news_url)
+    assert_clean(tally)
+    assert conn.execute("SELECT count(*) FROM raw_items WHERE status = 'pending'").fetchone()[0] == 0
+    assert conn.execute("SELECT max(attempts) FROM raw_items").fetchone()[0] >= 2
+
+
+@pytest.mark.timeout(180)
+def test_two_processing_runs_and_two_ingests_at_once(news_url, tmp_path):
+    tally = reliability.fault_concurrent(news_url, work=tmp_path)
+    assert_clean(tally)
+
+
+@pytest.mark.timeout(120)
+def test_http_faults_are_retried_or_rejected_within_the_budget(news_url, conn):
+    tally, report = reliability.fault_http(news_url)
+    assert_clean(tally)
+    assert report.seconds <= report.budget_s + 1.0
+    stored = {r[0] for r in conn.execute("SELECT source FROM raw_items")}
+    assert {"bad_http_flaky", "bad_http_reset", "bad_http_fine"} <= stored  # retried into success
+    reasons = dict(conn.execute("SELECT source, reason FROM rejects WHERE stage = 'fetch'").fetchall())
+    assert reasons["bad_http_unavailable"] == "http_503"
+    assert reasons["bad_http_truncated"] == "connection_error"
+    assert reasons["bad_http_hang"] == "timeout" and reasons["bad_http_drip"] == "timeout"
+
+
+@pytest.mark.timeout(60)
+def test_unmovable_inbox_file_stays_is_reported_once_and_never_deleted(news_url, tmp_path):
+    tally = reliability.fault_unmovable(news_url, work=tmp_path)
+    assert_clean(tally)
+    assert tally.rejected == 1
+
+
+def test_reliability_line_format():
+    tally = reliability.Tally(cases=3, rejected=2)
+    assert tally.line() == "reliability: 3 cases, 2 rejected with reason, 0 crashes, 0 rows lost, 0 duplicates"
+    assert tally.ok and not reliability.Tally(lost=1).ok
