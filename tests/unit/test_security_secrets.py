@@ -62,15 +62,19 @@ def test_generated_secret_files_are_not_tracked():
     assert [f for f in files if NEVER_TRACKED.search(f)] == []
 
 
+# The leaking examples are assembled at run time (J joins pieces), so this file passes its own scan.
+J = "".join
+
+
 @pytest.mark.parametrize("text, leaks", [
-    ("url = 'postgresql://news:hunter2hunter2@db:5432/news'", True),
+    (J(["url = 'postgresql://news:", "hunter2hunter2@db:5432/news'"]), True),
     ("NEWS_DATABASE_URL: postgresql://news:${POSTGRES_PASSWORD}@postgres:5432/news", False),
     ("DATABASE_URL=postgresql://user:password@host:port/dbname", False),
-    ('password = "correct-horse-battery"', True),
-    ('"jwt_secret": "0123456789abcdef0123"', True),
+    (J(['password = "', 'correct-horse-battery"']), True),
+    (J(['"jwt_secret": "', '0123456789abcdef0123"']), True),
     ("password = secrets.token_urlsafe(24)", False),
-    ("-----BEGIN OPENSSH PRIVATE KEY-----", True),
-    ("AKIAABCDEFGHIJKLMNOP", True),
+    (J(["-----BEGIN OPENSSH ", "PRIVATE KEY-----"]), True),
+    (J(["AKIA", "ABCDEFGHIJKLMNOP"]), True),
     ('f"postgresql://postgres:{password}@127.0.0.1:{port}"', False),
 ])
 def test_the_scan_catches_what_it_should(text, leaks):
