@@ -28,7 +28,9 @@ _DROP = dict.fromkeys(map(ord, _INVISIBLE))
 
 
 def words(text: str) -> Counter[str]:
-    return Counter(w for w in unicodedata.normalize("NFC", text).translate(_DROP).split() if w)
+    # NFC on both sides of the removal: dropping a tatweel between two marks lets NFC reorder them.
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_DROP))
+    return Counter(w for w in folded.split() if w)
 
 
 # Text shaped like wire copy, with the pieces that drive each stage (cue verbs, quotes, names, datelines, chrome)
