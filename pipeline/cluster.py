@@ -114,7 +114,8 @@ def _choose_root(data_dir: Path) -> Path:
     return outside
 
 
-def _free_port(preferred: int = 54329) -> int:
+def free_port(preferred: int) -> int:
+    """`preferred` when it is free on 127.0.0.1, else any free port."""
     for port in (preferred, 0):
         with socket.socket() as s:
             try:
@@ -162,7 +163,7 @@ def start(data_dir: Path) -> str:
     password = password_file.read_text().strip()
     cluster.socket_dir.mkdir(exist_ok=True)
     _chown(cluster.socket_dir)
-    port = _free_port()
+    port = free_port(54329)
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={cluster.socket_dir} "
         "-c max_connections=100 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=off"
