@@ -155,7 +155,8 @@ ON CONFLICT DO NOTHING
 """
 
 # Statement dedup, per source within a window of published_at: a statement is a copy when the previous statement
-# with the same norm_hash (ordered by published_at, then id) lies within the window. Recomputed for every key the
+# with the same norm_hash lies within the window. Ties on published_at go to the lowest article id, then the
+# position in the article: both survive reloads (statement ids do not, statements are replaced). Recomputed for every key the
 # batch touched (new and deleted statements), over the whole source, so backfill order cannot change the flags.
 _RECOMPUTE_DUPS = f"""
 WITH keys AS (
@@ -169,7 +170,7 @@ ranked AS (
     FROM keys k
     JOIN statements st ON st.norm_hash = k.norm_hash
     JOIN articles a ON a.id = st.article_id AND a.source = k.source
-    WINDOW w AS (PARTITION BY a.source, st.norm_hash ORDER BY a.published_at NULLS LAST, st.id)
+    WINDOW w AS (PARTITION BY a.source, st.norm_hash ORDER BY a.published_at NULLS LAST, st.article_id, st.seq)
 ),
 flags AS (
     SELECT id, is_dup, prev_id IS NOT NULL AND (
@@ -298,6 +299,11 @@ def validate(a: Article) -> tuple[str, str] | None:
         problem = _bad_text(r.text, MAX_REMOVED) or _bad_text(r.rule, MAX_FIELD)
         if problem:
             return problem, f"removed line {seq}"
+    if a.dateline is not None:
+        for value in (a.dateline.text, a.dateline.place, a.dateline.agency, a.dateline.date):
+            problem = _bad_text(value, MAX_FIELD)  # jsonb refuses \u0000 too
+            if problem:
+                return problem, "dateline"
     try:
         for text in (a.title, *(r.text for r in a.removed)):
             text.encode("utf-8")

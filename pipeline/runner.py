@@ -53,9 +53,10 @@ RETURNING {_RAW_COLUMNS}
 """
 
 # Inside the load transaction: the items this worker still holds (a lease that lapsed and was taken over by
-# another worker is theirs now). Locks the rows, so the same item is never loaded by two holders at once.
+# another worker is theirs now). Locks the rows, so the same item is never loaded by two holders at once; the
+# NO KEY lock still lets the reject writer's foreign-key check on its own connection through.
 _STILL_HELD = """
-SELECT id FROM raw_items WHERE id = ANY(%s) AND claimed_by = %s ORDER BY id FOR UPDATE
+SELECT id FROM raw_items WHERE id = ANY(%s) AND claimed_by = %s ORDER BY id FOR NO KEY UPDATE
 """
 
 _REJECT = """
@@ -103,9 +104,13 @@ def _raw_items(rows) -> list[RawItem]:
 
 
 def lease(conn: psycopg.Connection, limit: int, worker: str, lease_seconds: int = DEFAULT_LEASE_S) -> list[RawItem]:
-    """Take up to `limit` pending items no one else holds (expired leases included) and commit the lease."""
+    """Take up to `limit` pending items no one else holds (expired leases included) and commit the lease.
+
+    The commit also ends a transaction the caller left open: a lease only counts once others can see it.
+    """
     with conn.transaction():
         rows = conn.execute(_LEASE, {"worker": worker, "lease": lease_seconds, "limit": limit}).fetchall()
+    conn.commit()
     return _raw_items(rows)
 
 
@@ -113,6 +118,7 @@ def lease_ids(conn: psycopg.Connection, ids: list[int], worker: str, lease_secon
     """Take the given items whatever their status, except those under another worker's live lease."""
     with conn.transaction():
         rows = conn.execute(_LEASE_IDS, {"worker": worker, "lease": lease_seconds, "ids": ids}).fetchall()
+    conn.commit()
     return _raw_items(rows)
 
 
@@ -129,7 +135,11 @@ class RejectWriter:
             self._conn = psycopg.connect(**info.get_parameters(), password=info.password or None, autocommit=True)
         return self._conn
 
-    def write(self, rows: list[tuple[RawItem, Rejected]]) -> None:
+    def write(self, rows: list[tuple[RawItem, Rejected]], mark: bool = True) -> None:
+        """Insert reject rows and commit; with `mark`, also set the raw items' status to rejected.
+
+        Items the caller's open transaction has locked must not be marked here (the caller marks them).
+        """
         if not rows:
             return
         conn = self._connection()
@@ -139,7 +149,7 @@ class RejectWriter:
                     (raw.id, raw.source, r.stage, r.reason, r.detail[:2000], raw.path or raw.url) for raw, r in rows
                 ])
             ids = [raw.id for raw, _ in rows if raw.id is not None]
-            if ids:
+            if ids and mark:
                 conn.execute(_MARK_REJECTED, (PROCESSOR_VERSION, ids))
 
     def close(self) -> None:
@@ -204,11 +214,13 @@ def _process_batch(conn, items, counts, learned, worker, rejects: RejectWriter) 
             loaded = load_articles(conn, batch)
             load_rejects = [(by_raw.get(r.article.raw_item_id) or _raw_of(r.article), Rejected("load", r.reason, r.detail))
                             for r in loaded.rejected if r.article.raw_item_id not in written]
-            rejects.write(load_rejects)
+            rejects.write(load_rejects, mark=False)  # committed now; the rows are locked by this transaction
             written.update(r.article.raw_item_id for r in loaded.rejected)
             refused = {r.article.raw_item_id for r in loaded.rejected}
             mark_processed(conn, [a.raw_item_id for a in batch if a.raw_item_id is not None
                                   and a.raw_item_id not in refused], PROCESSOR_VERSION)
+            if refused:
+                conn.execute(_MARK_REJECTED, (PROCESSOR_VERSION, [i for i in refused if i is not None]))
             result["loaded"] = loaded
 
     def retried(exc: Exception) -> None:
