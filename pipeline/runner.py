@@ -18,7 +18,7 @@ from pipeline.load import load_articles, mark_processed
 from pipeline.process import process
 from pipeline.records import Article, RawItem, Rejected
 from pipeline.retry import with_retries
-from pipeline.simhash import body_simhash
+from pipeline.simhash import body_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +161,7 @@ class RejectWriter:
 def _process_one(raw: RawItem, learned: Mapping[str, frozenset[str]]) -> Article | Rejected:
     try:
         article = process(raw, learned)
-        body_simhash(article.body)  # a processing-stage feature; the loader finds it memoised
+        body_fingerprint(article.body)  # a processing-stage feature; the loader finds it memoised
         return article
     except Rejected as rejected:
         return rejected

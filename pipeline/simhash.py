@@ -24,7 +24,10 @@ def _feature_hash(feature: str) -> bytes:
 
 def features(text: str) -> Counter[str]:
     """Word bigrams of the normalised text (letter forms, digits, punctuation folded), with counts."""
-    words = norm_text(text).split()
+    return _features(norm_text(text).split())
+
+
+def _features(words: list[str]) -> Counter[str]:
     if len(words) < SHINGLE:
         return Counter(words)
     return Counter(" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
@@ -32,7 +35,10 @@ def features(text: str) -> Counter[str]:
 
 def simhash(text: str) -> int:
     """Calculate an unsigned 64-bit simhash over the weighted word bigrams of the normalised text."""
-    feats = features(text)
+    return _simhash(features(text))
+
+
+def _simhash(feats: Counter[str]) -> int:
     if not feats:
         return 0
     # All feature hashes side by side, repeated by weight: byte k of every hash is the slice [k::8], and
@@ -59,12 +65,21 @@ def simhash_exact(feats: Counter[str]) -> int:
 
 
 @lru_cache(maxsize=4096)
-def body_simhash(body: str) -> int:
-    """Signed simhash of an article body as stored in articles.simhash (bigint); memoised per body.
+def body_fingerprint(body: str) -> tuple[str, int]:
+    """(content hash, signed simhash) of an article body from one normalisation pass; memoised per body.
 
-    The processing stage computes it for each article (see pipeline.runner), so the load finds it cached.
+    The content hash is the first 32 hex digits of SHA-256 over the normalised body (equal hashes: same text);
+    the simhash is stored as a signed bigint. The processing stage computes both for each article (see
+    pipeline.runner), so the loader finds them cached instead of normalising every body again on its hot path.
     """
-    return to_signed(simhash(body))
+    norm = norm_text(body)
+    digest = hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
+    return digest, to_signed(_simhash(_features(norm.split())))
+
+
+def body_simhash(body: str) -> int:
+    """Signed simhash of an article body as stored in articles.simhash (bigint)."""
+    return body_fingerprint(body)[1]
 
 
 def to_signed(value: int) -> int:
