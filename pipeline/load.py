@@ -54,23 +54,27 @@ CREATE TEMP TABLE IF NOT EXISTS stage_articles (
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_speakers (idx int, seq int, name text, written text, key text, is_primary bool)
     ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_keys (source text, norm_hash text, article_id bigint, repeated bool)
+CREATE TEMP TABLE IF NOT EXISTS stage_links (statement_id bigint, speaker_id bigint, is_primary bool)
     ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_keys (source text, norm_hash text, repeated bool) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_dup_keys (source text, norm_hash text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_ids (idx int, article_id bigint, inserted bool) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_old (article_id bigint, uid text, norm_hash text) ON COMMIT DELETE ROWS;
 """
-_CLEAR = "TRUNCATE stage_articles, stage_speakers, stage_keys, stage_ids, stage_old"
+_CLEAR = "TRUNCATE stage_articles, stage_speakers, stage_links, stage_keys, stage_dup_keys, stage_ids, stage_old"
 
 _ARTICLE_TYPES = ["int4", "text", "text", "text", "text", "int8", "text", "jsonb", "timestamptz", "text", "text",
                   "jsonb", "text", "text", "int8"]
-_STATEMENT_COLUMNS = ("statements (article_id, seq, start_offset, end_offset, text, kind, speaker_id, speaker_text, "
+_STATEMENT_COLUMNS = ("statements (id, article_id, seq, start_offset, end_offset, text, kind, speaker_id, speaker_text, "
                       "role, via, cue, mode, norm_hash, uid)")
-_STATEMENT_TYPES = ["int8", "int4", "int4", "int4", "text", "text", "int8", "text", "text", "text", "text", "text",
+_STATEMENT_TYPES = ["int8", "int8", "int4", "int4", "int4", "text", "text", "int8", "text", "text", "text", "text", "text",
                     "text", "text"]
 _SPEAKER_TYPES = ["int4", "int4", "text", "text", "text", "bool"]
 _REMOVED_COLUMNS = "removed_lines (article_id, seq, text, rule)"
 _REMOVED_TYPES = ["int8", "int4", "text", "text"]
-_KEY_TYPES = ["text", "text", "int8", "bool"]
+_KEY_TYPES = ["text", "text", "bool"]
+_LINK_TYPES = ["int8", "int8", "bool"]
+_NEXT_IDS = "SELECT nextval(pg_get_serial_sequence('statements', 'id')) FROM generate_series(1, %s)"
 
 # Lock the existing rows in id order (fewer deadlocks between concurrent loaders), then keep the body that a
 # newer raw version is about to replace.
@@ -137,13 +141,16 @@ WHERE sp.norm_key = seen.key AND NOT (seen.names <@ sp.aliases);
 # _INSERT_STATEMENTS completes the statements after their COPY: the links to every speaker, co-speakers included.
 _INSERT_STATEMENTS = """
 INSERT INTO statement_speakers (statement_id, speaker_id, is_primary)
-SELECT st.id, sp.id, bool_or(c.is_primary)
-FROM stage_speakers c
-JOIN stage_ids i USING (idx)
-JOIN statements st ON st.article_id = i.article_id AND st.seq = c.seq
-JOIN speakers sp ON sp.norm_key = c.key
-GROUP BY st.id, sp.id
+SELECT statement_id, speaker_id, bool_or(is_primary) FROM stage_links GROUP BY 1, 2
 ON CONFLICT DO NOTHING
+"""
+
+# Keys of the batch that may have another copy: repeated within the batch, or already in the table. Run before
+# the batch's statements are copied in, so a new key is an index probe that finds nothing (no heap visit).
+_DUP_CANDIDATES = """
+INSERT INTO stage_dup_keys
+SELECT k.source, k.norm_hash FROM stage_keys k
+WHERE k.repeated OR EXISTS (SELECT 1 FROM statements s WHERE s.norm_hash = k.norm_hash)
 """
 
 # Statement dedup, per source within a window of published_at: a statement is a copy when the previous statement
@@ -153,10 +160,7 @@ ON CONFLICT DO NOTHING
 # of a deleted statement, over the whole source, so backfill order cannot change the flags.
 _RECOMPUTE_DUPS = f"""
 WITH keys AS (
-    SELECT k.source, k.norm_hash FROM stage_keys k
-    WHERE k.repeated OR EXISTS (
-        SELECT 1 FROM statements s JOIN articles a ON a.id = s.article_id
-        WHERE s.norm_hash = k.norm_hash AND s.article_id <> k.article_id AND a.source = k.source)
+    SELECT source, norm_hash FROM stage_dup_keys
     UNION
     SELECT a.source, o.norm_hash FROM stage_old o JOIN articles a ON a.id = o.article_id
 ),
@@ -374,22 +378,28 @@ def _article_rows(batch: list[Article]):
         yield (
             idx, a.source, index_key(canonical_key(a)), a.url, a.external_id, a.raw_item_id, a.title,
             asdict(a.dateline) if a.dateline else None, a.published_at, a.language, a.body,
-            [asdict(b) for b in a.blocks], a.processor_version, *body_fingerprint(a.body),
+            [{"start": b.start, "end": b.end, "kind": b.kind} for b in a.blocks], a.processor_version, *body_fingerprint(a.body),
         )
 
 
-def _statement_rows(batch: list[Article], ids: dict[int, int], speaker_ids: dict[str, int], counts: LoadCounts):
-    n = 0
+def _statement_rows(batch: list[Article], ids: dict[int, int], statement_ids, speaker_ids: dict[str, int],
+                    links: list[tuple[int, int, bool]]):
+    """Rows for the statements COPY, with pre-assigned ids; collects the statement_speakers links meanwhile."""
+    next_id = iter(statement_ids).__next__
     for idx, a in enumerate(batch):
         article_id = ids.get(idx)
         if article_id is None:  # an older version than the stored one: not loaded
             continue
         for s in a.statements:
+            sid = next_id()
             name = s.speaker_canonical or s.speaker
-            yield (article_id, s.seq, s.start, s.end, s.text, s.kind, speaker_ids.get(match_key(name)) if name else None,
-                   s.speaker, s.role, s.via, s.cue, s.mode, s.norm_hash, s.uid)
-        n += len(a.statements)
-    counts.statements = n
+            speaker_id = speaker_ids.get(match_key(name)) if name else None
+            if speaker_id is not None:
+                links.append((sid, speaker_id, True))
+            for co in s.co_speakers:
+                links.append((sid, speaker_ids[match_key(co)], False))
+            yield (sid, article_id, s.seq, s.start, s.end, s.text, s.kind, speaker_id, s.speaker, s.role, s.via,
+                   s.cue, s.mode, s.norm_hash, s.uid)
 
 
 def _speaker_rows(batch: list[Article]):
@@ -416,20 +426,15 @@ def _removed_rows(batch: list[Article], ids: dict[int, int], counts: LoadCounts)
 
 def _key_rows(batch: list[Article], ids: dict[int, int]):
     """(source, norm_hash) of the loaded statements; `repeated` when the batch itself holds the key twice."""
-    seen: dict[tuple[str, str], int] = {}
-    repeated: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], bool] = {}
     for idx, a in enumerate(batch):
-        article_id = ids.get(idx)
-        if article_id is None:
+        if idx not in ids:
             continue
         for s in a.statements:
             key = (a.source, s.norm_hash)
-            if key in seen:
-                repeated.add(key)
-            else:
-                seen[key] = article_id
-    for key, article_id in seen.items():
-        yield key[0], key[1], article_id, key in repeated
+            seen[key] = key in seen
+    for (source, norm_hash), repeated in seen.items():
+        yield source, norm_hash, repeated
 
 
 def _load(conn: psycopg.Connection, batch: list[Article], counts: LoadCounts) -> None:
@@ -453,7 +458,14 @@ def _load(conn: psycopg.Connection, batch: list[Article], counts: LoadCounts) ->
         cur.execute(_UPSERT_SPEAKERS)
         speaker_ids = dict(cur.execute(
             "SELECT norm_key, id FROM speakers WHERE norm_key IN (SELECT key FROM stage_speakers)").fetchall())
-        _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES, _statement_rows(batch, ids, speaker_ids, counts))
+        _write_rows(cur, "stage_keys", _KEY_TYPES, _key_rows(batch, ids))
+        cur.execute(_DUP_CANDIDATES)
+        counts.statements = sum(len(a.statements) for idx, a in enumerate(batch) if idx in ids)
+        statement_ids = [r[0] for r in cur.execute(_NEXT_IDS, (counts.statements,))]
+        links: list[tuple[int, int, bool]] = []
+        _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES,
+                    _statement_rows(batch, ids, statement_ids, speaker_ids, links))
+        _write_rows(cur, "stage_links", _LINK_TYPES, links)
         cur.execute(_INSERT_STATEMENTS)
         _write_rows(cur, _REMOVED_COLUMNS, _REMOVED_TYPES, _removed_rows(batch, ids, counts))
         if updated:
@@ -464,7 +476,6 @@ def _load(conn: psycopg.Connection, batch: list[Article], counts: LoadCounts) ->
             counts.statements_kept = kept
             counts.statements_dropped = old - kept
         counts.statements_added = counts.statements - counts.statements_kept
-        _write_rows(cur, "stage_keys", _KEY_TYPES, _key_rows(batch, ids))
         cur.execute(_RECOMPUTE_DUPS)
         counts.near_duplicates = mark_near_duplicates(cur)
 
