@@ -54,10 +54,34 @@ class Result:
                 f"COPY ceiling {self.statements / self.ceiling_s:,.0f} rows/s, ratio {self.ratio:.2f}")
 
 
+def article_from_sentences(source: str, key: str, sentences: list[str], published_at: datetime | None = None,
+                           speakers: dict[int, str] | None = None, title: str = "", role: str | None = None,
+                           removed: list[Removed] | None = None) -> Article:
+    """An Article whose body is the sentences joined by blank lines: offsets, blocks, norm hashes and uids set."""
+    body, statements, blocks = "", [], []
+    for seq, text in enumerate(sentences):
+        if body:
+            body += "\n\n"
+        start = len(body)
+        body += text
+        blocks.append(Block(start=start, end=len(body)))
+        name = (speakers or {}).get(seq)
+        statements.append(Statement(seq=seq, start=start, end=len(body), text=text, norm_hash=norm_hash(text),
+                                    speaker=name, speaker_canonical=name, cue="وقال" if name else None,
+                                    mode="indirect" if name else None, role=role if name else None))
+    article = Article(title=title or sentences[0][:60], body=body, published_at=published_at, language="ar",
+                      blocks=blocks, removed=list(removed or []), processor_version=PROCESSOR_VERSION,
+                      statements=statements, source=source, url=f"https://www.{source}.example/{key}",
+                      external_id=key)
+    assign_uids(article)
+    return article
+
+
 def synthetic_articles(n_statements: int, seed: int = 7) -> list[Article]:
     """Articles of 20 statements of about 150 Arabic characters; a third attributed; two removed lines each."""
     rng = random.Random(seed)
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    removed = [Removed("تابعونا على تيلغرام", "generic:promo"), Removed("// انتهى //", "marker:end")]
     articles = []
     for i in range(max(1, n_statements // STATEMENTS_PER_ARTICLE)):
         texts, speakers = [], {}
@@ -69,23 +93,8 @@ def synthetic_articles(n_statements: int, seed: int = 7) -> list[Article]:
             while sum(len(w) + 1 for w in words) < 150:
                 words.append(rng.choice(_WORDS))
             texts.append(" ".join(words) + f" {i}-{seq}.")
-        body, statements, blocks = "", [], []
-        for seq, text in enumerate(texts):
-            if body:
-                body += "\n\n"
-            s = len(body)
-            body += text
-            blocks.append(Block(start=s, end=len(body)))
-            name = speakers.get(seq)
-            statements.append(Statement(seq=seq, start=s, end=len(body), text=text, norm_hash=norm_hash(text),
-                                        speaker=name, speaker_canonical=name, cue="وقال" if name else None,
-                                        mode="indirect" if name else None))
-        article = Article(title=texts[0][:60], body=body, published_at=start + timedelta(minutes=7 * i),
-                          language="ar", blocks=blocks, processor_version=PROCESSOR_VERSION, statements=statements,
-                          removed=[Removed("تابعونا على تيلغرام", "generic:promo"), Removed("// انتهى //", "marker:end")],
-                          source="bench", url=f"https://bench.example/news/{i}", external_id=f"bench-{i}")
-        assign_uids(article)
-        articles.append(article)
+        articles.append(article_from_sentences("bench", f"news/{i}", texts, start + timedelta(minutes=7 * i),
+                                               speakers, removed=removed))
     return articles
 
 

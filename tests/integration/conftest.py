@@ -32,30 +32,12 @@ def content_counts(conn) -> dict[str, int]:
 def make_article(source: str, key: str, sentences: list[str], published_at=None, raw_item_id: int | None = None,
                  speakers: dict[int, str] | None = None, title: str = "", removed: list[tuple[str, str]] | None = None):
     """An Article whose body is the sentences joined by blank lines, with offsets, norm hashes and uids set."""
-    from pipeline.normalize import norm_hash
-    from pipeline.process import assign_uids
-    from pipeline.records import Article, Block, Removed, Statement
+    from pipeline.loadbench import article_from_sentences
+    from pipeline.records import Removed
 
-    body, statements, blocks = "", [], []
-    for seq, text in enumerate(sentences):
-        if body:
-            body += "\n\n"
-        start = len(body)
-        body += text
-        blocks.append(Block(start=start, end=len(body)))
-        speaker = (speakers or {}).get(seq)
-        statements.append(Statement(
-            seq=seq, start=start, end=len(body), text=text, norm_hash=norm_hash(text), speaker=speaker,
-            speaker_canonical=speaker, cue="وقال" if speaker else None, mode="indirect" if speaker else None,
-            role="وزير" if speaker else None,
-        ))
-    article = Article(
-        title=title or sentences[0][:40], body=body, published_at=published_at, language="ar", blocks=blocks,
-        removed=[Removed(text=t, rule=r) for t, r in (removed or [])], processor_version="test",
-        statements=statements, source=source, url=f"https://www.{source}.example/{key}", external_id=key,
-        raw_item_id=raw_item_id,
-    )
-    assign_uids(article)
+    article = article_from_sentences(source, key, sentences, published_at, speakers, title=title, role="وزير",
+                                     removed=[Removed(text=t, rule=r) for t, r in (removed or [])])
+    article.raw_item_id = raw_item_id
     return article
 
 
