@@ -126,8 +126,10 @@ def reprocess_selected(params: dict[str, Any]) -> dict[str, Any]:
         source=params.get("source") or None, since=params.get("since") or None,
         until=params.get("until") or None, older_than_version=params.get("older_than_version") or None,
     )
+    dag_id, run_id = _run_ids()
     with news_db() as conn:
-        result = reprocess(conn, selection)
+        result = reprocess(conn, selection, dag_id=dag_id, run_id=run_id)
+    log.info("reprocess: %s", result)
     return result
 
 
