@@ -20,16 +20,21 @@ _DIGITS = dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789012345
 # change are replaced one by one instead (no replacement produces a character another one replaces).
 _REPLACEMENTS = tuple({**_LETTER_FOLD, **_DIGITS}.items())
 _WORDS = re.compile(r"\w+")
+# Characters outside these ranges may change under casefold; Arabic text without them skips the call.
+CASELESS = "\u0000-\u0040\u005b-\u00b4\u00b6-\u00bf\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u2000-\u206f"
+_MAY_FOLD_CASE = re.compile(f"[^{CASELESS}]")
 _DIGIT_RUNS = re.compile(r"\d+")
 
 
 def fold(text: str) -> str:
     """Fold letter variants, diacritics, tatweel and digits so spellings like روحاني/روحانى compare equal."""
-    text = _DIACRITICS.sub("", unicodedata.normalize("NFKC", text))
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text)
     for a, b in _REPLACEMENTS:
         if a in text:
             text = text.replace(a, b)
-    return text.casefold()
+    return text.casefold() if _MAY_FOLD_CASE.search(text) else text
 
 
 def match_key(text: str) -> str:

@@ -76,3 +76,10 @@ def test_same_outputs_on_any_unicode(text: str) -> None:
     assert fold(text) == ref_fold(text)
     assert match_key(text) == ref_match_key(text)
     assert digits_folded(text) == ref_digits_folded(text)
+
+
+def test_the_caseless_ranges_really_are_caseless() -> None:
+    from pipeline.normalize import CASELESS
+
+    caseless = re.compile(f"[{CASELESS}]")
+    assert not [c for c in map(chr, range(0x110000)) if caseless.match(c) and c.casefold() != c]
