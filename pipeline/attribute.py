@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import lexicons
-from pipeline.normalize import fold, match_key
+from pipeline.normalize import fold
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
-from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, rules, token, tokens
+from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, name_key, rules, token, tokens
 
 _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
@@ -102,6 +102,11 @@ class _Attributor:
     def __init__(self, cr: CueRules, sr: SpeakerRules) -> None:
         self.cr, self.sr = cr, sr
         self.parser = Parser(sr, self.is_cue)
+        cached = _GATES.get((id(cr), id(sr)))
+        if cached is None or cached[0] is not cr or cached[1] is not sr:
+            triggers = _triggers(cr)
+            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers | sr.role_heads | sr.honorifics))
+        self.triggers, self.gate = cached[2], cached[3]
 
     def number(self, t: Token) -> str | None:
         """"one"/"dual"/"plural" when the token is a finite speech verb (with or without و/ف), else None."""
@@ -125,15 +130,23 @@ class _Attributor:
             return None
         if _LATIN.search(text) and not _ARABIC.search(text):
             return self.english(text, last)
+        triggers = self.triggers
+        if _SHADDA in text:
+            hits = [i for i, t in enumerate(toks) if t.key in triggers or _SHADDA in t.raw]
+        else:
+            hits = [i for i, t in enumerate(toks) if t.key in triggers]
+        if not hits and ":" not in text:
+            return None  # no speech verb, participle or source phrase, and no `NAME:` headline
         spans = quote_spans(text)
-        inside = _inside(toks, spans)
         headline = self.headline(st, toks, inv, spans)
-        if headline:
+        if headline or not hits:
             return headline
+        inside = _inside(toks, spans)
         fallback: _Event | None = None
         source: _Event | None = None
         failed = False  # a speech verb whose subject is there but could not be read
-        for i, t in enumerate(toks):
+        for i in hits:
+            t = toks[i]
             if inside[i]:
                 continue
             before = toks[i - 1].key if i else ""
@@ -380,7 +393,7 @@ class _Attributor:
         if not 0 < n <= 4 or (n < len(toks) and not toks[n].barrier):
             return None
         who = self.parser.subject(toks, 0, n, st.text)
-        if who is None or who.end != n or not who.name or inv.fullest(who.name) == who.name and match_key(who.name) not in inv.people:
+        if who is None or who.end != n or not who.name or inv.fullest(who.name) == who.name and name_key(who.name) not in inv.people:
             return None
         return self._event(who, ":", self.mode(st.text, toks, n, spans, None))
 
@@ -426,6 +439,48 @@ class _Attributor:
         return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co), end=who.end)
 
 
+_GATES: dict[tuple[int, int], tuple] = {}  # (id(cue rules), id(speaker rules)) → (rules kept alive, triggers, gate)
+
+
+class _Gate:
+    """Whether a statement is worth tokenising: it holds a cue, a role or a title word, a colon, or Latin text.
+
+    Words are classified once (by their folded key) and remembered, so a statement costs two set operations;
+    the others would give no event and add nobody to the article's inventory.
+    """
+
+    def __init__(self, keys: frozenset[str]) -> None:
+        self.keys = keys
+        self.hot: set[str] = set()
+        self.cold: set[str] = set()
+
+    def worth(self, text: str, words: list[str]) -> bool:
+        if ":" in text or _LATIN.search(text):
+            return True
+        if not self.hot.isdisjoint(words):
+            return True
+        new = set(words) - self.cold
+        if not new:
+            return False
+        if len(self.cold) > 500_000:
+            self.hot.clear()
+            self.cold.clear()
+        found = False
+        for w in new:
+            if key(w) in self.keys:
+                self.hot.add(w)
+                found = True
+            else:
+                self.cold.add(w)
+        return found
+
+
+def _triggers(cr: CueRules) -> frozenset[str]:
+    """Token keys that can start anything in `_Attributor.statement` (with their و/ف forms); others are skipped."""
+    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained) | set(cr.source_starts)
+    return frozenset(base | {p + k for k in base for p in "وف"})
+
+
 def _name_keys(event: _Event) -> frozenset[str]:
     return frozenset(key(w) for w in (event.name or event.speaker).split() if len(w) > 2)
 
@@ -438,7 +493,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     """Fill speaker, speaker_canonical, co_speakers, role, via, cue and mode on statements that report speech."""
     sr = rules()
     att = _Attributor(cue_rules(), sr)
-    toks = [tokens(st.text) for st in statements]
+    worth = att.gate.worth
+    toks = [tokens(st.text, worth) for st in statements]
     inv = _inventory(att.parser, statements, toks)
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
@@ -486,7 +542,7 @@ def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> Non
     st.co_speakers = [_canonical(c, c, inv, sr) for c in event.co]
     role = event.role
     if role is None:
-        person = inv.people.get(match_key(st.speaker_canonical))
+        person = inv.people.get(name_key(st.speaker_canonical))
         roles = [r for r in (person.roles if person else ()) if not r.startswith("نظير")]
         role = next((_role_as_written(r, inv) for r in roles), None)
     st.role = role
@@ -512,7 +568,7 @@ def _role_as_written(rk: str, inv: Inventory) -> str:
 
 def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules) -> str:
     written = name or speaker
-    if match_key(written) in sr.split:
+    if name_key(written) in sr.split:
         return curate(written, sr)
     if name:
         auto = inv.fullest(name)

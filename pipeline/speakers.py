@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pipeline import lexicons
 from pipeline.normalize import fold, match_key
 
 _TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
+_GAP_AND_TOKEN = re.compile(r"([^\w\u0640\u064b-\u065f\u0670]*)([\w\u0640\u064b-\u065f\u0670]+)")
+_INFO: dict[str, tuple[str, bool]] = {}  # raw token → (key, carries the article)
 _BARRIER = re.compile("[،,:؛;.!?؟()«»“”„\"…\\[\\]]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _FOLDED: dict[str, str] = {}
@@ -27,6 +30,19 @@ _ROYAL = frozenset(("الملك", "الامير", "الاميره"))
 _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
+_NAME_KEYS: dict[str, str] = {}
+
+
+def name_key(text: str) -> str:
+    """match_key of a name or role, memoised (the same names recur through an article and a corpus)."""
+    k = _NAME_KEYS.get(text)
+    if k is None:
+        if len(_NAME_KEYS) > 100_000:
+            _NAME_KEYS.clear()
+        k = _NAME_KEYS[text] = match_key(text)
+    return k
+
+
 def key(raw: str) -> str:
     """Folded form of one token, memoised (tokens repeat across a corpus)."""
     k = _FOLDED.get(raw)
@@ -37,8 +53,9 @@ def key(raw: str) -> str:
     return k
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a statement (a tuple: built at C speed, since every statement worth reading is tokenised)."""
+
     start: int
     end: int
     raw: str
@@ -47,21 +64,38 @@ class Token:
     al: bool = False  # carries the article ال (or لل/بال/وال); أليكسي, written with a hamza, does not
 
 
+_new_token = tuple.__new__
+
+
 def token(start: int, end: int, raw: str, barrier: bool = False) -> Token:
     k = key(raw)
     return Token(start, end, raw, k, barrier, is_al(k) and raw[:1] not in _HAMZA_ALEF)
 
 
-def tokens(text: str) -> list[Token]:
-    """Word tokens of a statement with folded keys; `barrier` marks punctuation before a token."""
+def tokens(text: str, worth=None) -> list[Token]:
+    """Word tokens of a statement with folded keys; `barrier` marks punctuation before a token.
+
+    `worth(text, words)`, if given, may decline the statement after one look at its words: then [].
+    """
     out: list[Token] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
-        start = m.start()
-        barrier = start - prev_end > 1 or (start > prev_end and text[prev_end] != " ")
-        out.append(token(start, m.end(), raw, barrier and bool(_BARRIER.search(text, prev_end, start))))
-        prev_end = m.end()
+    pairs = _GAP_AND_TOKEN.findall(text)
+    if worth is not None and not worth(text, [raw for _, raw in pairs]):
+        return out
+    append = out.append
+    pos = 0
+    info = _INFO
+    barrier_in = _BARRIER.search
+    for gap, raw in pairs:
+        start = pos + len(gap)
+        pos = start + len(raw)
+        found = info.get(raw)
+        if found is None:
+            if len(info) > 200_000:
+                info.clear()
+            k = key(raw)
+            found = info[raw] = (k, is_al(k) and raw[:1] not in _HAMZA_ALEF)
+        append(_new_token(Token, (start, pos, raw, found[0], gap != " " and gap != "" and barrier_in(gap) is not None,
+                                  found[1])))
     return out
 
 
@@ -169,9 +203,14 @@ class Parser:
     def objectish(self, t: Token) -> bool:
         """A noun that opens the verb's object (`أهمية`, `استعداد`) or carries a possessive suffix (`رغبته`)."""
         k, r = t.key, self.r
-        if k in r.objects or any(k.endswith(x) and (k[:-len(x)] in r.objects or k[:-len(x)] + "ه" in r.objects)
-                                 for x in ("هما", "هم", "ها", "ه") if len(k) > len(x) + 2):
-            return True  # `التزامهم`, `ثقته`: a listed noun with its suffix
+        if k in r.objects:
+            return True
+        if k.endswith("ه") or k.endswith("ها") or k.endswith("هم") or k.endswith("هما"):
+            for x in ("هما", "هم", "ها", "ه"):  # `التزامهم`, `ثقته`: a listed noun with its suffix
+                if k.endswith(x) and len(k) > len(x) + 2:
+                    stem = k[:-len(x)]
+                    if stem in r.objects or stem + "ه" in r.objects:
+                        return True
         if t.al or k in self.known or k in r.given_names or k in r.role_heads or k in r.pronoun_subjects:
             return False
         return _suffixed(t)
@@ -562,10 +601,10 @@ class Inventory:
 
     def add(self, name: str, role: str | None = None) -> None:
         words = name.split()
-        while words and match_key(words[-1]) in _PARTICLE_KEYS:
+        while words and name_key(words[-1]) in _PARTICLE_KEYS:
             words.pop()
         name = " ".join(words)
-        k = match_key(name)
+        k = name_key(name)
         if not k:
             return
         person = self.people.get(k)
@@ -577,7 +616,7 @@ class Inventory:
         elif _spelling_rank(name) > _spelling_rank(person.name):
             person.name = name
         if role:
-            rk = match_key(role)
+            rk = name_key(role)
             if rk not in person.roles:
                 person.roles.append(rk)
             self.role_text.setdefault(rk, role)
@@ -588,13 +627,13 @@ class Inventory:
         return self.known
 
     def add_group(self, speaker: str) -> None:
-        k = match_key(speaker)
+        k = name_key(speaker)
         if len(k.split()) >= 2:
             self.groups.setdefault(k, speaker)
 
     def for_group(self, speaker: str) -> str | None:
         """`الأهالي` → `أهالي جبال فيفاء` when the article named exactly one such group."""
-        k = match_key(speaker)
+        k = name_key(speaker)
         bare = k[2:] if k.startswith("ال") and " " not in k else None
         if not bare:
             return None
@@ -603,7 +642,7 @@ class Inventory:
 
     def fullest(self, name: str) -> str:
         """The fullest mention in the article containing every word of `name`, if only one person fits."""
-        words = match_key(name).split()
+        words = name_key(name).split()
         if not words:
             return name
         candidates = set.intersection(*(self.by_token.get(w, set()) for w in words))
@@ -622,7 +661,7 @@ class Inventory:
         `head` maps a role key to its head (`الامين العام لهيئه …` → `امين عام`); with it, a role written
         differently (`الأمين العام للهيئة`) still resolves when one person alone has that head.
         """
-        rk = match_key(role)
+        rk = name_key(role)
         people = self.by_role.get(rk)
         if not people:
             people = set().union(*(v for r, v in self.by_role.items() if r.startswith(rk + " "))) if rk else set()
@@ -637,7 +676,7 @@ class Inventory:
         """Canonical names of the known people mentioned in toks[:stop], in order of first mention."""
         seen: list[str] = []
         for t in toks[:stop]:
-            k = match_key(t.raw)
+            k = name_key(t.raw)
             for person_key in sorted(self.by_token.get(k, ())):
                 person = self.people[person_key]
                 if k == person.tokens[-1] or len(person.tokens) == 1:
@@ -654,4 +693,4 @@ def _spelling_rank(name: str) -> tuple[int, int]:
 
 def curate(name: str, r: SpeakerRules) -> str:
     """The curation file's canonical for a name, else the name."""
-    return r.merge.get(match_key(name), name)
+    return r.merge.get(name_key(name), name)
