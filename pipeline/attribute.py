@@ -107,6 +107,7 @@ class _Attributor:
             triggers = _triggers(cr)
             cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers | sr.role_heads | sr.honorifics))
         self.triggers, self.gate = cached[2], cached[3]
+        self.source_anchors = _source_anchors(cr)
 
     def number(self, t: Token) -> str | None:
         """"one"/"dual"/"plural" when the token is a finite speech verb (with or without و/ف), else None."""
@@ -174,7 +175,9 @@ class _Attributor:
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t),
                                               "plural" if t.key.endswith("ين") else "one")
                 if source is None:
-                    source = self.source(text, toks, i)
+                    back = self.source_anchors.get(t.key, self.source_anchors.get(t.key[1:]))
+                    if back is not None and i >= back:
+                        source = self.source(text, toks, i - back)
                 continue
             self.parser.object_cut = False
             event = self.finite(text, toks, i, number, inv, spans)
@@ -477,8 +480,19 @@ class _Gate:
 
 def _triggers(cr: CueRules) -> frozenset[str]:
     """Token keys that can start anything in `_Attributor.statement` (with their و/ف forms); others are skipped."""
-    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained) | set(cr.source_starts)
-    return frozenset(base | {p + k for k in base for p in "وف"})
+    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained)
+    return frozenset(base | {p + k for k in base for p in "وف"} | set(_source_anchors(cr)))
+
+
+def _source_anchors(cr: CueRules) -> dict[str, int]:
+    """The word that reveals each source phrase, and how far back its first word is: the phrase's longest word,
+    so `على لسان` is looked for at لسان, not at every على."""
+    out: dict[str, int] = {}
+    for phrase in cr.sources:
+        back = max(range(len(phrase)), key=lambda n: (len(phrase[n]), -n))
+        for form in (phrase[back], "و" + phrase[back], "ف" + phrase[back]) if back == 0 else (phrase[back],):
+            out.setdefault(form, back)
+    return out
 
 
 def _name_keys(event: _Event) -> frozenset[str]:
