@@ -142,14 +142,13 @@ class _Attributor:
         headline = self.headline(st, toks, inv, spans)
         if headline or not hits:
             return headline
-        inside = _inside(toks, spans)
         fallback: _Event | None = None
         source: _Event | None = None
         failed = False  # a speech verb whose subject is there but could not be read
         for i in hits:
             t = toks[i]
-            if inside[i]:
-                continue
+            if spans and any(a < t.start < b for a, b in spans):
+                continue  # inside a quotation
             before = toks[i - 1].key if i else ""
             if before and (before in self.sr.blockers or before[:1] == "و" and before[1:] in self.sr.blockers) \
                     and not t.barrier:
@@ -499,10 +498,6 @@ def _name_keys(event: _Event) -> frozenset[str]:
     return frozenset(key(w) for w in (event.name or event.speaker).split() if len(w) > 2)
 
 
-def _inside(toks: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
-    return [any(a < t.start < b for a, b in spans) for t in toks] if spans else [False] * len(toks)
-
-
 def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     """Fill speaker, speaker_canonical, co_speakers, role, via, cue and mode on statements that report speech."""
     sr = rules()
@@ -532,19 +527,26 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
     """People named with a role anywhere in the article (`الرئيس الروسي فلاديمير بوتين`)."""
     inv = Inventory()
     r = parser.r
+    heads = _HEADS.get(id(r))
+    if heads is None or heads[0] is not r:
+        heads = _HEADS[id(r)] = (r, (r.role_heads - r.groups) | r.honorifics)
+    heads = heads[1]
     for st, tk in zip(statements, toks):
-        i = 0
-        while i < len(tk):
-            k = tk[i].key
-            if (k in r.role_heads and k not in r.groups) or k in r.honorifics:
-                who = parser.subject(tk, i, min(len(tk), i + 20), st.text)
-                if who is not None and who.name and who.role and len(who.role.split()) <= 12 and (
-                        who.clean or len(who.name.split()) >= 2):
-                    inv.add(who.name, who.role)
-                    i = max(i + 1, who.end)
-                    continue
-            i += 1
+        done = -1  # tokens before this index belong to a phrase already read
+        for i in [i for i, t in enumerate(tk) if t.key in heads]:
+            if i < done:
+                continue
+            who = parser.subject(tk, i, min(len(tk), i + 20), st.text)
+            if who is not None and who.name and who.role and len(who.role.split()) <= 12 and (
+                    who.clean or len(who.name.split()) >= 2):
+                inv.add(who.name, who.role)
+                done = who.end
+            elif i + 1 < len(tk) and tk[i + 1].key in heads:
+                done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word
     return inv
+
+
+_HEADS: dict[int, tuple] = {}
 
 
 def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> None:
