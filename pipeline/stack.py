@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pipeline import settings
+from pipeline.cluster import free_port
 
 COMPONENTS = ("api-server", "scheduler", "dag-processor", "triggerer")
 HEALTH_KEYS = {"scheduler": "latest_scheduler_heartbeat", "triggerer": "latest_triggerer_heartbeat",
@@ -57,17 +57,6 @@ class Stack:
 
 def current() -> Stack:
     return Stack(settings.airflow_home())
-
-
-def _free_port(preferred: int = 8080) -> int:
-    for port in (preferred, 0):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return s.getsockname()[1]
-    raise RuntimeError("no free port on 127.0.0.1")
 
 
 def _alive(pid: int) -> bool:
@@ -151,7 +140,7 @@ def up(timeout_s: float = 240) -> Stack:
     stack.log_dir.mkdir(parents=True, exist_ok=True)
     pids = running_pids(stack)
     if not pids or stack.port() is None:
-        stack.port_file.write_text(str(_free_port()))
+        stack.port_file.write_text(str(free_port(8080)))
     env = stack_env(stack.port())  # type: ignore[arg-type]
     airflow = str(Path(sys.executable).with_name("airflow"))
     for component in COMPONENTS:
