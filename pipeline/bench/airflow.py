@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import psycopg
 from psycopg import sql
@@ -73,24 +74,27 @@ def library_seconds(url: str, corpus: Corpus, n: int, batch: int) -> tuple[float
     return seconds, {"articles": counts.articles, "statements": counts.statements, "rejects": counts.rejects}
 
 
-def environment(data_dir) -> dict[str, str]:
+def environment(airflow_db: str, home: Path) -> dict[str, str]:
     """Point the project's Airflow environment at the bench metadata database and home; migrate once."""
     from pipeline import airflow_cli, settings
 
-    os.environ["NEWS_AIRFLOW_DB"] = AIRFLOW_DB
-    os.environ["NEWS_AIRFLOW_HOME"] = str(data_dir / "airflow")
-    os.environ["NEWS_INBOX_DIR"] = str(data_dir / "inbox")
+    os.environ["NEWS_AIRFLOW_DB"] = airflow_db
+    os.environ["NEWS_AIRFLOW_HOME"] = str(home)
+    os.environ["NEWS_INBOX_DIR"] = str(home.parent / "inbox")
     admin = settings.with_database(settings.server_url(), "postgres")
     with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (AIRFLOW_DB,)).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(AIRFLOW_DB)))
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (airflow_db,)).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(airflow_db)))
     progress("airflow: metadata database migrate (slow only the first time)")
     airflow_cli.migrate()
     return airflow_cli.env()
 
 
-def run(url: str, corpus: Corpus, n: int, times: int, batch: int, data_dir) -> tuple[dict, dict]:
-    env = environment(data_dir)
+def run(url: str, corpus: Corpus, n: int, times: int, batch: int, airflow_db: str = AIRFLOW_DB,
+        home: Path | None = None, warm_up_run: bool = True) -> tuple[dict, dict]:
+    from pipeline import settings
+
+    env = environment(airflow_db, home or settings.data_dir() / "bench" / "airflow")
     env["NEWS_BATCH_SIZE"] = str(batch)
     progress(f"airflow: library path on {n} items x {times}")
     library = [library_seconds(url, corpus, n, batch) for _ in range(times)]
@@ -99,6 +103,8 @@ def run(url: str, corpus: Corpus, n: int, times: int, batch: int, data_dir) -> t
             "--seed", str(corpus.seed), "--html-share", str(corpus.html_share)]
     if corpus.path:
         args += ["--corpus", str(corpus.path)]
+    if not warm_up_run:
+        args.append("--no-warm-up")
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     lines = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
     if done.returncode != 0 or not lines:
@@ -112,5 +118,6 @@ def run(url: str, corpus: Corpus, n: int, times: int, batch: int, data_dir) -> t
                "overhead": ratio(airflow_s - empty_s, library_s)}
     notes = {"library_runs": [s for s, _ in library], "airflow_runs": child["airflow_s"], "empty_runs": child["empty_s"],
              "articles_loaded": child["articles"], "statements_loaded": child["statements"],
-             "dagbag_s": child["dagbag_s"], "batch": batch}
+             "import_s": child["import_s"], "dagbag_s": child["dagbag_s"], "first_run_s": child["first_run_s"],
+             "batch": batch}
     return section, notes

@@ -427,18 +427,15 @@ class Corpus:
         if self.path:
             yield from _file_items(self.path, n, kind)
             return
+        if (kind == "html" and self.html_share <= 0) or (kind == "text" and self.html_share >= 1):
+            return
         made = 0
         for index in count(start):
             if made >= n:
                 return
-            html = is_html_index(index, self.html_share)
-            if kind == "mixed" or (kind == "html") == html:
-                if kind == "html" and self.html_share <= 0:
-                    return
+            if kind == "mixed" or (kind == "html") == is_html_index(index, self.html_share):
                 yield generate(index, self.seed, self.html_share)
                 made += 1
-            elif kind == "text" and self.html_share >= 1:
-                return
 
 
 def _file_lines(path: Path) -> Iterator[tuple[int, bytes]]:

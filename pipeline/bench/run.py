@@ -51,6 +51,10 @@ class Options:
     only: tuple[str, ...] = SECTIONS
     profile: bool = False
     out: Path | None = None
+    database: str = BENCH_DB                 # dropped and created afresh on every run
+    airflow_db: str = "airflow_bench"        # Airflow metadata database of the airflow section (kept: migrating is slow)
+    airflow_home: Path | None = None         # default .data/bench/airflow
+    airflow_warm_up: bool = True             # an untimed first Airflow run (off only in the tiny test run)
 
 
 def bench_dir() -> Path:
@@ -59,8 +63,8 @@ def bench_dir() -> Path:
     return settings.data_dir() / "bench"
 
 
-def bench_database() -> str:
-    """A fresh, migrated `news_bench` database on the project's server; exported as NEWS_DATABASE_URL."""
+def bench_database(name: str = BENCH_DB) -> str:
+    """A fresh, migrated bench database on the project's server; exported as NEWS_DATABASE_URL."""
     import psycopg
     from psycopg import sql
 
@@ -68,9 +72,9 @@ def bench_database() -> str:
 
     server = settings.server_url()
     with psycopg.connect(settings.with_database(server, "postgres"), autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(BENCH_DB)))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DB)))
-    url = settings.with_database(server, BENCH_DB)
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = settings.with_database(server, name)
     os.environ["NEWS_DATABASE_URL"] = url
     db.setup()
     return url
@@ -112,7 +116,7 @@ def run(opts: Options) -> tuple[dict, dict]:
 
     def database() -> str:
         nonlocal url
-        url = url or bench_database()
+        url = url or bench_database(opts.database)
         return url
 
     section("text", lambda: text.run(corpus, opts.articles, opts.repeat, kept))
@@ -124,7 +128,8 @@ def run(opts: Options) -> tuple[dict, dict]:
         from pipeline.bench import airflow
 
         n = planner.airflow_articles(share=0.4 if {"scaling", "memory"} & set(opts.only) else 1.0)
-        section("airflow", lambda: airflow.run(database(), corpus, n, opts.airflow_repeat, opts.batch, bench_dir()))
+        section("airflow", lambda: airflow.run(database(), corpus, n, opts.airflow_repeat, opts.batch,
+                                               opts.airflow_db, opts.airflow_home, opts.airflow_warm_up))
     if {"scaling", "memory"} & set(opts.only):
         sizes = planner.scaling_sizes()
         section("scaling", lambda: scaling.scaling(children, sizes))
@@ -173,8 +178,8 @@ class Planner:
             return self.opts.airflow_articles
         from pipeline import settings
 
-        fixed = self.AIRFLOW_FIXED_S + (0 if (settings.data_dir() / "bench" / "airflow" / "airflow_db_migrated").exists()
-                                        else 60)
+        home = self.opts.airflow_home or settings.data_dir() / "bench" / "airflow"
+        fixed = self.AIRFLOW_FIXED_S + (0 if (home / "airflow_db_migrated").exists() else 60)
         per_item = (2 * self.per_item_s() + 0.004) * self.opts.airflow_repeat
         n = _nice((self.left_s() * share - fixed) / per_item, 100)
         n = min(n, ISSUE_AIRFLOW)
