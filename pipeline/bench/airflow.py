@@ -1,9 +1,10 @@
 """airflow: the same N inbox items through `news_process` under Airflow (dag.test) against the library path alone.
 
-The library path is `pipeline.runner.process_pending` on N stored raw items. The Airflow side runs in one
-fresh process (pipeline.bench.airflow_child) with the project's Airflow environment pointed at the bench
-databases: a `news_process` run with nothing pending (`airflow_empty_s`), then the same N items stored again
-and a real run. overhead = (airflow_s - airflow_empty_s) / library_s.
+Both sides run in one fresh process (pipeline.bench.airflow_child) with the project's Airflow environment
+pointed at the bench databases, interleaved round by round so drift on a shared machine hits both alike: the
+library path (`pipeline.runner.process_pending` on N stored raw items), a `news_process` run with nothing
+pending (`airflow_empty_s`), then the same N items stored again and a real run.
+overhead = (airflow_s - airflow_empty_s) / library_s.
 """
 from __future__ import annotations
 
@@ -60,17 +61,16 @@ def warm_up(corpus: Corpus) -> None:
     process_all(list(corpus.items(5, "mixed", start=WARM_UP_START)))
 
 
-def library_seconds(url: str, corpus: Corpus, n: int, batch: int) -> tuple[float, dict]:
+def library_seconds(conn: psycopg.Connection, corpus: Corpus, n: int, batch: int) -> tuple[float, dict]:
+    """The library path alone: N stored raw items through pipeline.runner.process_pending, timed."""
     from pipeline.runner import process_pending
 
-    warm_up(corpus)
-    with psycopg.connect(url) as conn:
-        reset(conn)
-        store_items(conn, corpus, n)
-        started = time.perf_counter()
-        counts = process_pending(conn, batch_size=batch)
-        seconds = time.perf_counter() - started
-        reset(conn)
+    reset(conn)
+    store_items(conn, corpus, n)
+    started = time.perf_counter()
+    counts = process_pending(conn, batch_size=batch)
+    seconds = time.perf_counter() - started
+    reset(conn)
     return seconds, {"articles": counts.articles, "statements": counts.statements, "rejects": counts.rejects}
 
 
@@ -96,11 +96,9 @@ def run(url: str, corpus: Corpus, n: int, times: int, batch: int, airflow_db: st
 
     env = environment(airflow_db, home or settings.data_dir() / "bench" / "airflow")
     env["NEWS_BATCH_SIZE"] = str(batch)
-    progress(f"airflow: library path on {n} items x {times}")
-    library = [library_seconds(url, corpus, n, batch) for _ in range(times)]
-    progress(f"airflow: news_process under Airflow on the same {n} items x {times}")
+    progress(f"airflow: library path and news_process under Airflow on the same {n} items x {times}, one process")
     args = [sys.executable, "-m", "pipeline.bench.airflow_child", "--articles", str(n), "--repeat", str(times),
-            "--seed", str(corpus.seed), "--html-share", str(corpus.html_share)]
+            "--batch", str(batch), "--seed", str(corpus.seed), "--html-share", str(corpus.html_share)]
     if corpus.path:
         args += ["--corpus", str(corpus.path)]
     if not warm_up_run:
@@ -110,13 +108,12 @@ def run(url: str, corpus: Corpus, n: int, times: int, batch: int, airflow_db: st
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"the Airflow run failed ({done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     child = json.loads(lines[-1][len(MARK):])
-    library_s = median([s for s, _ in library])
-    airflow_s, empty_s = median(child["airflow_s"]), median(child["empty_s"])
-    if child["articles"] != library[-1][1]["articles"]:
-        raise RuntimeError(f"Airflow loaded {child['articles']} articles, the library path {library[-1][1]['articles']}")
+    if child["articles"] != child["library_articles"]:
+        raise RuntimeError(f"Airflow loaded {child['articles']} articles, the library path {child['library_articles']}")
+    library_s, airflow_s, empty_s = (median(child[k]) for k in ("library_s", "airflow_s", "empty_s"))
     section = {"articles": n, "library_s": library_s, "airflow_s": airflow_s, "airflow_empty_s": empty_s,
                "overhead": ratio(airflow_s - empty_s, library_s)}
-    notes = {"library_runs": [s for s, _ in library], "airflow_runs": child["airflow_s"], "empty_runs": child["empty_s"],
+    notes = {"library_runs": child["library_s"], "airflow_runs": child["airflow_s"], "empty_runs": child["empty_s"],
              "articles_loaded": child["articles"], "statements_loaded": child["statements"],
              "import_s": child["import_s"], "dagbag_s": child["dagbag_s"], "first_run_s": child["first_run_s"],
              "batch": batch}

@@ -157,7 +157,7 @@ class Planner:
     GENERATE_S = 0.001       # generating a text item
     GENERATE_HTML_S = 0.004  # generating a 30-150 kB page
     CHILD_S = 6.0            # a fresh process: imports and harvesting the fixtures
-    AIRFLOW_FIXED_S = 45.0   # parsing the DAGs, two runs with nothing to do, storing items
+    AIRFLOW_FIXED_S = 60.0   # importing Airflow, parsing the DAGs, the first and the empty runs, storing items
 
     def __init__(self, opts: Options, results: dict, started: float) -> None:
         self.opts, self.results, self.started = opts, results, started

@@ -43,4 +43,5 @@ def memory(children: Children, n: int) -> tuple[dict, dict]:
     small, large = children(n), children(10 * n)
     section = {"rss_mb_small": small["rss_mb"], "rss_mb_large": large["rss_mb"],
                "growth": ratio(large["rss_mb"], small["rss_mb"])}
-    return section, {"articles_small": n, "articles_large": 10 * n}
+    return section, {"articles_small": n, "articles_large": 10 * n, "rss_end_mb_small": small.get("rss_end_mb"),
+                     "rss_end_mb_large": large.get("rss_end_mb")}
