@@ -60,6 +60,18 @@ def current() -> Stack:
 
 
 def _alive(pid: int) -> bool:
+    """True while the process runs; a zombie counts as gone (and is reaped when it is our child)."""
+    try:
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    except ChildProcessError:
+        pass
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                return False
+    except (FileNotFoundError, IndexError):
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -162,22 +174,22 @@ def up(timeout_s: float = 240) -> Stack:
 
 
 def down(timeout_s: float = 20) -> list[str]:
-    """Stop the components this project started: TERM the process group, KILL after a timeout."""
+    """Stop the components this project started: TERM every process group, KILL what is left after a timeout."""
     stack = current()
-    stopped = []
-    for component, pid in running_pids(stack).items():
+    pids = running_pids(stack)
+    for pid in pids.values():
         try:
             os.killpg(pid, signal.SIGTERM)
         except ProcessLookupError:
             pass
-        deadline = time.monotonic() + timeout_s
-        while _alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.2)
+    deadline = time.monotonic() + timeout_s
+    while any(_alive(pid) for pid in pids.values()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for component, pid in pids.items():
         if _alive(pid):
             try:
                 os.killpg(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
         stack.pid_file(component).unlink(missing_ok=True)
-        stopped.append(component)
-    return stopped
+    return list(pids)
