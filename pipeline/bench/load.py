@@ -5,7 +5,10 @@ The ceiling copies the very rows the loader wrote (dumped from `statements` by t
 sides run without the statements' GIN index (`vs_ceiling`) and with it (`with_fts_vs_ceiling`). A server that
 refuses to read or write files (a managed `DATABASE_URL`) gets one client `COPY FROM STDIN` instead, noted.
 
-Kept in one module so it can give way to a shared `pipeline.loadbench` once the loader work provides one.
+The figures come from the loader work's `pipeline.loadbench.measure` (synthetic ~150-character statements, a
+ceiling table with the same foreign keys, best of the repeats) when it is there; this module's own
+measurement (the corpus's processed articles, medians) remains for a server that refuses server-side files,
+where it falls back to client `COPY FROM STDIN`.
 """
 from __future__ import annotations
 
@@ -146,6 +149,39 @@ class Ceiling:
 
 
 def run(url: str, corpus: Corpus, rows: int, times: int, have: list[Article], batch: int) -> tuple[dict, dict]:
+    try:
+        from pipeline import loadbench
+    except ImportError:
+        return run_own(url, corpus, rows, times, have, batch)
+    progress(f"load: pipeline.loadbench, {rows} statements, best of {times}, without and with the GIN index")
+    from pipeline.sources import ensure_source
+
+    with psycopg.connect(url) as conn:
+        ensure_source(conn, "bench")  # the source of loadbench's synthetic articles (its own database seeds it)
+        conn.commit()
+    try:
+        results = {r.gin: r for r in loadbench.measure(url, rows, batch, times)}
+    except psycopg.errors.InsufficientPrivilege as exc:  # a managed server: no server-side files, no CHECKPOINT
+        progress(f"load: pipeline.loadbench refused ({exc.diag.message_primary}); client COPY instead")
+        return run_own(url, corpus, rows, times, have, batch)
+    plain, fts = results[False], results[True]
+    section = {
+        "rows": plain.statements,
+        "rows_per_s": rate(plain.statements, plain.loader_s),
+        "ceiling_rows_per_s": rate(plain.statements, plain.ceiling_s),
+        "vs_ceiling": plain.ratio,
+        "with_fts_vs_ceiling": fts.ratio,
+    }
+    notes = {"ceiling": f"server-side COPY FROM file (pipeline.loadbench: synthetic statements, best of {times})",
+             "batch": batch, "no_fts_loader_s": plain.loader_s, "no_fts_ceiling_s": plain.ceiling_s,
+             "with_fts_loader_s": fts.loader_s, "with_fts_ceiling_s": fts.ceiling_s,
+             "with_fts_rows_per_s": rate(fts.statements, fts.loader_s),
+             "with_fts_ceiling_rows_per_s": rate(fts.statements, fts.ceiling_s)}
+    return section, notes
+
+
+def run_own(url: str, corpus: Corpus, rows: int, times: int, have: list[Article], batch: int) -> tuple[dict, dict]:
+    """The corpus's own processed articles through the loader, medians, and whichever ceiling the server allows."""
     articles = articles_for(corpus, rows, have)
     statements = sum(len(a.statements) for a in articles)
     progress(f"load: {len(articles)} articles, {statements} statements x {times}, without and with the GIN index")

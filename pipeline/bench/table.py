@@ -78,5 +78,5 @@ def render(results: dict, notes: dict) -> str:
     for name, error in (notes.get("errors") or {}).items():
         extra.append(f"{name}: FAILED {error}")
     if notes.get("wall_s") is not None:
-        extra.append(f"wall time {notes['wall_s']:.0f} s; medians of {notes['options']['repeat']} runs")
+        extra.append(f"wall time {notes['wall_s']:.0f} s; figures are medians of {notes['options']['repeat']} runs unless noted")
     return "\n".join(lines + [""] + extra)
