@@ -57,7 +57,7 @@ stop: down
 	@test -x $(PY) && $(PY) -m pipeline db stop || true
 
 bench: db
-	@$(PY) -m pipeline bench
+	@$(PY) -m pipeline bench $(BENCH_ARGS)
 
 lock:
 	@$(VENV)/bin/uv pip compile -q requirements.in --python-version 3.11 -o requirements.lock
