@@ -9,6 +9,7 @@ from pipeline import cluster, settings
 def test_database_url_is_used_as_is_and_nothing_is_started(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://u:p@db.example:5433/postgres")
     monkeypatch.delenv("NEWS_DATABASE_URL", raising=False)
+    monkeypatch.delenv("NEWS_AIRFLOW_DB", raising=False)  # the DAG tests point Airflow at airflow_test
     monkeypatch.setattr(cluster, "start", lambda *_: pytest.fail("must not start a private cluster"))
     assert settings.news_db_url() == "postgresql://u:p@db.example:5433/news"
     assert settings.airflow_db_url() == "postgresql+psycopg://u:p@db.example:5433/airflow"
