@@ -68,7 +68,7 @@ fuzz: install
 		--timeout=0 tests/unit/test_fuzz_pipeline.py
 
 bench: db
-	@$(PY) -m pipeline bench
+	@$(PY) -m pipeline bench $(BENCH_ARGS)
 
 lock:
 	@$(VENV)/bin/uv pip compile -q requirements.in --python-version 3.11 -o requirements.lock

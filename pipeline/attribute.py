@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import lexicons
-from pipeline.normalize import fold, match_key
+from pipeline.normalize import fold
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
-from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, rules, tokens
+from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, name_key, rules, token, tokens
 
 _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
@@ -21,7 +21,14 @@ _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها"))
 _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها"))
-_SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن"))
+_SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
+                                          "أما", "وأما"))
+_RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
+_IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
+_SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
+                                           "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
+_CLAUSE_OPENERS = frozenset(key(w) for w in ("بعدها", "ثم", "كما", "وقد", "قد", "بعد", "ذلك", "فيما", "حيث", "من", "جانبه",
+                                             "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "أما", "وأما", "فيما"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,7 @@ class CueRules:
     english: re.Pattern
     english_sources: re.Pattern
     pronouns: frozenset[str]
+    constrained: dict[str, frozenset[str]] = field(default_factory=dict)  # form → words one must follow the subject
 
 
 def _strict_key(raw: str) -> str:
@@ -55,6 +63,11 @@ def _build(data: dict[str, list]) -> CueRules:
             participles.setdefault(kind, []).extend(forms or [])
     quoting = frozenset(key(f) for f in participles.get("introduces_quote", []))
     sources = tuple(tuple(key(w) for w in str(s).split()) for s in data.get("sources", []))
+    constrained: dict[str, frozenset[str]] = {}
+    for entry in data.get("constrained", []):
+        after = frozenset(key(str(w)) for w in (entry or {}).get("after", []))
+        for form in (entry or {}).get("forms", []):
+            constrained[key(str(form))] = after
     english = [re.escape(str(w)) for w in data.get("english_verbs", [])] or ["(?!)"]
     english_sources = [re.escape(str(w)) for w in data.get("english_sources", [])] or ["(?!)"]
     return CueRules(
@@ -64,6 +77,7 @@ def _build(data: dict[str, list]) -> CueRules:
         english=re.compile(r"\b(" + "|".join(english) + r")\b"),
         english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
         pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
+        constrained=constrained,
     )
 
 
@@ -88,6 +102,12 @@ class _Attributor:
     def __init__(self, cr: CueRules, sr: SpeakerRules) -> None:
         self.cr, self.sr = cr, sr
         self.parser = Parser(sr, self.is_cue)
+        cached = _GATES.get((id(cr), id(sr)))
+        if cached is None or cached[0] is not cr or cached[1] is not sr:
+            triggers = _triggers(cr)
+            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers | sr.role_heads | sr.honorifics))
+        self.triggers, self.gate = cached[2], cached[3]
+        self.source_anchors = _source_anchors(cr)
 
     def number(self, t: Token) -> str | None:
         """"one"/"dual"/"plural" when the token is a finite speech verb (with or without و/ف), else None."""
@@ -111,19 +131,39 @@ class _Attributor:
             return None
         if _LATIN.search(text) and not _ARABIC.search(text):
             return self.english(text, last)
+        triggers = self.triggers
+        if _SHADDA in text:
+            hits = [i for i, t in enumerate(toks) if t.key in triggers or _SHADDA in t.raw]
+        else:
+            hits = [i for i, t in enumerate(toks) if t.key in triggers]
+        if not hits and ":" not in text:
+            return None  # no speech verb, participle or source phrase, and no `NAME:` headline
         spans = quote_spans(text)
-        inside = _inside(toks, spans)
         headline = self.headline(st, toks, inv, spans)
-        if headline:
+        if headline or not hits:
             return headline
         fallback: _Event | None = None
         source: _Event | None = None
-        for i, t in enumerate(toks):
+        failed = False  # a speech verb whose subject is there but could not be read
+        for i in hits:
+            t = toks[i]
+            if spans and any(a < t.start < b for a, b in spans):
+                continue  # inside a quotation
             before = toks[i - 1].key if i else ""
-            if inside[i] or (before and (before in self.sr.blockers or before[:1] == "و" and before[1:] in self.sr.blockers)
-                             and not t.barrier):
+            if before and (before in self.sr.blockers or before[:1] == "و" and before[1:] in self.sr.blockers) \
+                    and not t.barrier:
+                if before in _RELATIVES and self.number(t) is not None:
+                    event = self.relative(text, toks, i, spans)
+                    if event is not None:
+                        return event
                 continue
             number = self.number(t)
+            after = self.constrained(t) if number is None else None
+            if after is not None:
+                event = self.finite(text, toks, i, "one", inv, spans)
+                if event is not None and (event.via or event.end < len(toks) and toks[event.end].key in after):
+                    return event  # `نقل التلفزيون عن المعلم`, `واختتم الوزير تصريحه`
+                continue
             if number is None and t.key in self.cr.unmarked and (i == 0 or t.barrier):
                 event = self.finite(text, toks, i, "one", inv, spans)
                 if event is not None and event.explicit and event.end < len(toks) and toks[event.end].key in _COMPLEMENTIZERS:
@@ -131,30 +171,101 @@ class _Attributor:
                 continue
             if number is None:
                 if fallback is None and self.participle(t):
-                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t),
+                                              "plural" if t.key.endswith("ين") else "one")
                 if source is None:
-                    source = self.source(text, toks, i)
+                    back = self.source_anchors.get(t.key, self.source_anchors.get(t.key[1:]))
+                    if back is not None and i >= back:
+                        source = self.source(text, toks, i - back)
                 continue
+            self.parser.object_cut = False
             event = self.finite(text, toks, i, number, inv, spans)
             if event is not None:
                 return event
-            if fallback is None and self.subjectless_ok(toks, i):
-                fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))
-                if fallback is not None and i < 3:
-                    return fallback  # the main clause's verb wins over verbs in what it reports
+            if self.parser.object_cut or self.subjectless_ok(toks, i):
+                if fallback is None:  # `وطالب المحكمة بالتحقيق`: the object; the subject is the last speaker
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t), number)
+                    if fallback is not None and i < 3:
+                        return fallback  # the main clause's verb wins over verbs in what it reports
+            elif self.subject_like(toks, i + 1):
+                if last is not None and toks[i + 1].key in _name_keys(last):
+                    return _Event(last.speaker, last.name, last.role, t.raw,
+                                  self.mode(text, toks, i + 2, spans, t), via=last.via)  # `وأضاف البراك أن`
+                failed = True
+        if failed and fallback is not None and not fallback.explicit:
+            fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         return source or fallback
 
-    def continued(self, toks: list[Token], i: int, inv: Inventory, last: _Event | None, mode: str) -> _Event | None:
+    def constrained(self, t: Token) -> frozenset[str] | None:
+        k = t.key
+        found = self.cr.constrained.get(k)
+        if found is None and k[:1] in "وف" and len(k) > 3:
+            found = self.cr.constrained.get(k[1:])
+        return found
+
+    def subject_like(self, toks: list[Token], j: int) -> bool:
+        """Something that starts a subject follows the verb (a name, a role, a title, an institution)."""
+        if j >= len(toks) or toks[j].barrier:
+            return False
+        t, r = toks[j], self.sr
+        return (t.key not in _COMPLEMENTIZERS and t.key not in _AFTER_SUBJECTLESS and not self.parser.objectish(t)) and (
+            self.parser.name_like(t) or t.key in r.role_heads or t.key in r.honorifics or t.key in r.institutions)
+
+    def relative(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`… مع طارق رفاعي المتحدث الرسمي، والذي أفاد بأن`: the person named right before الذي;
+        `الذي أكدت فيه مصادر مطلعة أن`: the subject after فيه."""
+        n = len(toks)
+        if i + 2 < n and toks[i + 1].key in _IN_IT and not toks[i + 2].barrier \
+                and toks[i + 2].key not in _COMPLEMENTIZERS:
+            who = self.parser.subject(toks, i + 2, min(n, i + 22), text)
+            if who is not None and (who.anchored or who.clean):
+                return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
+            return None
+        rel = i - 1
+        for j in range(max(0, rel - 12), rel):
+            t = toks[j]
+            if not (self.parser.name_like(t) or t.key in self.sr.honorifics or t.key in self.sr.role_heads):
+                continue
+            who = self.parser.subject(toks, j, rel, text)
+            if who is not None and who.name and who.end == rel and (
+                    who.anchored or key(who.name.split()[0]) in self.sr.given_names):
+                return self._event(who, toks[i].raw, self.mode(text, toks, i + 1, spans, toks[i]))
+        return None
+
+    def in_it(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`وأصدرت اللجنة بيانا أكدت فيه أن`: the subject of the clause that holds the speech noun."""
+        n = i - 1
+        if n < 1 or toks[n].barrier or toks[n].key.rstrip("ا") not in _SPEECH_NOUNS:
+            return None
+        c = max((k for k in range(n) if toks[k].barrier), default=0)
+        for v in (c, c + 1):
+            if v + 1 >= n or (v > c and toks[c].key not in _CLAUSE_OPENERS):
+                break
+            who = self.parser.subject(toks, v + 1, n, text)
+            if who is not None and who.end == n and (who.anchored or (who.name and len(who.name.split()) >= 2)):
+                return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
+        return None
+
+    def continued(self, toks: list[Token], i: int, inv: Inventory, last: _Event | None, mode: str,
+                  number: str = "one") -> _Event | None:
         """A cue without a subject: a person introduced earlier in the sentence by a role or title
         (`وعبّر والد الشهيد الشيخ علي بن ياسين العمري … مبيناً`), else the last speaker."""
         r = self.sr
-        for j in range(i):
+        for j in range(1, min(i, 7)):
+            verb = j - 1  # the clause's verb: first in the sentence, after a comma, or after `من جانبه،`, `كما`
+            if not (verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS for x in toks[:verb])):
+                continue
             if toks[j].key in r.role_heads or toks[j].key in r.honorifics:
                 who = self.parser.subject(toks, j, i, self._text)
-                if who is not None and who.name and who.anchored:
+                if who is not None and who.anchored and who.end < i and (
+                        (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
+                        or (not who.name and self.parser._ends_after(toks, who.end, i))):
                     return self._event(who, toks[i].raw, mode)
-        if last is None:
-            return None
+                break
+        if last is None or (number == "plural" and last.name and not last.co):
+            return None  # `لكن محللين حذروا`: a plural verb does not continue one named person
+        if any(t.key in _RELATIVES for t in toks[:i]):
+            return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, explicit=False)
 
     def finite(self, text: str, toks: list[Token], i: int, number: str, inv: Inventory, spans) -> _Event | None:
@@ -163,6 +274,14 @@ class _Attributor:
         who = None
         if nxt < len(toks) and toks[nxt].key in self.sr.pronoun_subjects:
             return None  # `كما أكد معاليه`: continues the last speaker
+        if nxt < len(toks) and toks[nxt].key in _IN_IT:
+            if nxt + 1 < len(toks) and not toks[nxt + 1].barrier and toks[nxt + 1].key not in _COMPLEMENTIZERS \
+                    and toks[nxt + 1].key not in _AFTER_SUBJECTLESS:
+                who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `أكدت فيه مصادر`
+                if who is not None and (who.anchored or who.clean):
+                    return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
+                return None
+            return self.in_it(text, toks, i, spans)
         if nxt < len(toks) and not toks[nxt].barrier:
             who = self.parser.subject(toks, nxt, min(len(toks), nxt + 20), text)
         elif nxt < len(toks):
@@ -226,7 +345,7 @@ class _Attributor:
         """A subject before the verb: `يشار إلى أن الرئيس الروسي أعلن`, `وكان الوزير قد أكد`."""
         end = i - 1 if i and toks[i - 1].key in (key("قد"), key("وقد")) else i
         start = end
-        while start > 0 and end - start < 7 and not toks[start].barrier:
+        while start > 0 and end - start < 10 and not toks[start].barrier:
             if toks[start - 1].key in _SVO_OPENERS:
                 break
             start -= 1
@@ -255,7 +374,7 @@ class _Attributor:
                 continue
             if words[-1] != phrase[-1] and phrase[-1] == "ل" and words[-1].startswith("ل") and words[:-1] == list(phrase[:-1]):
                 last = toks[i + n - 1]
-                rest = [Token(last.start + 1, last.end, last.raw[1:], last.key[1:], False)] + toks[i + n:]
+                rest = [token(last.start + 1, last.end, last.raw[1:])] + toks[i + n:]
                 who = self.parser.subject(rest, 0, min(len(rest), 10), text)
                 cue = text[toks[i].start:last.start + 1]
             elif words == list(phrase) or (words[0][:1] in "وف" and [words[0][1:]] + words[1:] == list(phrase)):
@@ -276,7 +395,7 @@ class _Attributor:
         if not 0 < n <= 4 or (n < len(toks) and not toks[n].barrier):
             return None
         who = self.parser.subject(toks, 0, n, st.text)
-        if who is None or who.end != n or not who.name or inv.fullest(who.name) == who.name and match_key(who.name) not in inv.people:
+        if who is None or who.end != n or not who.name or inv.fullest(who.name) == who.name and name_key(who.name) not in inv.people:
             return None
         return self._event(who, ":", self.mode(st.text, toks, n, spans, None))
 
@@ -322,17 +441,71 @@ class _Attributor:
         return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co), end=who.end)
 
 
-def _inside(toks: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
-    return [any(a < t.start < b for a, b in spans) for t in toks] if spans else [False] * len(toks)
+_GATES: dict[tuple[int, int], tuple] = {}  # (id(cue rules), id(speaker rules)) → (rules kept alive, triggers, gate)
+
+
+class _Gate:
+    """Whether a statement is worth tokenising: it holds a cue, a role or a title word, a colon, or Latin text.
+
+    Words are classified once (by their folded key) and remembered, so a statement costs two set operations;
+    the others would give no event and add nobody to the article's inventory.
+    """
+
+    def __init__(self, keys: frozenset[str]) -> None:
+        self.keys = keys
+        self.hot: set[str] = set()
+        self.cold: set[str] = set()
+
+    def worth(self, text: str, words: list[str]) -> bool:
+        if ":" in text or _LATIN.search(text):
+            return True
+        if not self.hot.isdisjoint(words):
+            return True
+        new = set(words) - self.cold
+        if not new:
+            return False
+        if len(self.cold) > 500_000:
+            self.hot.clear()
+            self.cold.clear()
+        found = False
+        for w in new:
+            if key(w) in self.keys:
+                self.hot.add(w)
+                found = True
+            else:
+                self.cold.add(w)
+        return found
+
+
+def _triggers(cr: CueRules) -> frozenset[str]:
+    """Token keys that can start anything in `_Attributor.statement` (with their و/ف forms); others are skipped."""
+    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained)
+    return frozenset(base | {p + k for k in base for p in "وف"} | set(_source_anchors(cr)))
+
+
+def _source_anchors(cr: CueRules) -> dict[str, int]:
+    """The word that reveals each source phrase, and how far back its first word is: the phrase's longest word,
+    so `على لسان` is looked for at لسان, not at every على."""
+    out: dict[str, int] = {}
+    for phrase in cr.sources:
+        back = max(range(len(phrase)), key=lambda n: (len(phrase[n]), -n))
+        for form in (phrase[back], "و" + phrase[back], "ف" + phrase[back]) if back == 0 else (phrase[back],):
+            out.setdefault(form, back)
+    return out
+
+
+def _name_keys(event: _Event) -> frozenset[str]:
+    return frozenset(key(w) for w in (event.name or event.speaker).split() if len(w) > 2)
 
 
 def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     """Fill speaker, speaker_canonical, co_speakers, role, via, cue and mode on statements that report speech."""
     sr = rules()
     att = _Attributor(cue_rules(), sr)
-    toks = [tokens(st.text) for st in statements]
+    worth = att.gate.worth
+    toks = [tokens(st.text, worth) for st in statements]
     inv = _inventory(att.parser, statements, toks)
-    att.parser.known = inv.known_tokens()
+    att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
     for st, tk in zip(statements, toks):
@@ -341,8 +514,9 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         if event is not None and event.explicit:
             if event.name:
                 inv.add(event.name, event.role)
+            elif key(event.speaker.split()[0]) in sr.groups:
+                inv.add_group(event.speaker)
             last = event
-    att.parser.known = inv.known_tokens()
     for st, event in zip(statements, events):
         if event is not None:
             _fill(st, event, inv, sr)
@@ -353,19 +527,26 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
     """People named with a role anywhere in the article (`الرئيس الروسي فلاديمير بوتين`)."""
     inv = Inventory()
     r = parser.r
+    heads = _HEADS.get(id(r))
+    if heads is None or heads[0] is not r:
+        heads = _HEADS[id(r)] = (r, (r.role_heads - r.groups) | r.honorifics)
+    heads = heads[1]
     for st, tk in zip(statements, toks):
-        i = 0
-        while i < len(tk):
-            k = tk[i].key
-            if k in r.role_heads or k in r.honorifics:
-                who = parser.subject(tk, i, min(len(tk), i + 12), st.text)
-                if who is not None and who.name and who.role and len(who.role.split()) <= 7 and (
-                        who.clean or len(who.name.split()) >= 2):
-                    inv.add(who.name, who.role)
-                    i = max(i + 1, who.end)
-                    continue
-            i += 1
+        done = -1  # tokens before this index belong to a phrase already read
+        for i in [i for i, t in enumerate(tk) if t.key in heads]:
+            if i < done:
+                continue
+            who = parser.subject(tk, i, min(len(tk), i + 20), st.text)
+            if who is not None and who.name and who.role and len(who.role.split()) <= 12 and (
+                    who.clean or len(who.name.split()) >= 2):
+                inv.add(who.name, who.role)
+                done = who.end
+            elif i + 1 < len(tk) and tk[i + 1].key in heads:
+                done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word
     return inv
+
+
+_HEADS: dict[int, tuple] = {}
 
 
 def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> None:
@@ -377,10 +558,24 @@ def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> Non
     st.co_speakers = [_canonical(c, c, inv, sr) for c in event.co]
     role = event.role
     if role is None:
-        person = inv.people.get(match_key(st.speaker_canonical))
+        person = inv.people.get(name_key(st.speaker_canonical))
         roles = [r for r in (person.roles if person else ()) if not r.startswith("نظير")]
         role = next((_role_as_written(r, inv) for r in roles), None)
     st.role = role
+
+
+def _role_head(rk: str, sr: SpeakerRules) -> str:
+    """The head of a role key, article dropped: `الامين العام لهيئه …` → `امين عام`, `مفتي مصر` → `مفتي`."""
+    out = []
+    for w in rk.split():
+        bare = w[2:] if w.startswith("ال") and len(w) > 3 else w
+        if not out and (w in sr.role_heads or bare in sr.role_heads):
+            out.append(bare)
+        elif out and (w in sr.role_words or bare in sr.role_words or "ال" + bare in sr.role_words):
+            out.append(bare)
+        else:
+            break
+    return " ".join(out)
 
 
 def _role_as_written(rk: str, inv: Inventory) -> str:
@@ -389,11 +584,11 @@ def _role_as_written(rk: str, inv: Inventory) -> str:
 
 def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules) -> str:
     written = name or speaker
-    if match_key(written) in sr.split:
+    if name_key(written) in sr.split:
         return curate(written, sr)
     if name:
         auto = inv.fullest(name)
     else:
-        auto = inv.for_role(speaker) or speaker
+        auto = inv.for_role(speaker, lambda rk: _role_head(rk, sr)) or inv.for_group(speaker) or speaker
     curated = curate(auto, sr)
     return curated if curated != auto else curate(written, sr) if curate(written, sr) != written else auto

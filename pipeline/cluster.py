@@ -32,7 +32,7 @@ def find_bin_dir() -> Path:
     on_path = shutil.which("pg_ctl")
     if on_path and shutil.which("initdb"):
         return Path(on_path).resolve().parent
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(Path(p).parts[4]))
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(Path(p).parent.parent.name))
     if candidates:
         return Path(candidates[-1]).parent
     raise ClusterError(NO_SERVER)
@@ -114,7 +114,8 @@ def _choose_root(data_dir: Path) -> Path:
     return outside
 
 
-def _free_port(preferred: int = 54329) -> int:
+def free_port(preferred: int) -> int:
+    """`preferred` when it is free on 127.0.0.1, else any free port."""
     for port in (preferred, 0):
         with socket.socket() as s:
             try:
@@ -162,7 +163,7 @@ def start(data_dir: Path) -> str:
     password = password_file.read_text().strip()
     cluster.socket_dir.mkdir(exist_ok=True)
     _chown(cluster.socket_dir)
-    port = _free_port()
+    port = free_port(54329)
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={cluster.socket_dir} "
         "-c max_connections=100 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=off"

@@ -57,8 +57,11 @@ def setup() -> list[str]:
         ensure_databases()
     with connect() as conn:
         applied = migrate(conn)
+        from pipeline.report import install
         from pipeline.sources import seed_sources
 
         seed_sources(conn)
+        conn.commit()
+        install(conn)
         conn.commit()
     return applied

@@ -40,12 +40,21 @@ def load_yaml(path: Path) -> Any:
         return yaml.safe_load(fh)
 
 
+_SOURCES_CACHE: dict[tuple, list[dict[str, Any]]] = {}
+
+
 def load_sources() -> list[dict[str, Any]]:
-    """Sources from every `sources.yaml` layer, merged by name (user entries extend or override packaged ones)."""
-    merged: dict[str, dict[str, Any]] = {}
-    for layer in search_path():
-        path = layer / "sources.yaml"
-        if path.is_file():
-            for entry in (load_yaml(path) or {}).get("sources", []):
+    """Sources from every `sources.yaml` layer, merged by name (user entries extend or override packaged ones).
+
+    Parsed once per set of files and modification times: resolving a source name happens for every article.
+    """
+    paths = [layer / "sources.yaml" for layer in search_path()]
+    key = tuple((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file())
+    if key not in _SOURCES_CACHE:
+        merged: dict[str, dict[str, Any]] = {}
+        for path, _ in key:
+            for entry in (load_yaml(Path(path)) or {}).get("sources", []):
                 merged.setdefault(entry["name"], {}).update(entry)
-    return list(merged.values())
+        _SOURCES_CACHE.clear()
+        _SOURCES_CACHE[key] = list(merged.values())
+    return _SOURCES_CACHE[key]  # shared: callers must not modify the entries

@@ -34,16 +34,25 @@ def seed_sources(conn: psycopg.Connection) -> int:
     return len(rows)
 
 
+_ALIASES: dict[int, dict[str, str]] = {}
+
+
+def _alias_map() -> dict[str, str]:
+    """match_key(name or alias) → source name, rebuilt only when the sources files change."""
+    entries = load_sources()
+    token = hash(tuple((e["name"], tuple(e.get("aliases", []))) for e in entries))
+    if token not in _ALIASES:
+        _ALIASES.clear()
+        _ALIASES[token] = {match_key(n): e["name"] for e in reversed(entries) for n in (e["name"], *e.get("aliases", []))}
+    return _ALIASES[token]
+
+
 def resolve(name: str | None, default: str = "inbox") -> str:
     """Map a name or alias (`was`, `واس`, `SANA`) to the source's canonical name; unknown names pass through."""
     if not name:
         return default
     key = match_key(name)
-    for entry in load_sources():
-        names = [entry["name"], *entry.get("aliases", [])]
-        if any(match_key(n) == key for n in names):
-            return entry["name"]
-    return key.replace(" ", "_") or default
+    return _alias_map().get(key) or key.replace(" ", "_") or default
 
 
 def ensure_source(conn: psycopg.Connection, name: str) -> None:

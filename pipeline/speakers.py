@@ -7,17 +7,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pipeline import lexicons
 from pipeline.normalize import fold, match_key
 
 _TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
+_GAP_AND_TOKEN = re.compile(r"([^\w\u0640\u064b-\u065f\u0670]*)([\w\u0640\u064b-\u065f\u0670]+)")
+_INFO: dict[str, tuple[str, bool]] = {}  # raw token → (key, carries the article)
 _BARRIER = re.compile("[،,:؛;.!?؟()«»“”„\"…\\[\\]]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _FOLDED: dict[str, str] = {}
 _PARTICLE_KEYS = frozenset(("بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام"))
 _WEAK_STOPS = frozenset(("من", "ما", "هذا", "هذه", "كل", "جميع", "غير"))
 _THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
+_HAMZA_ALEF = frozenset("أإآ")
+_NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
+_GOD = "الله"
+_ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
+_TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
+_ROYAL = frozenset(("الملك", "الامير", "الاميره"))
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+
+_NAME_KEYS: dict[str, str] = {}
+
+
+def name_key(text: str) -> str:
+    """match_key of a name or role, memoised (the same names recur through an article and a corpus)."""
+    k = _NAME_KEYS.get(text)
+    if k is None:
+        if len(_NAME_KEYS) > 100_000:
+            _NAME_KEYS.clear()
+        k = _NAME_KEYS[text] = match_key(text)
+    return k
 
 
 def key(raw: str) -> str:
@@ -30,25 +53,49 @@ def key(raw: str) -> str:
     return k
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a statement (a tuple: built at C speed, since every statement worth reading is tokenised)."""
+
     start: int
     end: int
     raw: str
     key: str
     barrier: bool  # punctuation between the previous token and this one
+    al: bool = False  # carries the article ال (or لل/بال/وال); أليكسي, written with a hamza, does not
 
 
-def tokens(text: str) -> list[Token]:
-    """Word tokens of a statement with folded keys; `barrier` marks punctuation before a token."""
+_new_token = tuple.__new__
+
+
+def token(start: int, end: int, raw: str, barrier: bool = False) -> Token:
+    k = key(raw)
+    return Token(start, end, raw, k, barrier, is_al(k) and raw[:1] not in _HAMZA_ALEF)
+
+
+def tokens(text: str, worth=None) -> list[Token]:
+    """Word tokens of a statement with folded keys; `barrier` marks punctuation before a token.
+
+    `worth(text, words)`, if given, may decline the statement after one look at its words: then [].
+    """
     out: list[Token] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
-        start = m.start()
-        barrier = start - prev_end > 1 or (start > prev_end and text[prev_end] != " ")
-        out.append(Token(start, m.end(), raw, key(raw), barrier and bool(_BARRIER.search(text, prev_end, start))))
-        prev_end = m.end()
+    pairs = _GAP_AND_TOKEN.findall(text)
+    if worth is not None and not worth(text, [raw for _, raw in pairs]):
+        return out
+    append = out.append
+    pos = 0
+    info = _INFO
+    barrier_in = _BARRIER.search
+    for gap, raw in pairs:
+        start = pos + len(gap)
+        pos = start + len(raw)
+        found = info.get(raw)
+        if found is None:
+            if len(info) > 200_000:
+                info.clear()
+            k = key(raw)
+            found = info[raw] = (k, is_al(k) and raw[:1] not in _HAMZA_ALEF)
+        append(_new_token(Token, (start, pos, raw, found[0], gap != " " and gap != "" and barrier_in(gap) is not None,
+                                  found[1])))
     return out
 
 
@@ -68,6 +115,13 @@ class SpeakerRules:
     pronoun_subjects: frozenset[str]
     merge: dict[str, str]  # match_key of a form → canonical name
     split: frozenset[str]
+    given_names: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    source_heads: frozenset[str] = frozenset()
+    source_adjectives: frozenset[str] = frozenset()
+    source_complements: frozenset[str] = frozenset()
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -84,7 +138,8 @@ def _build(data: dict[str, list]) -> SpeakerRules:
             merge[match_key(str(form))] = str(canonical)
     return SpeakerRules(
         honorifics=_keys(data.get("honorifics", [])),
-        role_heads=_keys(data.get("role_heads", [])),
+        role_heads=_keys(data.get("role_heads", []) + data.get("groups", [])),
+        groups=_keys(data.get("groups", [])),
         institutions=_keys(data.get("institutions", [])),
         outlets=_keys(data.get("outlets", [])),
         role_words=_keys(data.get("role_words", [])),
@@ -97,6 +152,12 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         pronoun_subjects=_keys(data.get("pronoun_subjects", [])),
         merge=merge,
         split=frozenset(match_key(str(v)) for v in data.get("split", [])),
+        given_names=_keys(data.get("given_names", [])),
+        objects=_keys(data.get("objects", [])),
+        documents=_keys(data.get("documents", [])),
+        source_heads=_keys(data.get("source_heads", [])),
+        source_adjectives=_keys(data.get("source_adjectives", [])),
+        source_complements=_keys(data.get("source_complements", [])),
     )
 
 
@@ -126,6 +187,7 @@ class Parser:
 
     def __init__(self, r: SpeakerRules, is_cue, known: frozenset[str] = frozenset()) -> None:
         self.r, self.is_cue, self.known = r, is_cue, known
+        self.object_cut = False  # set when a subject was read as the verb's object (`وطالب المحكمة بالتحقيق`)
 
     def stops_here(self, k: str) -> bool:
         r = self.r
@@ -134,24 +196,53 @@ class Parser:
 
     def name_like(self, t: Token) -> bool:
         k, r = t.key, self.r
-        return (len(k) > 1 and not k.isdigit() and not is_al(k) and k not in r.role_heads and k not in r.institutions
+        return (len(k) > 1 and not k.isdigit() and not t.al and k not in r.role_heads and k not in r.institutions
                 and k not in r.role_words and k not in r.honorifics and not self.stops_here(k)
-                and k not in r.settings and bool(_ARABIC.match(k)))
+                and k not in r.settings and bool(_ARABIC.match(k)) and not _TANWEEN.search(t.raw))
+
+    def objectish(self, t: Token) -> bool:
+        """A noun that opens the verb's object (`أهمية`, `استعداد`) or carries a possessive suffix (`رغبته`)."""
+        k, r = t.key, self.r
+        if k in r.objects:
+            return True
+        if k.endswith("ه") or k.endswith("ها") or k.endswith("هم") or k.endswith("هما"):
+            for x in ("هما", "هم", "ها", "ه"):  # `التزامهم`, `ثقته`: a listed noun with its suffix
+                if k.endswith(x) and len(k) > len(x) + 2:
+                    stem = k[:-len(x)]
+                    if stem in r.objects or stem + "ه" in r.objects:
+                        return True
+        if t.al or k in self.known or k in r.given_names or k in r.role_heads or k in r.pronoun_subjects:
+            return False
+        return _suffixed(t)
+
+    def setting(self, k: str, prep: str = "في") -> bool:
+        """`تصريح`, `البيان المشترك`: what follows في when في ends the speaker (`قال … في تصريح`)."""
+        return k in self.r.settings or (prep == "في" and k.startswith("ال") and k[2:] in self.r.settings)
 
     def conjunct(self, t: Token) -> bool:
         """`وروحانى`, `والأمريكي`: the conjunction و glued to the next subject."""
         k = t.key
         return k.startswith("و") and len(k) > 3 and k not in self.r.waw_words and not self.stops_here(k[1:])
 
+    def _ali(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """`علي` (the name, written with ي) before a name word, not `على` (on) folded to the same key."""
+        if pos >= limit or toks[pos].barrier:
+            return True
+        nxt = toks[pos]
+        return self.name_like(nxt) or nxt.key in self.r.particles or (nxt.al and nxt.key.endswith("ي"))
+
     def subject(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
-        """The subject starting at token i (before `limit`): [honorifics] [role phrase] [name] [و co-speakers]."""
+        """The subject starting at token i (before `limit`): [honorifics] [role phrase] [name] [role] [و co-speakers]."""
         r = self.r
         role: list[Token] = []
         name: list[Token] = []
+        post: list[Token] = []  # a role after the name: `شوقي علام مفتي مصر`
         co: list[str] = []
         pos, clean, closed, forced = i, False, False, False
-        honored, prep_cut = False, None
+        honored, prep_cut, royal, honored_after_role = False, None, False, False
+        weak_end = False
         anchored_head = toks[i].key in r.role_heads if i < limit else False
+        source = i < limit and toks[i].key in r.source_heads and not toks[i].al
         while pos < limit:
             t = toks[pos]
             k = t.key
@@ -160,8 +251,17 @@ class Parser:
                 if role and not name:
                     name, pos = self._apposition(toks, pos, limit)
                 break
+            if name and k == _GOD and toks[pos - 1].key in _ABD:
+                name.append(t)  # `عبد الله`, `العبد الله`
+                pos += 1
+                continue
+            if t.raw == "علي" and not closed and (name or honored or role) and self._ali(toks, pos + 1, limit):
+                name.append(t)
+                pos += 1
+                continue
             if k in ("في", "علي") and not name and role and pos + 1 < limit and not toks[pos + 1].barrier \
-                    and toks[pos + 1].key not in r.settings and not self.stops_here(toks[pos + 1].key):
+                    and not self.setting(toks[pos + 1].key, k) and not self.stops_here(toks[pos + 1].key) \
+                    and not _suffixed(toks[pos + 1]):  # `في افتتاحيتها`: a setting, not part of the role
                 if k == "علي":
                     if not anchored_head or prep_cut is not None:
                         clean = True
@@ -173,37 +273,81 @@ class Parser:
                 continue
             if self.stops_here(k) or k == "في":
                 clean = k not in _WEAK_STOPS  # `تفاؤلاً أكبر من`: an object can run into من
+                weak_end = not clean
+                break
+            if source and role and not name:
+                step = self._source_step(toks, pos, limit, role)
+                if step is not None:
+                    pos, clean = step
+                    break
+                if not t.al and _nisba(k):
+                    role.append(t)  # `مسؤول أمريكي`, `مصادر عسكرية`
+                    forced = False
+                    pos += 1
+                    continue
+            if (name or role) and not forced and self.objectish(t):
+                clean = True  # `رغبة بلاده`, `أهمية التعاون`: the object begins
                 break
             if forced:  # the genitive after an indefinite head: `رئيس ميدان`, `لنادي اشبيلية`
-                role.append(t)
-                forced = not is_al(k) and k in r.institutions
+                if k in r.given_names and not t.al and k not in r.role_heads and k not in r.institutions \
+                        and not royal:
+                    forced = False  # `رئيس بلدية جدة صالح …`: a given name starts the person
+                else:
+                    role.append(t)
+                    royal = k in _ROYAL and len(role) > 1 and role[-2].key in r.institutions
+                    forced = not t.al and k in r.institutions
+                    pos += 1
+                    continue
+            if royal and not name and (self.name_like(t) or k in r.particles):
+                role.append(t)  # `مستشفى الملك فهد`: the institution's name, not the speaker's
                 pos += 1
                 continue
-            if not name and role and k.startswith("و") and is_al(k[1:]):
-                role.append(t)  # `وزير الشؤون البلدية والقروية`
+            royal = False
+            if not name and role and k.startswith("و") and is_al(k[1:]) and (_nisba(k[1:]) or len(role) > 1):
+                role.append(t)  # `وزير الشؤون البلدية والقروية` (not `الوزير والمقرضون`: two subjects)
                 pos += 1
                 continue
             if (name or role) and (self.conjunct(t) or k == "و"):
                 other = self._conjoined(toks, pos + 1 if k == "و" else pos, limit, text)
                 if other is None:
                     break
+                if role and not name and other.name and other.role:
+                    # `الصحفي والناشط في محافظة الحديدة أيمن جرمش`: two roles of one person
+                    cut = text.find(other.name, role[0].start)
+                    return Who(speaker=other.speaker, role=text[role[0].start:cut].strip(" ،,") if cut > 0 else other.role,
+                               name=other.name, co=other.co, end=other.end, clean=other.clean,
+                               anchored=anchored_head or other.anchored)
                 co.append(other.speaker)
                 co.extend(other.co)
                 pos, clean = other.end, other.clean
                 break
             if k in r.honorifics and not name:
+                if t.al and k in self.known and self._ends_after(toks, pos + 1, limit):
+                    name.append(t)  # `وأوضح السيد أن`: the family name السيد, known in the article
+                    closed = True
+                    pos += 1
+                    continue
                 honored = True
+                honored_after_role = honored_after_role or bool(role)
                 pos += 1
                 continue
             if name:
-                if closed:
-                    break
                 words = sum(1 for x in name if x.key not in r.particles)
-                if k in r.particles or toks[pos - 1].key in r.particles:
+                if not closed and (k in r.particles or toks[pos - 1].key in r.particles):
                     name.append(t)
-                elif k in r.honorifics or k in r.role_heads:
+                elif k in r.role_heads or (k[:1] == "و" and k[1:] in r.role_heads and k not in r.waw_words):
+                    post, pos = self._post_role(toks, pos, limit)  # `شوقي علام مفتي مصر`
+                    clean = True
                     break
-                elif is_al(k) and not is_al(name[0].key) and (
+                elif closed:
+                    break
+                elif k in r.honorifics:
+                    if t.al and self._ends_after(toks, pos + 1, limit):
+                        name.append(t)  # `وائل السيد خلال`: a family name spelled like a title
+                        closed = True
+                    else:
+                        break
+                elif t.al and not name[0].al and (
                         words == 1 or (words == 2 and self._closes(toks, pos + 1, limit))):
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
@@ -211,15 +355,22 @@ class Parser:
                     name.append(t)
                 else:
                     break
+            elif role and not forced and t.al and len(role) == 1 and role[0].al and role[0].key in r.role_heads \
+                    and k not in r.given_names and (k in r.role_heads or (
+                        not _nisba(k) and k not in r.role_words and self._ends_after(toks, pos + 1, limit))):
+                clean = True  # `ودعا الوزير الأهالي إلى`: the object, not a longer role
+                break
             elif k in r.role_heads or k in r.institutions or k in r.role_words:
                 anchored_head = anchored_head or (not role and k in r.role_heads)
                 role.append(t)
-                forced = not is_al(k) and not t.raw.endswith(("ه", "ها", "هم"))
-            elif role and len(k) >= 3 and not is_al(k) and k not in self.known and (
+                forced = not t.al and not t.raw.endswith(("ه", "ها", "هم"))
+            elif role and len(k) >= 3 and not t.al and k not in self.known and (
                     k[0] == "ل" or (k[0] == "ب" and k[1:] in r.institutions)):
                 role.append(t)  # `لنادي`, `بحي`, `لرابطة`
                 forced = True
-            elif is_al(k) and (role or k not in self.known):
+            elif t.al and k in r.given_names:
+                name.append(t)  # `المدرب الكسندر بيتروف`
+            elif t.al and (role or k not in self.known):
                 role.append(t)
             elif self.name_like(t) or k in r.particles or k in self.known:
                 name.append(t)
@@ -233,40 +384,134 @@ class Parser:
         if prep_cut is not None and not name:
             role, clean, co = role[:prep_cut], True, []
             pos = toks.index(role[-1], i) + 1
+        if role and name and not role[-1].al and not honored_after_role and not post \
+                and not _suffixed(role[-1]) and role[-1].key not in r.role_words:
+            name, moved, given = self._chain_name(name)  # `مدير وحدة كهرباء فيفاء سليمان الفيفي`, `محافظ ريف دمشق`
+            role = role + moved
+            honored = honored or given  # a given name vouches for the name after a role, like a title
         anchored_role = bool(role) and role[0].key in r.role_heads
-        kept = self._confirmed(name, clean or bool(co), (anchored_role and is_al(role[-1].key)) or (honored and not role))
+        kept = self._confirmed(name, clean or bool(co) or bool(post),
+                               (anchored_role and role[-1].al) or honored)  # `… تبوك اللواء مستور الحارثي`
         if kept != name:
-            name, clean = kept, False
+            name, clean, post = kept, False, []
             pos = toks.index(name[-1], i) + 1 if name else (toks.index(role[-1], i) + 1 if role else i)
+        group = False
         if role and not name and not co:
             cut = next((n for n, x in enumerate(role) if n and x.key.startswith("بال")), None)
             if cut is not None:  # `وطالب المحكمة الجنائية بالتحقيق`: an object, not a subject
+                self.object_cut = True
                 role, clean = role[:cut], False
                 pos = toks.index(role[-1], i) + 1
-            if not clean:
-                return None
+            if not clean and not (weak_end and role[0].key in r.role_heads):
+                return None  # (`يشكو أهالي القرية من …`: a role-headed subject may end at من)
+            group = self._group(role) and self._strong_end(toks, pos, limit, text)
         institution = bool(role) and role[0].key in r.institutions
         descriptor = len(role) == 1 and bool(name) and pos < limit and (
             toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل")
-        if role and not (anchored_role or institution) and not descriptor:
+        if role and not (anchored_role or institution or group) and not descriptor:
             return None  # `ودعا التعميم الوزاري اللجان …`: not a speaker; `الموسيقار خالد برزنجي ل…` is
         known = bool(name) and all(x.key in self.known or x.key in r.particles for x in name)
         if name and institution:
             speaker, name = _span(text, role + name), []  # `وكالة الأنباء الايرانية ارنا`: the name is the outlet's
         elif name:
             speaker = _span(text, name)
-        elif role and (anchored_role or institution) and len(role) <= 12:
+        elif role and (anchored_role or institution or group) and len(role) <= 12:
             speaker = _span(text, role)
         else:
             return None
         role_text = _span(text, role) if anchored_role else None
+        if post and post[0].key.lstrip("و") in r.role_heads:
+            role_text = _span(text, post).lstrip("و")
         return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
-                   clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)))
+                   clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)) or bool(post))
+
+    def _source_step(self, toks: list[Token], pos: int, limit: int, role: list[Token]) -> tuple[int, bool] | None:
+        """After an anonymous source (`مسؤول`, `مصادر`): where it ends, or None to read on.
+
+        `مصادر مطلعة أن` keeps the adjective; `مسؤول اسرائيلي مطّلع على …` ends before it; `مصادر قريبة من
+        طهران` keeps the complement; a word that is no adjective ends the source.
+        """
+        r = self.r
+        t = toks[pos]
+        k = t.key
+        if k in r.source_complements and pos + 2 < limit and toks[pos + 1].key == "من" and not toks[pos + 2].barrier:
+            role.extend(toks[pos:pos + 3])
+            j = pos + 3
+            while j < limit and not toks[j].barrier and toks[j].al and _nisba(toks[j].key):
+                role.append(toks[j])
+                j += 1
+            return j, True
+        if k in r.source_adjectives:
+            if self._ends_after(toks, pos + 1, limit) and (pos + 1 >= limit or toks[pos + 1].key != "علي"):
+                role.append(t)
+                return pos + 1, True
+            return pos, True
+        if not t.al and not _nisba(k) and self.name_like(t) and k not in r.given_names and k not in self.known:
+            return pos, True
+        return None
+
+    def _post_role(self, toks: list[Token], pos: int, limit: int) -> tuple[list[Token], int]:
+        """The role set after a name (`مفتي مصر`, `المتحدث الرسمي لأمانة جازان`): its tokens and where it ends."""
+        r = self.r
+        out: list[Token] = []
+        forced = False
+        j = pos
+        while j < limit and len(out) < 14:
+            t = toks[j]
+            k = t.key
+            if j > pos and t.barrier:
+                break
+            if k in _THAT or (j > pos and self.is_cue(k)):
+                break
+            if k in ("في", "لدي") and j + 1 < limit and not toks[j + 1].barrier \
+                    and not self.setting(toks[j + 1].key) and not self.stops_here(toks[j + 1].key) \
+                    and not _suffixed(toks[j + 1]):
+                out.append(t)
+                forced = True
+                j += 1
+                continue
+            if self.stops_here(k) or k == "في":
+                break
+            head = k in r.role_heads or k in r.institutions or k in r.role_words or (
+                k[:1] == "و" and (k[1:] in r.role_heads or k[1:] in r.institutions))
+            if forced or head or t.al or (len(k) >= 4 and k[0] == "ل"):
+                out.append(t)
+                forced = not t.al and (head or k[0] == "ل" or forced and k in r.institutions)
+                j += 1
+                continue
+            break
+        return out, j
+
+    def _chain_name(self, name: list[Token]) -> tuple[list[Token], list[Token], bool]:
+        """Split a name read after an indefinite role chain: words before the first given name complete the role."""
+        r = self.r
+        g = next((n for n, x in enumerate(name) if x.key in r.given_names or x.key in self.known
+                  or x.key in r.particles), None)
+        if g is None:
+            g = 1 if len(name) >= 2 else len(name)
+            return name[g:], name[:g], False
+        return name[g:], name[:g], True
+
+    def _group(self, role: list[Token]) -> bool:
+        """`الفصائل`, `الوحدات الكردية`: a definite plural-like phrase that can speak, not a document."""
+        return 0 < len(role) <= 3 and all(x.al for x in role) and not any(x.key in self.r.documents for x in role)
+
+    def _strong_end(self, toks: list[Token], pos: int, limit: int, text: str) -> bool:
+        """The subject surely ends here and speech follows: أن/إن, a colon or quotation, or `في بيان`."""
+        if pos >= limit:
+            return False
+        t = toks[pos]
+        if t.key in _THAT or t.key in ("انهم", "انها", "انه"):
+            return True
+        if t.barrier:
+            gap = text[toks[pos - 1].end:t.start]
+            return any(c in gap for c in ':"«“”')
+        return t.key == "في" and pos + 1 < limit and self.setting(toks[pos + 1].key)
 
     def _closes(self, toks: list[Token], pos: int, limit: int) -> bool:
         """A subject surely ends here: punctuation, أن/إن, or `في تصريح` (not `الوضع في المنطقة`)."""
-        if pos >= limit or toks[pos].barrier or toks[pos].key in _THAT:
-            return True
+        if pos >= limit or toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل":
+            return True  # `ل«عكاظ»`, `لـ"سبق"`: told to an outlet
         return toks[pos].key == "في" and pos + 1 < limit and toks[pos + 1].key in self.r.settings
 
     def _ends_after(self, toks: list[Token], pos: int, limit: int) -> bool:
@@ -278,7 +523,11 @@ class Parser:
         name: list[Token] = []
         while j < limit and (j == pos or not toks[j].barrier) and len(name) < 5:
             t = toks[j]
-            if self.name_like(t) or t.key in self.r.particles or (name and is_al(t.key)):
+            if not name and t.key[:1] == "و" and t.key not in self.r.waw_words:
+                break  # `المسؤولين، وبينهم الرئيس …`: a new clause, not a name
+            if self.name_like(t) or t.key in self.r.particles or (
+                    name and t.al and t.key not in self.r.role_heads and not (
+                        t.key in self.r.honorifics and j + 1 < limit and self.name_like(toks[j + 1]))):
                 name.append(t)
                 j += 1
             else:
@@ -293,8 +542,9 @@ class Parser:
             return None
         first = toks[pos]
         if first.key.startswith("و") and first.raw.startswith("و") and first.key not in self.r.waw_words:
-            first = Token(first.start + 1, first.end, first.raw[1:], first.key[1:], False)
-        if not (self.name_like(first) or first.key in self.r.role_heads or first.key in self.r.institutions):
+            first = token(first.start + 1, first.end, first.raw[1:])
+        if not (self.name_like(first) or first.key in self.r.role_heads or first.key in self.r.institutions
+                or (first.al and first.key not in self.r.documents)):
             return None
         other = self.subject([first] + toks[pos + 1:limit], 0, limit - pos, text)
         if other is not None:
@@ -313,6 +563,18 @@ class Parser:
                 return []
             name = name[:-1]
         return name
+
+
+def _suffixed(t: Token) -> bool:
+    """A word with a possessive suffix (`رغبته`, `بلاده`, `افتتاحيتها`), by its written ending."""
+    raw = t.raw.rstrip(_MARKS)
+    return not t.al and ((len(raw) >= 4 and raw.endswith(("ها", "هم", "هما", "كم", "ته")))
+                         or (len(raw) >= 5 and raw.endswith("ه")))
+
+
+def _nisba(k: str) -> bool:
+    """An adjective of origin or kind (`الروسي`, `أمنية`, `الإسلامية`), by its ending."""
+    return len(k) >= 4 and k.endswith(_NISBA_ENDS)
 
 
 def _span(text: str, toks: list[Token]) -> str:
@@ -334,13 +596,15 @@ class Inventory:
         self.by_token: dict[str, set[str]] = {}
         self.by_role: dict[str, set[str]] = {}
         self.role_text: dict[str, str] = {}  # role key → the role as first written
+        self.groups: dict[str, str] = {}  # key of a group speaker (`أهالي جبال فيفاء`) → as written
+        self.known: set[str] = set()  # folded tokens of every name, for the parser
 
     def add(self, name: str, role: str | None = None) -> None:
         words = name.split()
-        while words and match_key(words[-1]) in _PARTICLE_KEYS:
+        while words and name_key(words[-1]) in _PARTICLE_KEYS:
             words.pop()
         name = " ".join(words)
-        k = match_key(name)
+        k = name_key(name)
         if not k:
             return
         person = self.people.get(k)
@@ -348,21 +612,37 @@ class Inventory:
             person = self.people[k] = Person(name, tuple(k.split()))
             for tok in person.tokens:
                 self.by_token.setdefault(tok, set()).add(k)
+            self.known.update(key(w) for w in words)
         elif _spelling_rank(name) > _spelling_rank(person.name):
             person.name = name
         if role:
-            rk = match_key(role)
+            rk = name_key(role)
             if rk not in person.roles:
                 person.roles.append(rk)
             self.role_text.setdefault(rk, role)
             self.by_role.setdefault(rk, set()).add(k)
 
-    def known_tokens(self) -> frozenset[str]:
-        return frozenset(key(t) for p in self.people.values() for t in p.name.split())
+    def known_tokens(self) -> set[str]:
+        """Folded tokens of every name in the inventory; the set grows as people are added."""
+        return self.known
+
+    def add_group(self, speaker: str) -> None:
+        k = name_key(speaker)
+        if len(k.split()) >= 2:
+            self.groups.setdefault(k, speaker)
+
+    def for_group(self, speaker: str) -> str | None:
+        """`الأهالي` → `أهالي جبال فيفاء` when the article named exactly one such group."""
+        k = name_key(speaker)
+        bare = k[2:] if k.startswith("ال") and " " not in k else None
+        if not bare:
+            return None
+        found = [v for g, v in self.groups.items() if g.startswith(bare + " ")]
+        return found[0] if len(found) == 1 else None
 
     def fullest(self, name: str) -> str:
         """The fullest mention in the article containing every word of `name`, if only one person fits."""
-        words = match_key(name).split()
+        words = name_key(name).split()
         if not words:
             return name
         candidates = set.intersection(*(self.by_token.get(w, set()) for w in words))
@@ -375,12 +655,19 @@ class Inventory:
             return name
         return next(p.name for p in best if len(p.tokens) == top)
 
-    def for_role(self, role: str) -> str | None:
-        """The one person the article gives this role (`الرئيس الروسي` → فلاديمير بوتين), else None."""
-        rk = match_key(role)
+    def for_role(self, role: str, head=None) -> str | None:
+        """The one person the article gives this role (`الرئيس الروسي` → فلاديمير بوتين), else None.
+
+        `head` maps a role key to its head (`الامين العام لهيئه …` → `امين عام`); with it, a role written
+        differently (`الأمين العام للهيئة`) still resolves when one person alone has that head.
+        """
+        rk = name_key(role)
         people = self.by_role.get(rk)
         if not people:
             people = set().union(*(v for r, v in self.by_role.items() if r.startswith(rk + " "))) if rk else set()
+        if not people and head is not None and rk:
+            h = head(rk)
+            people = set().union(*(v for r, v in self.by_role.items() if head(r) == h)) if h else set()
         if len(people) != 1:
             return None
         return self.fullest(self.people[next(iter(people))].name)
@@ -389,7 +676,7 @@ class Inventory:
         """Canonical names of the known people mentioned in toks[:stop], in order of first mention."""
         seen: list[str] = []
         for t in toks[:stop]:
-            k = match_key(t.raw)
+            k = name_key(t.raw)
             for person_key in sorted(self.by_token.get(k, ())):
                 person = self.people[person_key]
                 if k == person.tokens[-1] or len(person.tokens) == 1:
@@ -406,4 +693,4 @@ def _spelling_rank(name: str) -> tuple[int, int]:
 
 def curate(name: str, r: SpeakerRules) -> str:
     """The curation file's canonical for a name, else the name."""
-    return r.merge.get(match_key(name), name)
+    return r.merge.get(name_key(name), name)

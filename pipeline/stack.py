@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pipeline import settings
+from pipeline.cluster import free_port
 
 COMPONENTS = ("api-server", "scheduler", "dag-processor", "triggerer")
 HEALTH_KEYS = {"scheduler": "latest_scheduler_heartbeat", "triggerer": "latest_triggerer_heartbeat",
@@ -59,18 +59,19 @@ def current() -> Stack:
     return Stack(settings.airflow_home())
 
 
-def _free_port(preferred: int = 8080) -> int:
-    for port in (preferred, 0):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return s.getsockname()[1]
-    raise RuntimeError("no free port on 127.0.0.1")
-
-
 def _alive(pid: int) -> bool:
+    """True while the process runs; a zombie counts as gone (and is reaped when it is our child)."""
+    try:
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    except ChildProcessError:
+        pass
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                return False
+    except (FileNotFoundError, IndexError):
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -151,7 +152,7 @@ def up(timeout_s: float = 240) -> Stack:
     stack.log_dir.mkdir(parents=True, exist_ok=True)
     pids = running_pids(stack)
     if not pids or stack.port() is None:
-        stack.port_file.write_text(str(_free_port()))
+        stack.port_file.write_text(str(free_port(8080)))
     env = stack_env(stack.port())  # type: ignore[arg-type]
     airflow = str(Path(sys.executable).with_name("airflow"))
     for component in COMPONENTS:
@@ -173,22 +174,22 @@ def up(timeout_s: float = 240) -> Stack:
 
 
 def down(timeout_s: float = 20) -> list[str]:
-    """Stop the components this project started: TERM the process group, KILL after a timeout."""
+    """Stop the components this project started: TERM every process group, KILL what is left after a timeout."""
     stack = current()
-    stopped = []
-    for component, pid in running_pids(stack).items():
+    pids = running_pids(stack)
+    for pid in pids.values():
         try:
             os.killpg(pid, signal.SIGTERM)
         except ProcessLookupError:
             pass
-        deadline = time.monotonic() + timeout_s
-        while _alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.2)
+    deadline = time.monotonic() + timeout_s
+    while any(_alive(pid) for pid in pids.values()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for component, pid in pids.items():
         if _alive(pid):
             try:
                 os.killpg(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
         stack.pid_file(component).unlink(missing_ok=True)
-        stopped.append(component)
-    return stopped
+    return list(pids)

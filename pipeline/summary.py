@@ -1,7 +1,9 @@
-"""The short report `make run` prints: sources, articles, statements, top speakers, rejects."""
+"""The short report `make run` prints, read from the report views in sql/reports/ (installed and refreshed first)."""
 from __future__ import annotations
 
 import psycopg
+
+from pipeline import report
 
 _TOTALS = """
 SELECT (SELECT count(*) FROM raw_items), (SELECT count(*) FROM articles), (SELECT count(*) FROM statements),
@@ -9,17 +11,18 @@ SELECT (SELECT count(*) FROM raw_items), (SELECT count(*) FROM articles), (SELEC
        (SELECT count(*) FROM removed_lines), (SELECT count(*) FROM rejects)
 """
 _PER_SOURCE = """
-SELECT a.source, count(DISTINCT a.id), count(s.id), count(s.speaker_id)
-FROM articles a LEFT JOIN statements s ON s.article_id = a.id
-GROUP BY a.source ORDER BY a.source
+SELECT source, sum(articles), sum(articles_dup), sum(statements), sum(statements_dup), sum(attributed)
+FROM report_source_daily GROUP BY source ORDER BY source
 """
-_TOP_SPEAKERS = """
-SELECT sp.canonical_name, count(*) AS n
-FROM statement_speakers ss JOIN speakers sp ON sp.id = ss.speaker_id
-GROUP BY sp.canonical_name ORDER BY n DESC, sp.canonical_name LIMIT %s
+_BOILERPLATE = """
+SELECT rule, sum(lines), count(DISTINCT source) FROM report_boilerplate_daily GROUP BY rule
+ORDER BY sum(lines) DESC, rule LIMIT %s
 """
-_REJECTS = "SELECT stage, reason, count(*) FROM rejects GROUP BY stage, reason ORDER BY count(*) DESC"
-_LAST_INGEST = "SELECT items_seen, items_new FROM ingest_runs WHERE stage = 'ingest' ORDER BY id DESC LIMIT 1"
+_RUNS = """
+SELECT stage, items_fetched, items_new, items_rejected, articles, statements, duration_s
+FROM report_ingest_health ORDER BY run DESC LIMIT %s
+"""
+_REJECTS = "SELECT stage, reason, count(*) FROM rejects GROUP BY stage, reason ORDER BY count(*) DESC, stage, reason"
 
 TOTAL_NAMES = ("raw_items", "articles", "statements", "attributed", "speakers", "removed_lines", "rejects")
 
@@ -28,29 +31,50 @@ def totals(conn: psycopg.Connection) -> dict[str, int]:
     return dict(zip(TOTAL_NAMES, conn.execute(_TOTALS).fetchone()))
 
 
-def render(conn: psycopg.Connection, top: int = 10) -> str:
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "-"
+
+
+def render(conn: psycopg.Connection, top: int = 10, refresh: bool = True) -> str:
+    """Totals, per-source counts with duplicate rates, top speakers, boilerplate rules, recent runs, rejects."""
+    report.install(conn)
+    if refresh:
+        report.refresh(conn)
     t = totals(conn)
     lines = []
-    last = conn.execute(_LAST_INGEST).fetchone()
-    if last:
-        seen, new = last
-        lines.append(f"last ingest: {seen} items seen, {new} new" + ("  (found nothing new)" if new == 0 else ""))
+    runs = conn.execute(_RUNS, (5,)).fetchall()
+    last_ingest = next((r for r in runs if r[0] == "ingest"), None)
+    if last_ingest:
+        lines.append(f"last ingest: {last_ingest[1]} items seen, {last_ingest[2]} new"
+                     + ("  (found nothing new)" if last_ingest[2] == 0 else ""))
     lines.append(
         f"totals: {t['raw_items']} raw items, {t['articles']} articles, {t['statements']} statements "
         f"({t['attributed']} attributed), {t['speakers']} speakers, {t['removed_lines']} lines removed, "
         f"{t['rejects']} rejects"
     )
     lines.append("")
-    lines.append(f"{'source':<12} {'articles':>8} {'statements':>10} {'attributed':>10}")
-    for source, articles, statements, attributed in conn.execute(_PER_SOURCE):
-        lines.append(f"{source:<12} {articles:>8} {statements:>10} {attributed:>10}")
+    lines.append(f"{'source':<12} {'articles':>8} {'dup':>5} {'statements':>10} {'dup':>5} {'attributed':>10}")
+    for source, articles, a_dup, statements, s_dup, attributed in conn.execute(_PER_SOURCE):
+        lines.append(f"{source:<12} {articles:>8} {_pct(a_dup, articles):>5} {statements:>10} "
+                     f"{_pct(s_dup, statements):>5} {attributed:>10}")
     lines.append("")
-    lines.append("top speakers:")
-    for name, n in conn.execute(_TOP_SPEAKERS, (top,)):
+    lines.append("top speakers (each claim once):")
+    _, speakers = report.run(conn, "top_speakers", limit=top)
+    for name, n, *_ in speakers:
         lines.append(f"  {n:>4}  {name}")
+    lines.append("")
+    lines.append("boilerplate removed, by rule:")
+    for rule, n, sources in conn.execute(_BOILERPLATE, (top,)):
+        lines.append(f"  {n:>4}  {rule}  ({sources} source{'s' if sources != 1 else ''})")
+    lines.append("")
+    lines.append("recent runs:")
+    for stage, seen, new, rejected, articles, statements, duration in runs:
+        lines.append(f"  {stage:<10} {seen:>5} seen {new:>5} new {rejected:>4} rejected {articles:>5} articles "
+                     f"{statements:>6} statements {duration or 0:>7}s")
     rejects = conn.execute(_REJECTS).fetchall()
     lines.append("")
     lines.append("rejects:" + ("" if rejects else " none"))
     for stage, reason, n in rejects:
         lines.append(f"  {n:>4}  {stage}: {reason}")
+    conn.commit()
     return "\n".join(lines)

@@ -68,14 +68,13 @@ def plan_workers(max_workers: int | None = None, batch_size: int | None = None) 
 
 def process_pending(worker: int = 0, batch_size: int | None = None) -> dict[str, Any]:
     """One worker: lease and process batches until nothing is pending (SKIP LOCKED keeps workers apart)."""
-    from pipeline.runner import DEFAULT_BATCH, process_pending as run, record_run, worker_id
+    from pipeline.runner import DEFAULT_BATCH, process_pending as run, record_counts, worker_id
 
     dag_id, run_id = _run_ids()
+    name = f"{run_id}#{worker}@{worker_id()}"
     with news_db() as conn:
-        counts = run(conn, batch_size=batch_size or DEFAULT_BATCH, worker=f"{run_id}#{worker}@{worker_id()}")
-        record_run(conn, "process", run_id, dag_id, items_seen=counts.items_seen, items_new=counts.articles,
-                   articles=counts.articles, statements=counts.statements, lines_removed=counts.lines_removed,
-                   rejects=counts.rejects, timings=counts.timings)
+        counts = run(conn, batch_size=batch_size or DEFAULT_BATCH, worker=name)
+        record_counts(conn, "process", counts, run_id, dag_id, worker=name)
     log.info("processed %d items: %d articles, %d statements, %d lines removed, %d rejected",
              counts.items_seen, counts.articles, counts.statements, counts.lines_removed, counts.rejects)
     return {"items_seen": counts.items_seen, "articles": counts.articles, "statements": counts.statements,
@@ -99,9 +98,13 @@ def run_quality_checks() -> dict[str, Any]:
     from pipeline.airflow.notify import post_alert
     from pipeline.quality import check_and_record
 
+    from pipeline.report import refresh
+
     dag_id, run_id = _run_ids()
     with news_db() as conn:
         findings = check_and_record(conn, run_id, dag_id)
+        refreshed = refresh(conn)
+    log.info("refreshed materialized reports: %s", ", ".join(refreshed) or "none")
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity == "warning"]
     for f in findings:
@@ -123,8 +126,10 @@ def reprocess_selected(params: dict[str, Any]) -> dict[str, Any]:
         source=params.get("source") or None, since=params.get("since") or None,
         until=params.get("until") or None, older_than_version=params.get("older_than_version") or None,
     )
+    dag_id, run_id = _run_ids()
     with news_db() as conn:
-        result = reprocess(conn, selection)
+        result = reprocess(conn, selection, dag_id=dag_id, run_id=run_id)
+    log.info("reprocess: %s", result)
     return result
 
 

@@ -21,7 +21,7 @@ _FORMAT.update({0x0640: None, 0xFEFF: None, 0x061C: None, 0x00AD: None})
 
 def words(text: str) -> list[str]:
     """Words as the issue compares them: NFC, tatweel (and invisible format characters) removed, split on spaces."""
-    return unicodedata.normalize("NFC", text).translate(_FORMAT).split()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_FORMAT)).split()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

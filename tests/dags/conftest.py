@@ -11,6 +11,12 @@ import pytest
 DAG_IDS = {"news_fetch", "news_inbox", "news_process", "news_quality", "news_reprocess"}
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests on the live stack run last: once its scheduler runs, `airflow dags test` runs would share the
+    databases with scheduled and asset-triggered runs it starts on its own."""
+    items.sort(key=lambda item: "airflow_stack" in item.fixturenames or "airflow_api" in item.fixturenames)
+
+
 @pytest.fixture(scope="session")
 def airflow_env(news_url: str, tmp_path_factory) -> dict[str, str]:
     """Environment for `airflow` subprocesses: test metadata DB (migrated once), test news DB, a temp inbox."""

@@ -33,7 +33,7 @@ def test_inbox_then_process_loads_the_samples(airflow_env, news_url):
         sources = {r[0] for r in conn.execute("SELECT DISTINCT source FROM articles")}
         assert {"sana", "spa", "sabq"} <= sources
         runs = conn.execute("SELECT stage, items_new, run_id FROM ingest_runs ORDER BY id").fetchall()
-        assert [r[0] for r in runs] == ["ingest", "process"]
+        assert [r[0] for r in runs if r[0] != "quality"] == ["ingest", "process"]
         assert all(r[2] for r in runs), "runs record their Airflow run id"
         seed = conn.execute(
             "SELECT a.body FROM articles a JOIN raw_items r ON r.id = a.raw_item_id WHERE r.path LIKE %s",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.clean import clean
@@ -17,7 +17,8 @@ _DROP = dict.fromkeys([0x0640, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0
 
 
 def words(text: str) -> Counter[str]:
-    return Counter(unicodedata.normalize("NFC", text).translate(_DROP).split())
+    # NFC again after the drop: removing a tatweel between two marks lets NFC put them in canonical order.
+    return Counter(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_DROP)).split())
 
 
 def accounted(article) -> Counter[str]:
@@ -73,6 +74,7 @@ def test_plain_text_bytes_through_extract(body, source):
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(paras=st.lists(line, min_size=1, max_size=8), source=source)
+@example(paras=["\u0651\u0640\u064b "], source="inbox")  # shadda, tatweel, fathatan: marks reorder once tatweel goes
 def test_html_extracted_text_is_accounted_for(paras, source):
     import html as htmllib
 

@@ -1,0 +1,206 @@
+"""Loader throughput against the server-side COPY ceiling, in the same run, on synthetic Arabic statements.
+
+The loader (`pipeline.load.load_articles`, batches of articles, each batch one transaction) fills the real
+tables of a scratch database; the ceiling is `COPY statements_ceiling FROM '<file>'` run by the server into a
+table identical to `statements` (same columns, generated tsv, indexes, checks and foreign keys) holding the same
+rows. Both with and without the statements' GIN index on both sides. Processing-stage work (segmenting, uids,
+norm hashes, the body simhash) is done before the clock starts, as the processing stage does it.
+
+    python -m pipeline.loadbench [--statements 100000] [--batch 500] [--repeats 3]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import psycopg
+from psycopg import sql
+
+from pipeline import PROCESSOR_VERSION, db, settings
+from pipeline.load import load_articles
+from pipeline.normalize import norm_hash
+from pipeline.process import assign_uids
+from pipeline.records import Article, Block, Removed, Statement
+from pipeline.simhash import body_fingerprint
+
+BENCH_DB = "news_bench"
+STATEMENTS_PER_ARTICLE = 20
+_WORDS = ("الحكومة الرئيس وزير الخارجية مجلس الأمن الدولي المفاوضات السلام الاقتصاد النفط الأسعار القمح الموسم "
+          "المحافظة دمشق الرياض موسكو طهران الاجتماع التعاون البلدين المشترك التنمية المشاريع الطاقة الكهرباء "
+          "المياه الصحة اللقاح المستشفى الطلاب الجامعة المعرض الكتاب الثقافة الرياضة المنتخب البطولة المباراة "
+          "الطقس الأمطار درجات الحرارة المواطنين الخدمات الأسواق التجارة الاستثمار الصادرات الواردات").split()
+_CUES = ("وقال", "وأكد", "وأضاف", "وأعلن")
+_NAMES = ("أحمد الخطيب", "سارة المصري", "خالد العتيبي", "ليلى حداد", "عمر الزعبي", "نور الهدى", "فيصل القحطاني")
+
+
+@dataclass
+class Result:
+    statements: int
+    gin: bool
+    loader_s: float
+    ceiling_s: float
+
+    @property
+    def ratio(self) -> float:
+        return self.ceiling_s / self.loader_s
+
+    def line(self) -> str:
+        return (f"{'with' if self.gin else 'without'} GIN: loader {self.statements / self.loader_s:,.0f} rows/s, "
+                f"COPY ceiling {self.statements / self.ceiling_s:,.0f} rows/s, ratio {self.ratio:.2f}")
+
+
+def article_from_sentences(source: str, key: str, sentences: list[str], published_at: datetime | None = None,
+                           speakers: dict[int, str] | None = None, title: str = "", role: str | None = None,
+                           removed: list[Removed] | None = None) -> Article:
+    """An Article whose body is the sentences joined by blank lines: offsets, blocks, norm hashes and uids set."""
+    body, statements, blocks = "", [], []
+    for seq, text in enumerate(sentences):
+        if body:
+            body += "\n\n"
+        start = len(body)
+        body += text
+        blocks.append(Block(start=start, end=len(body)))
+        name = (speakers or {}).get(seq)
+        statements.append(Statement(seq=seq, start=start, end=len(body), text=text, norm_hash=norm_hash(text),
+                                    speaker=name, speaker_canonical=name, cue="وقال" if name else None,
+                                    mode="indirect" if name else None, role=role if name else None))
+    article = Article(title=title or sentences[0][:60], body=body, published_at=published_at, language="ar",
+                      blocks=blocks, removed=list(removed or []), processor_version=PROCESSOR_VERSION,
+                      statements=statements, source=source, url=f"https://www.{source}.example/{key}",
+                      external_id=key)
+    assign_uids(article)
+    return article
+
+
+def synthetic_articles(n_statements: int, seed: int = 7) -> list[Article]:
+    """Articles of 20 statements of about 150 Arabic characters; a third attributed; two removed lines each."""
+    rng = random.Random(seed)
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    removed = [Removed("تابعونا على تيلغرام", "generic:promo"), Removed("// انتهى //", "marker:end")]
+    articles = []
+    for i in range(max(1, n_statements // STATEMENTS_PER_ARTICLE)):
+        texts, speakers = [], {}
+        for seq in range(STATEMENTS_PER_ARTICLE):
+            words = []
+            if rng.random() < 0.33:
+                speakers[seq] = rng.choice(_NAMES)
+                words += [rng.choice(_CUES), speakers[seq]]
+            while sum(len(w) + 1 for w in words) < 150:
+                words.append(rng.choice(_WORDS))
+            texts.append(" ".join(words) + f" {i}-{seq}.")
+        articles.append(article_from_sentences("bench", f"news/{i}", texts, start + timedelta(minutes=7 * i),
+                                               speakers, removed=removed))
+    return articles
+
+
+def _fresh_database(server_url: str) -> str:
+    admin = settings.with_database(server_url, "postgres")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(BENCH_DB)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DB)))
+    url = settings.with_database(server_url, BENCH_DB)
+    with psycopg.connect(url) as conn:
+        db.migrate(conn)
+        conn.execute("INSERT INTO sources (name) VALUES ('bench') ON CONFLICT DO NOTHING")
+        conn.commit()
+    return url
+
+
+_CONTENT = "TRUNCATE articles, statements, statement_speakers, removed_lines, speakers, article_revisions CASCADE"
+_COLUMNS = ("article_id, seq, start_offset, end_offset, text, kind, speaker_id, speaker_text, role, via, cue, mode, "
+            "norm_hash, uid, is_dup")
+
+
+def _set_gin(conn: psycopg.Connection, table: str, gin: bool) -> None:
+    """Drop every GIN index of the table; with `gin`, create the full-text one again."""
+    for (name,) in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexdef LIKE '%%USING gin%%'",
+                                (table,)).fetchall():
+        conn.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+    if gin:
+        conn.execute(sql.SQL("CREATE INDEX {} ON {} USING gin (tsv)").format(
+            sql.Identifier(f"{table}_tsv"), sql.Identifier(table)))
+    conn.commit()
+
+
+def _time_loader(conn: psycopg.Connection, articles: list[Article], batch: int) -> float:
+    conn.execute(_CONTENT)
+    conn.commit()
+    conn.execute("CHECKPOINT")
+    conn.commit()
+    spent = 0.0
+    for start in range(0, len(articles), batch):
+        chunk = articles[start:start + batch]
+        for a in chunk:
+            body_fingerprint(a.body)  # the processing stage's share, as in pipeline.runner: not timed
+        t0 = time.perf_counter()
+        with conn.transaction():
+            load_articles(conn, chunk)
+        spent += time.perf_counter() - t0
+    return spent
+
+
+def _time_ceiling(conn: psycopg.Connection, path: str) -> float:
+    conn.execute("TRUNCATE statements_ceiling")
+    conn.commit()
+    conn.execute("CHECKPOINT")
+    conn.commit()
+    t0 = time.perf_counter()
+    with conn.transaction():
+        conn.execute(sql.SQL("COPY statements_ceiling ({}) FROM {}").format(sql.SQL(_COLUMNS), sql.Literal(path)))
+    return time.perf_counter() - t0
+
+
+def measure(url: str, n_statements: int = 100_000, batch: int = 500, repeats: int = 3) -> list[Result]:
+    """Best-of-`repeats` loader and ceiling times, without and with the GIN index (same rows each time)."""
+    articles = synthetic_articles(n_statements)
+    n = sum(len(a.statements) for a in articles)
+    path = f"/tmp/news_loadbench_{os.getpid()}.copy"
+    results = []
+    with psycopg.connect(url) as conn:
+        conn.execute("DROP TABLE IF EXISTS statements_ceiling")
+        conn.execute("CREATE TABLE statements_ceiling (LIKE statements INCLUDING ALL)")
+        conn.execute("ALTER TABLE statements_ceiling ADD FOREIGN KEY (article_id) REFERENCES articles (id), "
+                     "ADD FOREIGN KEY (speaker_id) REFERENCES speakers (id)")
+        conn.commit()
+        for gin in (False, True):
+            _set_gin(conn, "statements", gin)
+            _set_gin(conn, "statements_ceiling", gin)
+            loader, ceiling = [], []
+            for _ in range(repeats):
+                loader.append(_time_loader(conn, articles, batch))
+                conn.execute(sql.SQL("COPY (SELECT {} FROM statements) TO {}").format(
+                    sql.SQL(_COLUMNS), sql.Literal(path)))
+                conn.commit()
+                ceiling.append(_time_ceiling(conn, path))
+            results.append(Result(n, gin, min(loader), min(ceiling)))
+        conn.execute("DROP TABLE statements_ceiling")
+        conn.commit()
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--statements", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=500, help="articles per batch (transaction)")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    url = _fresh_database(settings.server_url())
+    t0 = time.perf_counter()
+    for r in measure(url, args.statements, args.batch, args.repeats):
+        print(r.line())
+    print(f"({args.statements:,} statements, {args.batch} articles per batch, best of {args.repeats}; "
+          f"{time.perf_counter() - t0:.0f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

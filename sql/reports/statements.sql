@@ -1,0 +1,30 @@
+-- name: statements
+-- kind: view
+-- answers: Every statement with who said it, in what role, when and in which outlet (the base for searches).
+-- filters: day, source
+-- order: published_at, source, article_id, seq
+CREATE VIEW report_statements AS
+SELECT s.id AS statement_id,
+       s.uid,
+       s.article_id,
+       s.seq,
+       a.source,
+       (coalesce(a.published_at, a.created_at) AT TIME ZONE 'UTC')::date AS day,
+       a.published_at,
+       a.title,
+       a.url,
+       s.text,
+       s.kind,
+       sp.canonical_name AS speaker,
+       s.speaker_text,
+       s.role,
+       s.via,
+       s.cue,
+       s.mode,
+       s.is_dup,
+       a.duplicate_of IS NOT NULL AS in_duplicate_article,
+       s.tsv
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN speakers sp ON sp.id = s.speaker_id;
+COMMENT ON VIEW report_statements IS 'Statements with speaker, role, date and outlet; tsv is the arabic full-text vector.';
