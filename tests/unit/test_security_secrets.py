@@ -17,7 +17,8 @@ PATTERNS = {
     "Slack token": re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"),
     "Google API key": re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"),
     "PyPI/npm token": re.compile(r"\bpypi-[A-Za-z0-9_-]{50,}|\bnpm_[A-Za-z0-9]{36}\b"),
-    "password in a URL": re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s/:@'\"]+:(?P<secret>[^\s@/'\"]+)@"),
+    # Six characters at least: `u:p@db.example` in a test is a placeholder, not a credential.
+    "password in a URL": re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s/:@'\"]+:(?P<secret>[^\s@/'\"]{6,})@"),
     "assigned secret": re.compile(
         r"(?i)\b(?:password|passwd|secret(?:_key)?|api_?key|token|jwt_secret|fernet_key)\b[\"']?\s*[:=]\s*"
         r"[\"'](?P<secret>[^\"'\s]{8,})[\"']"),
@@ -70,6 +71,7 @@ J = "".join
     (J(["url = 'postgresql://news:", "hunter2hunter2@db:5432/news'"]), True),
     ("NEWS_DATABASE_URL: postgresql://news:${POSTGRES_PASSWORD}@postgres:5432/news", False),
     ("DATABASE_URL=postgresql://user:password@host:port/dbname", False),
+    ("postgresql://u:p@db.example:5433/postgres", False),
     (J(['password = "', 'correct-horse-battery"']), True),
     (J(['"jwt_secret": "', '0123456789abcdef0123"']), True),
     ("password = secrets.token_urlsafe(24)", False),
