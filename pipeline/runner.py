@@ -32,7 +32,8 @@ UPDATE raw_items r SET claimed_by = %(worker)s, claim_expires_at = now() + make_
                        attempts = r.attempts + 1
 WHERE r.id IN (
     SELECT id FROM raw_items
-    WHERE status = 'pending' AND (claim_expires_at IS NULL OR claim_expires_at < now())
+    WHERE status = 'pending'
+      AND (claim_expires_at IS NULL OR claim_expires_at < now() OR claimed_by = %(worker)s)
     ORDER BY id LIMIT %(limit)s
     FOR UPDATE SKIP LOCKED
 )

@@ -68,10 +68,12 @@ def plan_workers(max_workers: int | None = None, batch_size: int | None = None) 
 
 def process_pending(worker: int = 0, batch_size: int | None = None) -> dict[str, Any]:
     """One worker: lease and process batches until nothing is pending (SKIP LOCKED keeps workers apart)."""
-    from pipeline.runner import DEFAULT_BATCH, process_pending as run, record_counts, worker_id
+    from pipeline.runner import DEFAULT_BATCH, process_pending as run, record_counts
 
     dag_id, run_id = _run_ids()
-    name = f"{run_id}#{worker}@{worker_id()}"
+    # Stable across Airflow retries: a retry takes back the items its crashed attempt had leased at once,
+    # instead of leaving them until the lease expires.
+    name = f"{run_id}#{worker}"
     with news_db() as conn:
         counts = run(conn, batch_size=batch_size or DEFAULT_BATCH, worker=name)
         record_counts(conn, "process", counts, run_id, dag_id, worker=name)

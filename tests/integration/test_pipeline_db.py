@@ -88,3 +88,14 @@ def test_exception_mid_batch_leaves_no_partial_article(conn, sample_inbox, monke
 
 def _rejected_in_first_batch(conn) -> int:
     return conn.execute("SELECT count(*) FROM rejects WHERE raw_item_id <= 5").fetchone()[0]
+
+
+def test_a_retried_worker_takes_back_its_own_live_lease(conn, sample_inbox):
+    """An Airflow retry runs under the same worker name: it resumes the crashed attempt's items at once."""
+    inbox_mod.ingest(conn, sample_inbox)
+    held = runner.lease(conn, 5, "run-1#0")
+    assert len(held) == 5
+    assert runner.lease(conn, 5, "someone-else") and all(
+        i.id not in {h.id for h in held} for i in runner.lease(conn, 50, "another"))
+    again = runner.lease(conn, 5, "run-1#0")
+    assert {i.id for i in again} == {h.id for h in held}
