@@ -43,13 +43,19 @@ def test_config_from_env_reads_every_knob():
     assert FetchConfig.from_env({}) == FetchConfig()
 
 
-def test_source_settings_add_private_networks_and_keep_the_longest_delay():
-    cfg = FetchConfig(min_delay_s=1.0).with_settings([
+def test_host_settings_keep_the_longest_delay_but_never_pool_private_networks():
+    settings = [
         {"allow_private": ["127.0.0.1"], "min_delay_s": 0.5, "user_agent": "A"},
         {"allow_private": "10.0.0.0/8", "min_delay_s": 3, "user_agent": "B", "unknown": 1},
-    ])
+        {},
+    ]
+    base = FetchConfig(min_delay_s=1.0, allow_private=NetPolicy.parse("192.168.0.0/16"))
+    cfg = base.with_settings(settings)
     assert cfg.min_delay_s == 3.0 and cfg.user_agent == "A"
-    assert {str(n) for n in cfg.allow_private.allowed} == {"127.0.0.1/32", "10.0.0.0/8"}
+    assert cfg.allow_private == base.allow_private  # a source's allowance is its own, not its host's
+    assert [sorted(str(n) for n in cfg.policy_for(s).allowed) for s in settings] == [
+        ["127.0.0.1/32", "192.168.0.0/16"], ["10.0.0.0/8", "192.168.0.0/16"], ["192.168.0.0/16"]]
+    assert FetchConfig().policy_for(None) == NetPolicy()
 
 
 def test_backoff_doubles_is_capped_and_jitter_only_shortens():
@@ -237,6 +243,31 @@ def test_loopback_is_refused_unless_the_source_allows_it(http_server):
         error = failure(f, http_server.url("/articles/a1.html"))
     assert error.reason == "ssrf_blocked"
     assert http_server.requests == []  # not even robots.txt
+
+
+def test_each_request_is_vetted_with_its_own_policy_on_one_fetcher(http_server):
+    """One fetcher serves several sources of a host: an allowed request first must not open the way for the next."""
+    loopback, public_only = NetPolicy.parse("127.0.0.1"), NetPolicy()
+    with fetcher(allow_private=public_only) as f:
+        assert f.get(http_server.url("/articles/a1.html"), policy=loopback).status == 200
+        pooled = len(http_server.requests)
+        for url in ("/articles/a1.html", "/articles/a2.html", "/hop/1/articles/a2.html"):
+            assert failure_with(f, http_server.url(url), public_only).reason == "ssrf_blocked"
+        assert len(http_server.requests) == pooled  # refused before any byte left, pooled connection or not
+        # Allowed to the first hop only: the redirect to a second loopback address is refused, not attempted.
+        error = failure_with(f, http_server.url("/redirect?to=http://127.0.0.2:9/x"), loopback)
+        assert error.reason == "ssrf_blocked" and "127.0.0.2" in error.detail
+        wide = NetPolicy.parse("127.0.0.0/8")
+        error = failure_with(f, http_server.url("/redirect?to=http://127.0.0.2:9/x"), wide)
+        # Allowed, so it was tried: its robots.txt first, refused (nothing listens on port 9).
+        assert error.reason == "robots_unavailable" and "connection_error" in error.detail
+        assert f.get(http_server.url("/articles/a2.html"), policy=loopback).status == 200
+
+
+def failure_with(f: Fetcher, url: str, policy: NetPolicy) -> FetchError:
+    with pytest.raises(FetchError) as caught:
+        f.get(url, policy=policy)
+    return caught.value
 
 
 def test_the_connection_itself_is_guarded(http_server):
