@@ -566,6 +566,10 @@ def fault_concurrent(url: str, items: int = 60, work: Path | None = None) -> Tal
             if (stored, done) != (30, 30):
                 tally.lost += 30 - min(stored, done)
                 tally.notes.append(f"two ingests: {stored} stored, {done} in done/ of 30")
+            # A file the other ingest stored and moved first is its business: no reject, no "unmovable" report.
+            false_rejects = conn.execute("SELECT reason, location FROM rejects ORDER BY id").fetchall()
+            if false_rejects:
+                tally.mismatches.append(f"two ingests rejected stored files: {false_rejects[:5]}")
             tally.lost += len(lost_files(conn, box))
             tally.duplicates += duplicates(conn)
     return tally
