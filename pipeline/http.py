@@ -402,9 +402,12 @@ class Fetcher:
 
     def _check_robots(self, url: str, origin: str, policy: NetPolicy) -> None:
         key = _origin(url)
-        if key not in self._robots:  # only after `url` passed `policy`, so robots.txt on its origin may be read too
-            self._robots[key] = self._load_robots(key, policy)
-        robots = self._robots[key]
+        robots = self._robots.get(key)
+        if robots is None:  # only after `url` passed `policy`, so robots.txt on its origin may be read too
+            robots = self._load_robots(key, policy)
+            # A robots.txt redirect this source may not follow says nothing about what the host's other sources may.
+            if not (isinstance(robots, FetchError) and robots.reason == "ssrf_blocked"):
+                self._robots[key] = robots
         if isinstance(robots, FetchError):
             raise FetchError("robots_unavailable", f"{key}/robots.txt: {robots.reason} ({robots.detail})", origin,
                              transient=True)

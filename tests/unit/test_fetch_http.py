@@ -264,6 +264,16 @@ def test_each_request_is_vetted_with_its_own_policy_on_one_fetcher(http_server):
         assert f.get(http_server.url("/articles/a2.html"), policy=loopback).status == 200
 
 
+def test_a_robots_redirect_one_source_may_not_follow_is_not_remembered_for_the_others(http_server):
+    http_server.route("/robots.txt", lambda h, p, q: h.send(302, b"", {"Location": "http://127.0.0.2:9/robots.txt"}))
+    with fetcher() as f:
+        narrow = failure_with(f, http_server.url("/articles/a1.html"), NetPolicy.parse("127.0.0.1"))
+        wide = failure_with(f, http_server.url("/articles/a1.html"), NetPolicy.parse("127.0.0.0/8"))
+    assert narrow.reason == wide.reason == "robots_unavailable"
+    assert "ssrf_blocked" in narrow.detail and "connection_error" in wide.detail  # read again, with its own policy
+    assert http_server.hits["/robots.txt"] == 2 and http_server.hits["/articles/a1.html"] == 0
+
+
 def failure_with(f: Fetcher, url: str, policy: NetPolicy) -> FetchError:
     with pytest.raises(FetchError) as caught:
         f.get(url, policy=policy)
