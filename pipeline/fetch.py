@@ -14,6 +14,7 @@ from psycopg.types.json import Jsonb
 from pipeline.feeds import FeedEntry, parse_feed
 from pipeline.http import FetchConfig, Fetcher, FetchError, Response, host_key
 from pipeline.inbox import store
+from pipeline.netguard import NetPolicy
 from pipeline.records import RawItem, Rejected
 from pipeline.urls import canonical_url
 
@@ -118,7 +119,9 @@ def fetch_host(conn: psycopg.Connection, plan: HostPlan | dict[str, Any], config
                *, run_id: str | None = None) -> FetchReport:
     """Fetch every source of one host: feeds (conditional GET), then their pages not yet stored; never raises for a URL.
 
-    Each stored page, reject and state update commits on its own when `conn` is not inside a transaction.
+    The sources share the host's delay, budget and robots.txt, but each request and redirect hop is vetted
+    against the private networks its own source allows, never another's. Each stored page, reject and state
+    update commits on its own when `conn` is not inside a transaction.
     """
     if isinstance(plan, dict):
         plan = HostPlan.from_dict(plan)
@@ -143,6 +146,7 @@ class _SourceRun:
     counts: Counts = field(default_factory=Counts)
     error: str | None = None
     complete: bool = True  # every entry fetched, stored, skipped or permanently rejected
+    policy: NetPolicy = NetPolicy()  # the private networks this source (and only it) may reach
 
 
 class _HostJob:
@@ -156,6 +160,7 @@ class _HostJob:
         started = datetime.now(timezone.utc)
         run = _SourceRun()
         try:
+            run.policy = self.fetcher.config.policy_for(source.settings)
             if source.kind == "feed":
                 self._feed(source, run)
             else:
@@ -182,7 +187,7 @@ class _HostJob:
     def _feed(self, source: SourcePlan, run: _SourceRun) -> None:
         etag, last_modified = self._validators(source.name, source.url)
         try:
-            response = self._get(source.url, etag=etag, last_modified=last_modified)
+            response = self._get(source.url, run.policy, etag=etag, last_modified=last_modified)
         except FetchError as exc:
             self._feed_failed(source, run, exc, exc.status, (etag, last_modified))
             return
@@ -230,7 +235,7 @@ class _HostJob:
                 continue
             self.page_budget -= 1
             try:
-                response = self._get(entry.url)
+                response = self._get(entry.url, run.policy)
             except FetchError as exc:
                 if exc.reason == "budget_exhausted":
                     self.report.budget_exhausted = True
@@ -254,10 +259,10 @@ class _HostJob:
             if state_url:
                 self._save_state(source.name, state_url, (None, None), response.status, "ok", ok=True, new=bool(ids))
 
-    def _get(self, url: str, **validators: str | None) -> Response:
+    def _get(self, url: str, policy: NetPolicy, **validators: str | None) -> Response:
         """fetcher.get; an error nobody foresaw becomes a `fetch_error` reject so one URL never stops the host."""
         try:
-            return self.fetcher.get(url, **validators)
+            return self.fetcher.get(url, policy=policy, **validators)
         except FetchError:
             raise
         except Exception as exc:

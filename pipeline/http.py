@@ -64,21 +64,27 @@ class FetchConfig:
         return cls(**values)
 
     def with_settings(self, settings: Iterable[Mapping[str, Any]]) -> FetchConfig:
-        """This config adjusted by per-source `fetch:` settings: private networks add up, the longest delay wins."""
+        """This config adjusted by the `fetch:` settings of one host's sources: the longest delay wins.
+
+        `allow_private` is left out on purpose: it belongs to one source, never to its host (see `policy_for`).
+        """
         values: dict[str, Any] = {}
-        policy = self.allow_private
         names = {f.name for f in dataclasses.fields(self)}
         for setting in settings:
             for key, raw in (setting or {}).items():
                 if key == "allow_private":
-                    policy = policy.union(NetPolicy.parse(raw))
-                elif key == "min_delay_s":
+                    continue
+                if key == "min_delay_s":
                     values[key] = max(float(raw), values.get(key, self.min_delay_s))
                 elif key in names:
                     values.setdefault(key, _convert(key, raw))
                 else:
                     log.warning("unknown fetch setting %r ignored (known: %s)", key, ", ".join(sorted(names)))
-        return dataclasses.replace(self, allow_private=policy, **values)
+        return dataclasses.replace(self, **values)
+
+    def policy_for(self, settings: Mapping[str, Any] | None) -> NetPolicy:
+        """The networks one source may reach: what the whole config allows plus that source's own `allow_private`."""
+        return self.allow_private.union(NetPolicy.parse((settings or {}).get("allow_private")))
 
 
 def _convert(name: str, raw: Any) -> Any:
@@ -201,7 +207,11 @@ def host_key(url: str) -> str:
 
 
 class Fetcher:
-    """Fetches URLs for one host within one run: robots cached, requests spaced, time budget enforced."""
+    """Fetches URLs for one host within one run: robots cached, requests spaced, time budget enforced.
+
+    Each request carries the network policy of the source it is for; requests under different policies use
+    separate connection pools, so a connection vetted for one source is never reused for another.
+    """
 
     def __init__(
         self,
@@ -218,12 +228,7 @@ class Fetcher:
         self.requests = 0
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError] = {}
-        self._client = httpx.Client(
-            transport=GuardedTransport(config.allow_private),
-            headers={"User-Agent": config.user_agent},
-            follow_redirects=False,
-            trust_env=False,
-        )
+        self._clients: dict[NetPolicy, httpx.Client] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -232,34 +237,54 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
-        self._client.close()
+        for client in self._clients.values():
+            client.close()
+        self._clients.clear()
+
+    def _client(self, policy: NetPolicy) -> httpx.Client:
+        """The client (and connection pool) for one network policy."""
+        client = self._clients.get(policy)
+        if client is None:
+            client = self._clients[policy] = httpx.Client(
+                transport=GuardedTransport(policy),
+                headers={"User-Agent": self.config.user_agent},
+                follow_redirects=False,
+                trust_env=False,
+            )
+        return client
 
     @property
     def seconds(self) -> float:
         """Time spent since this fetcher started."""
         return self._clock() - self.started
 
-    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
-        """GET with robots, delay, retries and caps; a 304 to a conditional request is a Response too."""
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+            policy: NetPolicy | None = None) -> Response:
+        """GET with robots, delay, retries and caps; a 304 to a conditional request is a Response too.
+
+        `policy` is the networks the item's source may reach (default: the config's); every hop is vetted with it.
+        """
+        policy = self.config.allow_private if policy is None else policy
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return self._follow(url, headers, self.config.max_bytes, check_robots=self.config.obey_robots)
+        return self._follow(url, headers, self.config.max_bytes, policy, check_robots=self.config.obey_robots)
 
-    def _follow(self, url: str, headers: dict[str, str], max_bytes: int, *, check_robots: bool) -> Response:
+    def _follow(self, url: str, headers: dict[str, str], max_bytes: int, policy: NetPolicy, *,
+                check_robots: bool) -> Response:
         started = self._clock()
         hops: list[str] = []
         current = url
         for _ in range(self.config.max_redirects + 1):
             try:
-                netguard.check_url(current, self.config.allow_private)
+                netguard.check_url(current, policy)
             except Blocked as exc:
                 raise FetchError(exc.reason, exc.detail, url) from None
             if check_robots:
-                self._check_robots(current, url)
-            response = self._with_retries(current, headers, max_bytes, url)
+                self._check_robots(current, url, policy)
+            response = self._with_retries(current, headers, max_bytes, url, policy)
             location = response.headers.get("location")
             if response.status in REDIRECT_CODES and location:
                 hops.append(current)
@@ -274,12 +299,13 @@ class Fetcher:
         raise FetchError("too_many_redirects", f"more than {self.config.max_redirects} redirects: "
                          + " -> ".join([*hops, current]), url)
 
-    def _with_retries(self, url: str, headers: dict[str, str], max_bytes: int, origin: str) -> Response:
+    def _with_retries(self, url: str, headers: dict[str, str], max_bytes: int, origin: str,
+                      policy: NetPolicy) -> Response:
         cfg = self.config
         for attempt in range(cfg.retries + 1):
             self._wait_turn(url, origin)
             try:
-                response = self._once(url, headers, max_bytes, origin)
+                response = self._once(url, headers, max_bytes, origin, policy)
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 reason = "timeout" if isinstance(exc, httpx.TimeoutException) else "connection_error"
                 error = FetchError(reason, f"{url}: {type(exc).__name__}: {exc}", origin, transient=True)
@@ -295,7 +321,7 @@ class Fetcher:
             self._backoff(attempt, retry_after(response.headers.get("retry-after")), error)
         raise AssertionError("unreachable")
 
-    def _once(self, url: str, headers: dict[str, str], max_bytes: int, origin: str) -> Response:
+    def _once(self, url: str, headers: dict[str, str], max_bytes: int, origin: str, policy: NetPolicy) -> Response:
         cfg = self.config
         deadline = min(self.deadline, self._clock() + cfg.request_timeout_s)
         remaining = deadline - self._clock()
@@ -305,7 +331,7 @@ class Fetcher:
         timeout = httpx.Timeout(min(cfg.read_timeout_s, remaining), connect=min(cfg.connect_timeout_s, remaining))
         self.requests += 1
         try:
-            with self._client.stream("GET", url, headers=headers, timeout=timeout) as r:
+            with self._client(policy).stream("GET", url, headers=headers, timeout=timeout) as r:
                 head = dict(r.headers.items())
                 if not 200 <= r.status_code < 300:  # redirects, 304 and errors: headers are enough
                     return Response(url=str(r.url), status=r.status_code, headers=head)
@@ -374,22 +400,25 @@ class Fetcher:
                              transient=True)
         self._sleep_fn(seconds)
 
-    def _check_robots(self, url: str, origin: str) -> None:
+    def _check_robots(self, url: str, origin: str, policy: NetPolicy) -> None:
         key = _origin(url)
-        if key not in self._robots:
-            self._robots[key] = self._load_robots(key)
-        robots = self._robots[key]
+        robots = self._robots.get(key)
+        if robots is None:  # only after `url` passed `policy`, so robots.txt on its origin may be read too
+            robots = self._load_robots(key, policy)
+            # A robots.txt redirect this source may not follow says nothing about what the host's other sources may.
+            if not (isinstance(robots, FetchError) and robots.reason == "ssrf_blocked"):
+                self._robots[key] = robots
         if isinstance(robots, FetchError):
             raise FetchError("robots_unavailable", f"{key}/robots.txt: {robots.reason} ({robots.detail})", origin,
                              transient=True)
         if not robots.can_fetch(self.config.user_agent, url):
             raise FetchError("robots_disallowed", f"{url} is disallowed by {key}/robots.txt", origin)
 
-    def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | FetchError:
+    def _load_robots(self, origin: str, policy: NetPolicy) -> urllib.robotparser.RobotFileParser | FetchError:
         """robots.txt per RFC 9309: 4xx means no rules; 5xx or unreachable means stay out this run."""
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
         try:
-            response = self._follow(origin + "/robots.txt", {}, 512_000, check_robots=False)
+            response = self._follow(origin + "/robots.txt", {}, 512_000, policy, check_robots=False)
         except FetchError as exc:
             if exc.reason == "budget_exhausted":
                 raise

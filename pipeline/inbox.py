@@ -225,7 +225,8 @@ def store_claimed(conn: psycopg.Connection, inbox: Path) -> IngestCounts:
     """Store every file in processing/ and move it to done/, or to failed/ with a .reason file.
 
     A database that is down raises (the task is retried, the files wait in processing/); a file that cannot be
-    moved stays where it is and is reported in `rejects`, never deleted.
+    moved stays where it is and is reported in `rejects`, never deleted. A file that vanishes from processing/
+    meanwhile was taken by an ingest running at the same time (it lists the same folder): not ours to report.
     """
     counts = IngestCounts()
     processing = inbox / "processing"
@@ -240,6 +241,9 @@ def store_claimed(conn: psycopg.Connection, inbox: Path) -> IngestCounts:
             items = items_from_file(path, rel)
             with conn.transaction():
                 new_ids = store(conn, items)
+        except FileNotFoundError:
+            counts.files -= 1
+            continue
         except (OSError, ValueError, TypeError, psycopg.DataError) as exc:
             if not _fail(conn, path, rel, processing, inbox, exc):
                 counts.files_stuck += 1
@@ -251,6 +255,8 @@ def store_claimed(conn: psycopg.Connection, inbox: Path) -> IngestCounts:
         counts.new_ids.extend(new_ids)
         try:
             _move(path, inbox, "done", processing)
+        except FileNotFoundError:  # the concurrent ingest stored the same bytes and moved the file first
+            pass
         except OSError as exc:  # stored, but stuck in processing/: the next run stores nothing new and moves it
             log.error("could not move %s to done/: %s", shown(rel), exc)
             _report_stuck(conn, rel, f"stored, but cannot be moved to done/: {exc}")
@@ -282,6 +288,8 @@ def _fail(conn: psycopg.Connection, path: Path, rel: Path, processing: Path, inb
     try:
         target = _move(path, inbox, "failed", processing)
         target.with_name(target.name + ".reason").write_text(f"{reason}: {shown(exc)}\n", encoding="utf-8")
+    except FileNotFoundError:  # the concurrent ingest moved it to failed/ first
+        return True
     except OSError as move_error:  # leave it where it is, reported, never deleted
         log.error("could not move %s to failed/: %s", shown(rel), move_error)
         _report_stuck(conn, rel, f"cannot be moved to failed/: {move_error}")

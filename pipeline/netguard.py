@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -118,11 +117,3 @@ def check_url(url: str, policy: NetPolicy) -> tuple[str, str, int]:
         raise Blocked("bad_url", f"credentials in URL are refused: {parts.hostname}")
     resolve(parts.hostname, port, policy)
     return scheme, parts.hostname, port
-
-
-def policy_of(specs: Iterable[object]) -> NetPolicy:
-    """One policy allowing what any of the given settings allows."""
-    policy = NetPolicy()
-    for spec in specs:
-        policy = policy.union(NetPolicy.parse(spec))
-    return policy

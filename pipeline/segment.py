@@ -4,9 +4,14 @@ A boundary is a paragraph break or a run of `. ! ? ؟ …` outside quotation mar
 pause in Arabic copy), abbreviations and initials (`د.`, `أ.د.`, `جيه . بي . اكس`, `ام.ايه.اكس`, `U.S.`),
 and periods inside numbers, dates, URLs and e-mail addresses. A quotation that ends its sentence
 (`…نهاية.”`) keeps its closing mark; a quotation left open closes at the paragraph break.
+
+No statement is longer than `MAX_STATEMENT_CHARS`: a longer sentence (a paragraph without punctuation, a
+pasted blob) is split at its last `؛`, else `،` `,` `:`, else space before the cap, outside quotations
+that fit the cap; a single token longer than the cap is cut hard.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -26,6 +31,14 @@ _CLOSE_BEFORE = set(_SPACE) | set(".,،؛;:!?؟)]}…-–—/")
 _PROCLITICS = set("وفبلك")
 _ENDS = set(".!?؟…")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+# Longest statement: real Arabic news sentences strung with `،` reach 600-1,000 characters; well past that is
+# a paragraph without punctuation or pasted data, which one statement (and the loader's 20,000 cap) cannot hold.
+MAX_STATEMENT_CHARS = 2_000
+# Where an overlong sentence may be split, best first: after `؛`, after `،,:`, before a space. The greedy `.*`
+# finds the last one before the cap; a space may stand just past it (the lookahead needs one more character).
+_SPLIT_AT = ((re.compile(r".*[؛;]", re.S), 0), (re.compile(r".*[،,:]", re.S), 0),
+             (re.compile(r".*\S(?=\s)", re.S), 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,21 +62,81 @@ def _abbrev() -> _Abbrev:
     return lexicons.cached("segment", _build_abbrev)
 
 
-def segment(body: str, blocks: list[Block]) -> list[Statement]:
-    """Split each block into statements; headings stay whole. Offsets index into `body`."""
+def segment(body: str, blocks: list[Block], max_chars: int = MAX_STATEMENT_CHARS) -> list[Statement]:
+    """Split each block into statements; headings stay whole (up to `max_chars`). Offsets index into `body`."""
     out: list[Statement] = []
     abbrev = _abbrev()
     for start, end, kind in _regions(body, blocks):
         if kind == "heading":
-            _emit(out, body, start, end, "heading")
+            _emit_capped(out, body, start, end, "heading", max_chars, quote_spans(body, start, end), -1)
             continue
         for lo, hi in _paragraphs(body, start, end):
+            spans = quote_spans(body, lo, hi)
             prev = lo
-            for cut in _boundaries(body, lo, hi, abbrev):
-                _emit(out, body, prev, cut, "sentence", merge_floor=lo)
+            for cut in [*_boundaries(body, lo, hi, abbrev, spans), hi]:
+                _emit_capped(out, body, prev, cut, "sentence", max_chars, spans, lo)
                 prev = cut
-            _emit(out, body, prev, hi, "sentence", merge_floor=lo)
     return out
+
+
+def _emit_capped(out: list[Statement], body: str, start: int, end: int, kind: str, cap: int,
+                 spans: list[tuple[int, int]], merge_floor: int) -> None:
+    """_emit, first splitting body[start:end] into pieces of at most `cap` characters (trimmed)."""
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    while True:
+        while start < end and body[start].isspace():
+            start += 1
+        if end - start <= cap:
+            break
+        cut = _split_point(body, start, start + cap, cap, spans)
+        _emit(out, body, start, cut, kind, merge_floor, cap)
+        start = cut
+    _emit(out, body, start, end, kind, merge_floor, cap)
+
+
+def _split_point(body: str, start: int, limit: int, cap: int, spans: list[tuple[int, int]]) -> int:
+    """Where to end a piece that starts at `start` and may run to `limit`: the best split, else `limit`.
+
+    A split in the second half of the window is taken by rank (`؛`, then `،,:`, then space); failing that the
+    latest split of any rank; inside a quotation only when the quotation itself is longer than the cap. With no
+    split at all the cut is hard, at `limit`, or just before a quotation that fits the cap and straddles it.
+    """
+    found = [_last_outside(pattern, body, start, limit, reach, cap, spans) for pattern, reach in _SPLIT_AT]
+    half = start + cap // 2
+    for cut in found:
+        if cut is not None and cut >= half:
+            return cut
+    cut = max((c for c in found if c is not None), default=None)
+    if cut is not None:
+        return cut
+    quote = _fitting_quote_around(limit, spans, cap)
+    return quote[0] if quote and quote[0] > start else limit
+
+
+def _fitting_quote_around(pos: int, spans: list[tuple[int, int]], cap: int) -> tuple[int, int] | None:
+    """The quotation strictly around `pos` if it is no longer than the cap (so must not be split), else None."""
+    k = bisect.bisect_right(spans, (pos, pos)) - 1
+    if k >= 0 and spans[k][0] < pos < spans[k][1] and spans[k][1] - spans[k][0] <= cap:
+        return spans[k]
+    return None
+
+
+def _last_outside(pattern: re.Pattern[str], body: str, start: int, limit: int, reach: int, cap: int,
+                  spans: list[tuple[int, int]]) -> int | None:
+    """End (at most `limit`) of the last match of `pattern` from `start`, not inside a quotation that fits the cap;
+    `reach` more characters may be looked at past `limit`."""
+    while limit > start:
+        m = pattern.match(body, start, min(limit + reach, len(body)))
+        if m is None:
+            return None
+        cut = m.end()
+        quote = _fitting_quote_around(cut, spans, cap)
+        if quote:
+            limit = quote[0]  # the split would fall inside a whole quotation: look before it
+            continue
+        return cut if cut > start else None
+    return None
 
 
 def _regions(body: str, blocks: list[Block]) -> list[tuple[int, int, str]]:
@@ -94,8 +167,10 @@ def _paragraphs(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _emit(out: list[Statement], body: str, start: int, end: int, kind: str, merge_floor: int = -1) -> None:
-    """Append body[start:end] trimmed; punctuation alone joins the statement before it in the same paragraph."""
+def _emit(out: list[Statement], body: str, start: int, end: int, kind: str, merge_floor: int = -1,
+          cap: int = MAX_STATEMENT_CHARS) -> None:
+    """Append body[start:end] trimmed; punctuation alone joins the statement before it in the same paragraph
+    (when the two together fit the cap)."""
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
@@ -103,7 +178,8 @@ def _emit(out: list[Statement], body: str, start: int, end: int, kind: str, merg
     if end <= start:
         return
     text = body[start:end]
-    if not _WORD.search(text) and out and out[-1].kind == kind and out[-1].start >= merge_floor >= 0:
+    if (not _WORD.search(text) and out and out[-1].kind == kind and out[-1].start >= merge_floor >= 0
+            and end - out[-1].start <= cap):
         last = out[-1]
         last.end = end
         last.text = body[last.start:end]
@@ -168,9 +244,8 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _boundaries(body: str, lo: int, hi: int, abbrev: _Abbrev) -> list[int]:
-    """Sorted cut positions inside the paragraph body[lo:hi]."""
-    spans = quote_spans(body, lo, hi)
+def _boundaries(body: str, lo: int, hi: int, abbrev: _Abbrev, spans: list[tuple[int, int]]) -> list[int]:
+    """Sorted cut positions inside the paragraph body[lo:hi], given its quotation spans."""
     cuts: set[int] = set()
     k = 0
     for m in _TERM.finditer(body, lo, hi):

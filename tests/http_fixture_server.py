@@ -58,9 +58,10 @@ Handler = Callable[["_RequestHandler", str, dict[str, list[str]]], None]
 
 @dataclass
 class FixtureServer:
-    """The server, its request log and per-path hit counters; start() binds a free port on 127.0.0.1."""
+    """The server, its request log and per-path hit counters; start() binds a free port on `address`."""
 
     root: Path = HTTP_DATA
+    address: str = "127.0.0.1"  # another loopback address (127.0.0.2) plays an internal host
     requests: list[Logged] = field(default_factory=list)
     routes: dict[str, Handler] = field(default_factory=dict)
     hits: Counter = field(default_factory=Counter)
@@ -74,7 +75,7 @@ class FixtureServer:
 
     @property
     def host(self) -> str:
-        """`127.0.0.1:<port>`, the fetcher's host key."""
+        """`<address>:<port>`, the fetcher's host key."""
         return self.base.removeprefix("http://")
 
     def url(self, path: str) -> str:
@@ -92,7 +93,7 @@ class FixtureServer:
         class Bound(_RequestHandler):
             fixture = server
 
-        self._httpd = _QuietServer(("127.0.0.1", 0), Bound)
+        self._httpd = _QuietServer((self.address, 0), Bound)
         threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
 

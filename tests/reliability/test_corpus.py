@@ -74,3 +74,17 @@ def test_injection_looking_text_round_trips_unchanged(corpus_run):
         assert piece in body
     assert conn.execute("SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
                         "WHERE a.title = %s", (title,)).fetchone()[0] > 0
+
+
+def test_no_statement_exceeds_the_segment_cap(corpus_run):
+    """A paragraph without punctuation (one_mb_single_line) and a 20,000-character token load as capped pieces."""
+    from pipeline.segment import MAX_STATEMENT_CHARS
+
+    conn = corpus_run[0]
+    assert conn.execute("SELECT max(length(text)) FROM statements").fetchone()[0] <= MAX_STATEMENT_CHARS
+    body, longest, count = conn.execute(
+        "SELECT a.body, max(length(s.text)), count(*) FROM articles a JOIN raw_items r ON r.id = a.raw_item_id "
+        "JOIN statements s ON s.article_id = a.id WHERE r.path = %s GROUP BY a.body",
+        ("word_over_statement_cap.txt",)).fetchone()
+    assert longest == MAX_STATEMENT_CHARS and count > 20_000 // MAX_STATEMENT_CHARS
+    assert "أكد وزير الخارجية أن المحادثات مع الجانب الأردني كانت مثمرة وبناءة." in body

@@ -43,13 +43,19 @@ def test_config_from_env_reads_every_knob():
     assert FetchConfig.from_env({}) == FetchConfig()
 
 
-def test_source_settings_add_private_networks_and_keep_the_longest_delay():
-    cfg = FetchConfig(min_delay_s=1.0).with_settings([
+def test_host_settings_keep_the_longest_delay_but_never_pool_private_networks():
+    settings = [
         {"allow_private": ["127.0.0.1"], "min_delay_s": 0.5, "user_agent": "A"},
         {"allow_private": "10.0.0.0/8", "min_delay_s": 3, "user_agent": "B", "unknown": 1},
-    ])
+        {},
+    ]
+    base = FetchConfig(min_delay_s=1.0, allow_private=NetPolicy.parse("192.168.0.0/16"))
+    cfg = base.with_settings(settings)
     assert cfg.min_delay_s == 3.0 and cfg.user_agent == "A"
-    assert {str(n) for n in cfg.allow_private.allowed} == {"127.0.0.1/32", "10.0.0.0/8"}
+    assert cfg.allow_private == base.allow_private  # a source's allowance is its own, not its host's
+    assert [sorted(str(n) for n in cfg.policy_for(s).allowed) for s in settings] == [
+        ["127.0.0.1/32", "192.168.0.0/16"], ["10.0.0.0/8", "192.168.0.0/16"], ["192.168.0.0/16"]]
+    assert FetchConfig().policy_for(None) == NetPolicy()
 
 
 def test_backoff_doubles_is_capped_and_jitter_only_shortens():
@@ -239,6 +245,41 @@ def test_loopback_is_refused_unless_the_source_allows_it(http_server):
     assert http_server.requests == []  # not even robots.txt
 
 
+def test_each_request_is_vetted_with_its_own_policy_on_one_fetcher(http_server):
+    """One fetcher serves several sources of a host: an allowed request first must not open the way for the next."""
+    loopback, public_only = NetPolicy.parse("127.0.0.1"), NetPolicy()
+    with fetcher(allow_private=public_only) as f:
+        assert f.get(http_server.url("/articles/a1.html"), policy=loopback).status == 200
+        pooled = len(http_server.requests)
+        for url in ("/articles/a1.html", "/articles/a2.html", "/hop/1/articles/a2.html"):
+            assert failure_with(f, http_server.url(url), public_only).reason == "ssrf_blocked"
+        assert len(http_server.requests) == pooled  # refused before any byte left, pooled connection or not
+        # Allowed to the first hop only: the redirect to a second loopback address is refused, not attempted.
+        error = failure_with(f, http_server.url("/redirect?to=http://127.0.0.2:9/x"), loopback)
+        assert error.reason == "ssrf_blocked" and "127.0.0.2" in error.detail
+        wide = NetPolicy.parse("127.0.0.0/8")
+        error = failure_with(f, http_server.url("/redirect?to=http://127.0.0.2:9/x"), wide)
+        # Allowed, so it was tried: its robots.txt first, refused (nothing listens on port 9).
+        assert error.reason == "robots_unavailable" and "connection_error" in error.detail
+        assert f.get(http_server.url("/articles/a2.html"), policy=loopback).status == 200
+
+
+def test_a_robots_redirect_one_source_may_not_follow_is_not_remembered_for_the_others(http_server):
+    http_server.route("/robots.txt", lambda h, p, q: h.send(302, b"", {"Location": "http://127.0.0.2:9/robots.txt"}))
+    with fetcher() as f:
+        narrow = failure_with(f, http_server.url("/articles/a1.html"), NetPolicy.parse("127.0.0.1"))
+        wide = failure_with(f, http_server.url("/articles/a1.html"), NetPolicy.parse("127.0.0.0/8"))
+    assert narrow.reason == wide.reason == "robots_unavailable"
+    assert "ssrf_blocked" in narrow.detail and "connection_error" in wide.detail  # read again, with its own policy
+    assert http_server.hits["/robots.txt"] == 2 and http_server.hits["/articles/a1.html"] == 0
+
+
+def failure_with(f: Fetcher, url: str, policy: NetPolicy) -> FetchError:
+    with pytest.raises(FetchError) as caught:
+        f.get(url, policy=policy)
+    return caught.value
+
+
 def test_the_connection_itself_is_guarded(http_server):
     """The transport vets the address it connects to, independent of the pre-check (DNS rebinding)."""
     with httpx.Client(transport=GuardedTransport(NetPolicy())) as client, pytest.raises(Blocked):
@@ -295,6 +336,7 @@ def test_silent_server_hits_the_read_timeout(http_server):
 
 def test_host_budget_is_respected_and_reported(http_server):
     budget = 0.8
+    started = time.monotonic()
     with fetcher(host_budget_s=budget, request_timeout_s=5, read_timeout_s=0.3) as f:
         reasons = []
         for i in range(10):
@@ -304,8 +346,10 @@ def test_host_budget_is_respected_and_reported(http_server):
             except FetchError as exc:
                 reasons.append(exc.reason)
         spent = f.seconds
-    assert reasons[0] == "ok" and "budget_exhausted" in reasons
+    wall = time.monotonic() - started
+    assert reasons[0] == "ok" and "budget_exhausted" in reasons  # unbounded, the ten pages would take ~6 s
     assert spent <= budget + 0.3 + 0.1  # at most one read timeout past the budget, plus scheduling slack
+    assert budget - 0.1 <= spent <= wall <= spent + 0.1  # what it reports is the time that really passed
     assert all(r in ("ok", "timeout", "budget_exhausted") for r in reasons)
 
 
