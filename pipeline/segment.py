@@ -12,6 +12,7 @@ that fit the cap; a single token longer than the cap is cut hard.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ _TERM_CHARS = ".!?؟…"
 _TERM = re.compile("[.!?؟…]+")
 _WORD = re.compile(r"\w")
 _NEXT_TOKEN = re.compile(r"\s*([^\s.!?؟…،,:؛;]*)")
+_BLOCK_ORDER = operator.attrgetter("start", "end")
 _SPACE = " \t\n\r\f\v\u00a0\u200f\u200e"
 # A quote mark after these opens; before these it closes.
 _OPEN_AFTER = set(_SPACE) | set("([{:،,؛;-–—/ـ")
@@ -70,24 +72,29 @@ def segment(body: str, blocks: list[Block], max_chars: int = MAX_STATEMENT_CHARS
     """Split each block into statements; headings stay whole (up to `max_chars`). Offsets index into `body`."""
     out: list[Statement] = []
     abbrev = _abbrev()
-    # Which marks occur at all: most bodies hold only `.` and a few quotes, so most scans are skipped.
-    quotes = [ch for ch in _QUOTE_CHARS if ch in body]
-    terms = [ch for ch in _TERM_CHARS if ch in body]
+    # Every mark of the body found once; each paragraph takes its share by bisection (regions come in order).
+    quote_marks = _positions(body, 0, len(body), _QUOTE_CHARS)
+    term_marks = _positions(body, 0, len(body), _TERM_CHARS)
     for start, end, kind in _regions(body, blocks):
         if kind == "heading":
             _emit_piece(out, body, start, end, "heading", max_chars, None, -1)
             continue
         for lo, hi in _paragraphs(body, start, end):
-            spans = _spans(body, lo, hi, _positions(body, lo, hi, quotes)) if quotes else []
+            spans = _spans(body, lo, hi, _between(quote_marks, lo, hi)) if quote_marks else []
             prev = lo
-            for cut in _boundaries(body, lo, hi, abbrev, spans, terms):
+            for cut in _boundaries(body, lo, hi, abbrev, spans, _between(term_marks, lo, hi)):
                 _emit_piece(out, body, prev, cut, "sentence", max_chars, spans, lo)
                 prev = cut
             _emit_piece(out, body, prev, hi, "sentence", max_chars, spans, lo)
     return out
 
 
-def _positions(text: str, lo: int, hi: int, chars: str | list[str]) -> list[int]:
+def _between(positions: list[int], lo: int, hi: int) -> list[int]:
+    """The sorted `positions` in [lo, hi)."""
+    return positions[bisect.bisect_left(positions, lo):bisect.bisect_left(positions, hi)] if positions else []
+
+
+def _positions(text: str, lo: int, hi: int, chars: str) -> list[int]:
     """Sorted positions in text[lo:hi] of any of `chars`."""
     out: list[int] = []
     for ch in chars:
@@ -180,7 +187,7 @@ def _regions(body: str, blocks: list[Block]) -> list[tuple[int, int, str]]:
     """Blocks in order, plus any uncovered non-blank stretch of the body as a paragraph."""
     regions: list[tuple[int, int, str]] = []
     pos = 0
-    for block in sorted(blocks, key=lambda b: (b.start, b.end)):
+    for block in sorted(blocks, key=_BLOCK_ORDER):
         start, end = max(block.start, pos, 0), min(block.end, len(body))
         if end <= start:
             continue
@@ -195,6 +202,8 @@ def _regions(body: str, blocks: list[Block]) -> list[tuple[int, int, str]]:
 
 def _paragraphs(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """A block split at blank lines (a block should not hold one, but the body is trusted less than that)."""
+    if body.find("\n", start, end) < 0:
+        return [(start, end)]
     out: list[tuple[int, int]] = []
     pos = start
     for m in _PARA_BREAK.finditer(body, start, end):
@@ -292,13 +301,13 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _boundaries(body: str, lo: int, hi: int, abbrev: _Abbrev, spans: list[tuple[int, int]],
-                terms: str | list[str] = _TERM_CHARS) -> list[int]:
-    """Sorted cut positions inside the paragraph body[lo:hi], given its quotation spans (`terms`: the
-    terminator characters that may occur there)."""
+                terms: list[int]) -> list[int]:
+    """Sorted cut positions inside the paragraph body[lo:hi], given its quotation spans and the sorted
+    positions of its terminator characters."""
     cuts: list[int] = []
     k = 0
     e = lo  # end of the last terminator run
-    for s in _positions(body, lo, hi, terms) if terms else ():
+    for s in terms:
         if s < e:
             continue  # inside the run already measured
         e = _TERM.match(body, s, hi).end()  # type: ignore[union-attr]  # body[s] is a terminator
