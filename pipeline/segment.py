@@ -86,6 +86,8 @@ def segment(body: str, blocks: list[Block], max_chars: int = MAX_STATEMENT_CHARS
                 _emit_piece(out, body, prev, cut, "sentence", max_chars, spans, lo)
                 prev = cut
             _emit_piece(out, body, prev, hi, "sentence", max_chars, spans, lo)
+    for statement in out:  # once the statements are final (a merge changes the text)
+        statement.norm_hash = norm_hash(statement.text)
     return out
 
 
@@ -120,7 +122,10 @@ def _emit_piece(out: list[Statement], body: str, start: int, end: int, kind: str
         return
     if text[0].isspace():
         start += len(text) - len(text.lstrip())
-    _append(out, body, start, start + len(stripped), stripped, kind, merge_floor, cap)
+    if _WORD.search(stripped):  # a statement of its own (the merge below is for punctuation alone)
+        out.append(Statement(len(out), start, start + len(stripped), stripped, kind))
+    else:
+        _append(out, body, start, start + len(stripped), stripped, kind, merge_floor, cap)
 
 
 def _emit_capped(out: list[Statement], body: str, start: int, end: int, kind: str, cap: int,
@@ -233,9 +238,8 @@ def _append(out: list[Statement], body: str, start: int, end: int, text: str, ki
         last = out[-1]
         last.end = end
         last.text = body[last.start:end]
-        last.norm_hash = norm_hash(last.text)
         return
-    out.append(Statement(len(out), start, end, text, kind, norm_hash=norm_hash(text)))
+    out.append(Statement(len(out), start, end, text, kind))
 
 
 def quote_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
