@@ -26,7 +26,7 @@ _PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 # the class regex only measures a run from a position already found.
 _QUOTE_CHARS = "«»“”„‟\""
 _TERM_CHARS = ".!?؟…"
-_TERM = re.compile("[.!?؟…]+")
+_TERM = re.compile(f"[{_TERM_CHARS}]+")
 _WORD = re.compile(r"\w")
 _NEXT_TOKEN = re.compile(r"\s*([^\s.!?؟…،,:؛;]*)")
 _BLOCK_ORDER = operator.attrgetter("start", "end")
@@ -35,7 +35,7 @@ _SPACE = " \t\n\r\f\v\u00a0\u200f\u200e"
 _OPEN_AFTER = set(_SPACE) | set("([{:،,؛;-–—/ـ")
 _CLOSE_BEFORE = set(_SPACE) | set(".,،؛;:!?؟)]}…-–—/")
 _PROCLITICS = set("وفبلك")
-_ENDS = set(".!?؟…")
+_ENDS = set(_TERM_CHARS)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 # Longest statement: real Arabic news sentences strung with `،` reach 600-1,000 characters; well past that is
