@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.normalize import norm_hash
+from pipeline.records import Block
 from pipeline.segment import quote_spans, segment
 from pipeline.segment_eval import compose, evaluate, read_gold, regex_baseline
 
@@ -216,3 +217,27 @@ def test_arabic_comma_option_rewrites_commas(tmp_path: Path) -> None:
     gold.write_text("# newdoc id = d\n# text = أولا, ثانيا.\n\n# text = ثالثا.\n", encoding="utf-8")
     (doc,) = read_gold(gold, arabic_comma=True)
     assert doc.body == "أولا، ثانيا. ثالثا." and doc.ends == [12, 19]
+
+
+# Where segment() takes its shortcuts (marks found once per body, pieces within the cap emitted whole): a
+# terminator run or a quotation cut by a block edge, punctuation alone joining the sentence before (its hash is
+# that of the joined text), a heading over the cap that holds a quotation.
+EDGES = [
+    ("قال الوزير...ثم سكت. وأضاف", [Block(0, 11), Block(11, 26)], 2000,
+     [(0, 11, "sentence", "قال الوزير."), (11, 20, "sentence", "..ثم سكت."), (21, 26, "sentence", "وأضاف")]),
+    ("قال «نعم». !! وأضاف أنه راض.", [], 2000,
+     [(0, 13, "sentence", "قال «نعم». !!"), (14, 28, "sentence", "وأضاف أنه راض.")]),
+    ("قال «نعم». وأضاف", [Block(0, 7), Block(7, 16)], 2000,
+     [(0, 7, "sentence", "قال «نع"), (7, 10, "sentence", "م»."), (11, 16, "sentence", "وأضاف")]),
+    ("قال «نعم هنا» الآن", [Block(0, 18, "heading")], 12,
+     [(0, 3, "heading", "قال"), (4, 13, "heading", "«نعم هنا»"), (14, 18, "heading", "الآن")]),
+]
+
+
+@pytest.mark.parametrize("body,blocks,cap,expected", EDGES)
+def test_block_edges_merges_and_overlong_headings(body: str, blocks: list[Block], cap: int,
+                                                  expected: list[tuple[int, int, str, str]]) -> None:
+    statements = segment(body, blocks, max_chars=cap)
+    assert [(s.start, s.end, s.kind, s.text) for s in statements] == expected
+    assert [s.seq for s in statements] == list(range(len(statements)))
+    assert all(s.norm_hash == norm_hash(s.text) for s in statements)
