@@ -163,6 +163,9 @@ class _Attributor:
                 event = self.finite(text, toks, i, "one", inv, spans)
                 if event is not None and (event.via or event.end < len(toks) and toks[event.end].key in after):
                     return event  # `نقل التلفزيون عن المعلم`, `واختتم الوزير تصريحه`
+                if event is None and fallback is None and i + 1 < len(toks) and not toks[i + 1].barrier \
+                        and toks[i + 1].key in after and self.opens_clause(toks, i):
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))  # `ولفت إلى أن`
                 continue
             if number is None and t.key in self.cr.unmarked and (i == 0 or t.barrier):
                 event = self.finite(text, toks, i, "one", inv, spans)
@@ -170,7 +173,7 @@ class _Attributor:
                     return event
                 continue
             if number is None:
-                if fallback is None and self.participle(t):
+                if fallback is None and self.participle(t) and not self.adjectival(toks, i):
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t),
                                               "plural" if t.key.endswith("ين") else "one")
                 if source is None:
@@ -183,7 +186,7 @@ class _Attributor:
             if event is not None:
                 return event
             if self.parser.object_cut or self.subjectless_ok(toks, i):
-                if fallback is None:  # `وطالب المحكمة بالتحقيق`: the object; the subject is the last speaker
+                if fallback is None and (self.parser.object_cut or self.opens_clause(toks, i)):  # `وطالب المحكمة بالتحقيق`: the object; the subject is the last speaker
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t), number)
                     if fallback is not None and i < 3:
                         return fallback  # the main clause's verb wins over verbs in what it reports
@@ -195,6 +198,21 @@ class _Attributor:
         if failed and fallback is not None and not fallback.explicit:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         return source or fallback
+
+    def opens_clause(self, toks: list[Token], i: int) -> bool:
+        """The verb can continue the last speaker: first in the statement, joined by و/ف, after `كما`, `من جانبه`,
+        or with a pronoun subject (`أكد معاليه`). A bare verb inside a clause is passive (`، أُعلن عن مقتل`) or
+        heads a relative clause (`بعد تقارير غربية أشارت إلى`)."""
+        t = toks[i]
+        return (i == 0 or t.raw[:1] in "وف" or all(x.key in _CLAUSE_OPENERS for x in toks[:i])
+                or (i + 1 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects))
+
+    def adjectival(self, toks: list[Token], i: int) -> bool:
+        """A feminine participle right after an indefinite feminine noun is its adjective (`رقابة مشددة`), not a cue."""
+        if i == 0 or toks[i].barrier or not toks[i].key.endswith("ه"):
+            return False
+        prev = toks[i - 1]
+        return prev.raw.endswith("ة") and not prev.al and prev.key not in _COMPLEMENTIZERS
 
     def constrained(self, t: Token) -> frozenset[str] | None:
         k = t.key

@@ -27,6 +27,7 @@ _GOD = "الله"
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
 _ROYAL = frozenset(("الملك", "الامير", "الاميره"))
+_ABBREVIATIONS = frozenset(("د", "م", "أ", "ا", "ق", "ل", "ع"))  # `د.` doctor, `م.` engineer, `أ.` professor, `ل.` lieutenant
 _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
@@ -94,8 +95,10 @@ def tokens(text: str, worth=None) -> list[Token]:
                 info.clear()
             k = key(raw)
             found = info[raw] = (k, is_al(k) and raw[:1] not in _HAMZA_ALEF)
-        append(_new_token(Token, (start, pos, raw, found[0], gap != " " and gap != "" and barrier_in(gap) is not None,
-                                  found[1])))
+        barrier = gap != " " and gap != "" and barrier_in(gap) is not None
+        if barrier and out and gap.strip() == "." and out[-1].raw in _ABBREVIATIONS:
+            barrier = False  # `د. عبد الله البرقان`: the period of a title's abbreviation
+        append(_new_token(Token, (start, pos, raw, found[0], barrier, found[1])))
     return out
 
 
@@ -275,7 +278,7 @@ class Parser:
                 clean = k not in _WEAK_STOPS  # `تفاؤلاً أكبر من`: an object can run into من
                 weak_end = not clean
                 break
-            if source and role and not name:
+            if source and role and not name and not (forced and len(role) > 1):  # `… بمحافظة مأرب`: a genitive goes on
                 step = self._source_step(toks, pos, limit, role)
                 if step is not None:
                     pos, clean = step
@@ -351,8 +354,9 @@ class Parser:
                         words == 1 or (words == 2 and self._closes(toks, pos + 1, limit))):
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
-                elif self.name_like(t) and words < 4:
-                    name.append(t)
+                elif self.name_like(t) and words < (4 if not role or role[-1].al else 6):
+                    name.append(t)  # after an indefinite chain (`وزير داخلية إقليم بلوشستان أكبر حسين دوراني`)
+                    # the chain's last words are read as a name first and handed back by _chain_name
                 else:
                     break
             elif role and not forced and t.al and len(role) == 1 and role[0].al and role[0].key in r.role_heads \
