@@ -24,6 +24,8 @@ _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "ع�
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
+_DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
+_FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
 _SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
@@ -96,6 +98,7 @@ class _Event:
     via: str | None = None
     explicit: bool = True
     end: int = 0  # token after the subject
+    canonical: str | None = None  # the earlier full mention a bare definite head refers to
 
 
 class _Attributor:
@@ -205,7 +208,19 @@ class _Attributor:
         heads a relative clause (`بعد تقارير غربية أشارت إلى`)."""
         t = toks[i]
         return (i == 0 or t.raw[:1] in "وف" or all(x.key in _CLAUSE_OPENERS for x in toks[:i])
+                or (toks[0].key in _FRONTED and i < 14 and not any(self.number(x) for x in toks[1:i])
+                    and self.content_follows(toks, i))
                 or (i + 1 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects))
+
+    def content_follows(self, toks: list[Token], i: int) -> bool:
+        """What was said follows the verb at once: a colon or quotation (`أجاب «…»`), or أن/إن."""
+        if i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        if nxt.key in _COMPLEMENTIZERS:
+            return True
+        gap = self._text[toks[i].end:nxt.start]
+        return nxt.barrier and any(c in gap for c in ':"«“')
 
     def adjectival(self, toks: list[Token], i: int) -> bool:
         """A feminine participle right after an indefinite feminine noun is its adjective (`رقابة مشددة`), not a cue."""
@@ -300,7 +315,14 @@ class _Attributor:
                     return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
                 return None
             return self.in_it(text, toks, i, spans)
-        if nxt < len(toks) and not toks[nxt].barrier:
+        skip = self.told_to(text, toks, nxt, spans)
+        if skip > nxt:  # `وأكد لـ"الاقتصادية" مصدر خاص أن`: the outlet told comes before the subject
+            who = self.parser.subject(toks, skip, min(len(toks), skip + 20), text)
+            if who is not None and not (who.anchored or who.clean):
+                who = None
+        elif nxt + 1 < len(toks) and toks[nxt].key in _DEMONSTRATIVES and toks[nxt + 1].al and not toks[nxt + 1].barrier:
+            who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `وأكدت تلك المصادر أن`
+        elif nxt < len(toks) and not toks[nxt].barrier:
             who = self.parser.subject(toks, nxt, min(len(toks), nxt + 20), text)
         elif nxt < len(toks):
             who = self.quoted_subject(text, toks, i, spans)
@@ -317,6 +339,21 @@ class _Attributor:
             if len(people) >= 2:
                 return _Event(people[0], people[0], None, cue, self.mode(text, toks, i + 1, spans, toks[i]), co=people[1:])
         return None
+
+    @staticmethod
+    def told_to(text: str, toks: list[Token], j: int, spans) -> int:
+        """After `لـ«عكاظ»`, `ل "الاقتصادية"` at token j: the index of the token after the closing quote, else j."""
+        if j + 1 >= len(toks) or toks[j].key != "ل" or not toks[j + 1].barrier:
+            return j
+        for a, b in spans:
+            if toks[j].end <= a < toks[j + 1].start:
+                k = j + 1
+                while k < len(toks) and toks[k].start < b:
+                    k += 1
+                if k - j - 1 <= 3 and k < len(toks) and not text[b:toks[k].start].strip(" \"”»'"):
+                    return k
+                return j
+        return j
 
     def quoted_subject(self, text: str, toks: list[Token], i: int, spans) -> Who | None:
         """`وقالت "فارو"`, `وأعلنت « ولاية سيناء»`: a short quoted name right after the verb."""
@@ -526,15 +563,31 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
+    heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
     for st, tk in zip(statements, toks):
         event = att.statement(st, tk, inv, last)
         events.append(event)
-        if event is not None and event.explicit:
-            if event.name:
-                inv.add(event.name, event.role)
-            elif key(event.speaker.split()[0]) in sr.groups:
+        if event is None:
+            continue
+        if not event.explicit:
+            if last is not None and event.speaker == last.speaker:
+                event.canonical = last.canonical
+            continue
+        if event.name:
+            inv.add(event.name, event.role)
+        else:
+            words = event.speaker.split()
+            head = key(words[0])
+            if head in sr.groups:
                 inv.add_group(event.speaker)
-            last = event
+            bare = head[2:] if head.startswith("ال") else head
+            if bare not in sr.source_heads and bare not in sr.institutions:
+                pass  # `الضابط` may be a person named since: the inventory resolves roles
+            elif len(words) >= 2 and not event.via:
+                heads[bare] = event.speaker
+            elif len(words) == 1 and bare != head:
+                event.canonical = heads.get(bare)  # `وأضاف المصدر` → `مصدر مسؤول بشرطة عمان`
+        last = event
     for st, event in zip(statements, events):
         if event is not None:
             _fill(st, event, inv, sr)
@@ -572,7 +625,7 @@ def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> Non
     st.cue = event.cue
     st.mode = event.mode  # type: ignore[assignment]
     st.via = event.via
-    st.speaker_canonical = _canonical(event.name, event.speaker, inv, sr)
+    st.speaker_canonical = _canonical(event.name, event.speaker, inv, sr, event.canonical)
     st.co_speakers = [_canonical(c, c, inv, sr) for c in event.co]
     role = event.role
     if role is None:
@@ -600,13 +653,14 @@ def _role_as_written(rk: str, inv: Inventory) -> str:
     return inv.role_text.get(rk, rk)
 
 
-def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules) -> str:
+def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules, antecedent: str | None = None) -> str:
     written = name or speaker
     if name_key(written) in sr.split:
         return curate(written, sr)
     if name:
         auto = inv.fullest(name)
     else:
-        auto = inv.for_role(speaker, lambda rk: _role_head(rk, sr)) or inv.for_group(speaker) or speaker
+        auto = (inv.for_role(speaker, lambda rk: _role_head(rk, sr)) or inv.for_group(speaker) or antecedent
+                or speaker)
     curated = curate(auto, sr)
     return curated if curated != auto else curate(written, sr) if curate(written, sr) != written else auto

@@ -438,6 +438,9 @@ class Parser:
         r = self.r
         t = toks[pos]
         k = t.key
+        if len(k) > 3 and not t.al and (k[0] == "ب" and (k[1:] in r.institutions or k[1:] in r.role_heads)
+                                         or k[0] == "ل" and k[1:] in r.institutions and k[1:] not in r.outlets):
+            return None  # `مصدر مسؤول بشرطة عمان`, `مصدر لوزارة الداخلية`: the body it speaks for
         if k in r.source_complements and pos + 2 < limit and toks[pos + 1].key == "من" and not toks[pos + 2].barrier:
             role.extend(toks[pos:pos + 3])
             j = pos + 3
