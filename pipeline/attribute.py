@@ -27,7 +27,7 @@ _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "�
 _DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
 _FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
-_SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
+_SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
 _CLAUSE_OPENERS = frozenset(key(w) for w in ("بعدها", "ثم", "كما", "وقد", "قد", "بعد", "ذلك", "فيما", "حيث", "من", "جانبه",
                                              "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "أما", "وأما", "فيما"))
@@ -99,6 +99,7 @@ class _Event:
     explicit: bool = True
     end: int = 0  # token after the subject
     canonical: str | None = None  # the earlier full mention a bare definite head refers to
+    antecedent: bool = True  # a later cue without a subject may continue this speaker
 
 
 class _Attributor:
@@ -331,7 +332,7 @@ class _Attributor:
             if nested:
                 return nested
             return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
-        who = self.svo(text, toks, i)
+        who = self.svo(text, toks, i) or self.topic(text, toks, i)
         if who is not None:
             return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if number in ("dual", "plural"):
@@ -339,6 +340,16 @@ class _Attributor:
             if len(people) >= 2:
                 return _Event(people[0], people[0], None, cue, self.mode(text, toks, i + 1, spans, toks[i]), co=people[1:])
         return None
+
+    def quoted_body(self, inner: list[Token], toks: list[Token]) -> bool:
+        """`بينما قالت «جبهة الوطنيين المتحدة» على موقعها إنها`: a quoted body (an institution word, then adjectives),
+        with the sentence going on after it."""
+        sr = self.sr
+        if not 2 <= len(inner) <= 4 or inner[0].key not in sr.institutions or inner[0].al:
+            return False
+        last = toks.index(inner[-1])
+        return last + 1 < len(toks) and all(
+            t.al and t.key not in sr.documents and not self.parser.stops_here(t.key) for t in inner[1:])
 
     @staticmethod
     def told_to(text: str, toks: list[Token], j: int, spans) -> int:
@@ -360,7 +371,8 @@ class _Attributor:
         for a, b in spans:
             if a >= toks[i].end and not text[toks[i].end:a].strip():
                 inner = [t for t in toks if a < t.start and t.end < b]
-                if 0 < len(inner) <= 3 and all(self.parser.name_like(t) or t.key in self.sr.institutions for t in inner):
+                if 0 < len(inner) <= 3 and all(self.parser.name_like(t) or t.key in self.sr.institutions for t in inner) \
+                        or self.quoted_body(inner, toks):
                     end = toks.index(inner[-1]) + 1
                     return Who(speaker=text[inner[0].start:inner[-1].end], role=None,
                                name=text[inner[0].start:inner[-1].end], end=end, clean=True, anchored=True)
@@ -409,6 +421,18 @@ class _Attributor:
         who = self.parser.subject(toks, start, end, text)
         return who if who is not None and who.end == end and who.anchored else None
 
+    def topic(self, text: str, toks: list[Token], i: int) -> Who | None:
+        """`غادة عبدالرازق، قالت في حوار`: a known name, then a comma, opens the statement before its verb."""
+        if not 0 < i <= 5 or not toks[i].barrier or text[toks[i - 1].end:toks[i].start].strip() not in ("،", ","):
+            return None
+        if any(t.barrier for t in toks[1:i]):
+            return None
+        who = self.parser.subject(toks, 0, i, text)
+        if who is None or who.end != i or not who.name or who.co:
+            return None
+        known = self.parser.known
+        return who if all(key(w) in known for w in who.name.split()) else None
+
     def subjectless_ok(self, toks: list[Token], i: int) -> bool:
         """`وأضاف..`, `وأضاف أن`, `وأشار إلى`, `كما أكد معاليه`: the verb continues the last speaker."""
         if i + 1 >= len(toks):
@@ -433,12 +457,17 @@ class _Attributor:
                 who = self.parser.subject(rest, 0, min(len(rest), 10), text)
                 cue = text[toks[i].start:last.start + 1]
             elif words == list(phrase) or (words[0][:1] in "وف" and [words[0][1:]] + words[1:] == list(phrase)):
-                who = self.parser.subject(toks, i + n, min(len(toks), i + n + 10), text) if i + n < len(toks) else None
+                j = i + n
+                if j + 1 < len(toks) and toks[j].key in _SPEECH_NOUNS and not toks[j + 1].barrier:
+                    j += 1  # `بحسب إعلان الجهاز المركزي للإحصاء`: the author of the statement
+                who = self.parser.subject(toks, j, min(len(toks), j + 10), text) if j < len(toks) else None
                 cue = text[toks[i].start:toks[i + n - 1].end]
             else:
                 continue
             if who is not None and who.clean and who.anchored:
-                return self._event(who, cue, "indirect")
+                event = self._event(who, cue, "indirect")
+                event.antecedent = False  # `…، بحسب الجهاز المركزي`: a later `وقالت` is not its subject
+                return event
         return None
 
     def headline(self, st: Statement, toks: list[Token], inv: Inventory, spans) -> _Event | None:
@@ -587,7 +616,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
                 heads[bare] = event.speaker
             elif len(words) == 1 and bare != head:
                 event.canonical = heads.get(bare)  # `وأضاف المصدر` → `مصدر مسؤول بشرطة عمان`
-        last = event
+        if event.antecedent:
+            last = event
     for st, event in zip(statements, events):
         if event is not None:
             _fill(st, event, inv, sr)
