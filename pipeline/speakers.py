@@ -350,8 +350,9 @@ class Parser:
                         closed = True
                     else:
                         break
-                elif t.al and not name[0].al and (
-                        words == 1 or (words == 2 and self._closes(toks, pos + 1, limit))):
+                elif t.al and not name[0].al and (words == 1 or (
+                        words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit))):
+                    # (`غادة عبدالرازق الشائعات`: a plural in -ات after a full name is the object)
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
                 elif self.name_like(t) and words < (4 if not role or role[-1].al else 6):

@@ -1,0 +1,106 @@
+"""Golden tables for the error classes seen on held-out text, one per phenomenon (pySBD style).
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.attribute import attribute
+from pipeline.records import Article
+from pipeline.segment import segment
+from pipeline.segment_eval import compose
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    body, blocks = compose(list(paragraphs))
+    statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
+    return [(s.speaker_canonical, s.cue) for s in statements]
+
+
+# An anonymous source keeps the body it speaks for, and a later bare `المصدر`, `المصادر`, `تلك المصادر`
+# resolves to its full first mention.
+ANONYMOUS_SOURCES = [
+    (["كشف مصدر مسؤول بشرطة عمان السلطانية بأن الطفلة أصيبت برصاصة طائشة.", "وأضاف المصدر أن حالتها مستقرة."],
+     [("مصدر مسؤول بشرطة عمان السلطانية", "كشف"), ("مصدر مسؤول بشرطة عمان السلطانية", "وأضاف")]),
+    (["أكدت مصادر في المقاومة الشعبية بمحافظة مأرب أنها قتلت 17 مسلحا.", "وأكدت تلك المصادر أن بين القتلى قياديا."],
+     [("مصادر في المقاومة الشعبية بمحافظة مأرب", "أكدت"), ("مصادر في المقاومة الشعبية بمحافظة مأرب", "وأكدت")]),
+    (["وأكد ل \"الاقتصادية\" مصدر خاص أن النادي وافق على العرض.", "وقال: \"سيتم دفع مبلغ مالي\"."],
+     [("مصدر خاص", "وأكد"), ("مصدر خاص", "وقال")]),
+    (["قالت مصادر محلية إن المسلحين فروا.", "ومضت المصادر بالقول إن الخلافات تتسع."],
+     [("مصادر محلية", "قالت"), ("مصادر محلية", "ومضت")]),
+]
+
+
+@pytest.mark.parametrize("case", ANONYMOUS_SOURCES)
+def test_anonymous_sources(case) -> None:
+    assert speakers(*case[0]) == case[1]
+
+
+# Words that are never part of a name: `بقوله` after the name, the period of `د.` inside it.
+NOT_NAMES = [
+    (["نفى المتحدث الرسمي للاتحاد عدنان المعيبد الأنباء.", "وحول أقرب اسم، علق المعيبد بقوله: لا يوجد اسم قريب."],
+     [("عدنان المعيبد", "نفى"), ("عدنان المعيبد", "علق")]),
+    (["أماط رئيس لجنة الاحتراف د. عبد الله البرقان اللثام عن الأندية المستحقة.", "وقال \"البرقان\": \"الأندية أوفت بالتزاماتها\"."],
+     [("عبد الله البرقان", "أماط"), ("عبد الله البرقان", "وقال")]),
+    (["وقال وزير داخلية إقليم بلوشستان أكبر حسين دوراني إن الهجوم فشل."], [("أكبر حسين دوراني", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", NOT_NAMES)
+def test_not_names(case) -> None:
+    assert speakers(*case[0]) == case[1]
+
+
+# Look-alikes after a speaker: an adjectival participle (`قوة معززة ومشددة`, `رقابة مشددة`), a bare verb inside a
+# clause (passive `أعلن عن`, relative `تقارير أشارت`), `لفت … انتباه` (drew attention) give no speaker.
+LOOK_ALIKES = [
+    (["وقال الوزير خالد الحربي إن الوضع مستقر.", "وفرضت الشرطة رقابة مشددة على الحدود."],
+     [("خالد الحربي", "وقال"), (None, None)]),
+    (["وقال الوزير خالد الحربي إن الوضع مستقر.", "وفي إب، ومع احتدام المعارك، أعلن عن مقتل قيادي حوثي."],
+     [("خالد الحربي", "وقال"), (None, None)]),
+    (["وقال الوزير خالد الحربي إن الوضع مستقر.", "ويأتي ذلك بعد تقارير غربية أشارت إلى استخدام الماعز."],
+     [("خالد الحربي", "وقال"), (None, None)]),
+    (["لفت مهرجان أبها للتسوق انتباه الزوار إلى تنوع معارضه."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", LOOK_ALIKES)
+def test_look_alikes(case) -> None:
+    assert speakers(*case[0]) == case[1]
+
+
+# Cues without a subject of their own continue the last speaker only where the clause allows it.
+CONTINUATIONS = [
+    (["قال الخبير محمد حسن يوسف: إن السياحة مهمة.", "ولفت إلى أن النسبة جيدة."],
+     [("محمد حسن يوسف", "قال"), ("محمد حسن يوسف", "ولفت")]),
+    (["نفى المتحدث الرسمي عدنان المعيبد الأنباء.", "وفي سؤال عن المفاوضات، أجاب «قدمنا عروضنا للمدربين»."],
+     [("عدنان المعيبد", "نفى"), ("عدنان المعيبد", "أجاب")]),
+    (["نفت الفنانة غادة عبدالرازق الشائعات.", "وعن عمليات التجميل قالت: «أرفضها لأنني أخاف منها»."],
+     [("غادة عبدالرازق", "نفت"), ("غادة عبدالرازق", "قالت")]),
+    (["وأخبرت عن تباطؤ التضخم، بحسب إعلان الجهاز المركزي للإحصاء في السودان.", "وقالت إن تركيا شهدت أعمال عنف."],
+     [("الجهاز المركزي للإحصاء في السودان", "بحسب"), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", CONTINUATIONS)
+def test_continuations(case) -> None:
+    assert speakers(*case[0]) == case[1]
+
+
+# Two clauses with different subjects in one sentence: the first clause's speaker; a quoted body or a known
+# name set before the verb is a subject too.
+CLAUSES = [
+    (["من جهته، بين البائع ياسر اليافعي، أن الأسعار في متناول الجميع، فيما أكد البائع محمد ناصر، أن السوق تطور."],
+     [("ياسر اليافعي", "بين")]),
+    (["وقالت نينا سبرينجل إن الجماعة صغيرة.", "بينما قالت «جبهة الوطنيين المتحدة» على موقعها إنها ليست عنصرية."],
+     [("نينا سبرينجل", "وقالت"), ("جبهة الوطنيين المتحدة", "قالت")]),
+    (["نفت الفنانة المصرية غادة عبدالرازق الشائعات.", "غادة عبدالرازق، قالت في حوار صحفي: «لكل سن جماله»."],
+     [("غادة عبدالرازق", "نفت"), ("غادة عبدالرازق", "قالت")]),
+    (["القاهرة، قالت إن الوضع مستقر."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", CLAUSES)
+def test_clauses(case) -> None:
+    assert speakers(*case[0]) == case[1]
