@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from pipeline import lexicons
 from pipeline.normalize import fold
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
-from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, name_key, rules, token, tokens
+from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, from_pairs, key, name_key, rules, split, token
 
 _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
@@ -105,13 +106,15 @@ class _Event:
 class _Attributor:
     def __init__(self, cr: CueRules, sr: SpeakerRules) -> None:
         self.cr, self.sr = cr, sr
-        self.parser = Parser(sr, self.is_cue)
         cached = _GATES.get((id(cr), id(sr)))
         if cached is None or cached[0] is not cr or cached[1] is not sr:
             triggers = _triggers(cr)
-            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers | sr.role_heads | sr.honorifics))
-        self.triggers, self.gate = cached[2], cached[3]
-        self.source_anchors = _source_anchors(cr)
+            cue_keys = frozenset(cr.finite) | frozenset(p + k for k in cr.finite for p in "وف") | cr.participles
+            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers, sr.role_heads | sr.honorifics),
+                                                 _source_anchors(cr), cue_keys)
+        self.triggers, self.gate, self.source_anchors, cue_keys = cached[2], cached[3], cached[4], cached[5]
+        self.is_cue = cue_keys.__contains__  # `قال`, `وقال`, `فقال`, `قائلا`: the keys the method below accepts
+        self.parser = Parser(sr, self.is_cue, cue_keys=cue_keys)
 
     def number(self, t: Token) -> str | None:
         """"one"/"dual"/"plural" when the token is a finite speech verb (with or without و/ف), else None."""
@@ -528,34 +531,46 @@ class _Attributor:
 _GATES: dict[tuple[int, int], tuple] = {}  # (id(cue rules), id(speaker rules)) → (rules kept alive, triggers, gate)
 
 
-class _Gate:
-    """Whether a statement is worth tokenising: it holds a cue, a role or a title word, a colon, or Latin text.
+_COLD, _ROLE, _CUE = 0, 1, 2
+_WORD = itemgetter(1)
 
-    Words are classified once (by their folded key) and remembered, so a statement costs two set operations;
-    the others would give no event and add nobody to the article's inventory.
+
+class _Gate:
+    """Whether a statement is worth tokenising: a cue, a colon or Latin text (it may report speech), a role or a
+    title word (it may name someone for the article's inventory), or neither.
+
+    Words are classified once (by their folded key) and remembered, so a statement costs a few set operations.
     """
 
-    def __init__(self, keys: frozenset[str]) -> None:
-        self.keys = keys
-        self.hot: set[str] = set()
+    def __init__(self, triggers: frozenset[str], keys: frozenset[str]) -> None:
+        self.triggers, self.keys = triggers, keys
+        self.cue: set[str] = set()
+        self.role: set[str] = set()
         self.cold: set[str] = set()
 
-    def worth(self, text: str, words: list[str]) -> bool:
+    def kind(self, text: str, pairs: list[tuple[str, str]]) -> int:
         if ":" in text or _LATIN.search(text):
-            return True
-        if not self.hot.isdisjoint(words):
-            return True
-        new = set(words) - self.cold
+            return _CUE
+        words = set(map(_WORD, pairs))
+        if not self.cue.isdisjoint(words):
+            return _CUE
+        new = words - self.cold
+        found = _COLD if self.role.isdisjoint(new) else _ROLE
+        new -= self.role
         if not new:
-            return False
+            return found
         if len(self.cold) > 500_000:
-            self.hot.clear()
+            self.cue.clear()
+            self.role.clear()
             self.cold.clear()
-        found = False
         for w in new:
-            if key(w) in self.keys:
-                self.hot.add(w)
-                found = True
+            k = key(w)
+            if k in self.triggers:
+                self.cue.add(w)
+                found = _CUE
+            elif k in self.keys:
+                self.role.add(w)
+                found = max(found, _ROLE)
             else:
                 self.cold.add(w)
         return found
@@ -586,15 +601,19 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     """Fill speaker, speaker_canonical, co_speakers, role, via, cue and mode on statements that report speech."""
     sr = rules()
     att = _Attributor(cue_rules(), sr)
-    worth = att.gate.worth
-    toks = [tokens(st.text, worth) for st in statements]
+    kind = att.gate.kind
+    pairs = [split(st.text) for st in statements]
+    kinds = [kind(st.text, p) for st, p in zip(statements, pairs)]
+    if _CUE not in kinds:
+        return statements  # no cue, source phrase, colon or Latin anywhere: no statement can get a speaker
+    toks = [from_pairs(p) if k else [] for p, k in zip(pairs, kinds)]
     inv = _inventory(att.parser, statements, toks)
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
     heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
-    for st, tk in zip(statements, toks):
-        event = att.statement(st, tk, inv, last)
+    for st, tk, k in zip(statements, toks, kinds):
+        event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing
         events.append(event)
         if event is None:
             continue
@@ -633,6 +652,8 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
         heads = _HEADS[id(r)] = (r, (r.role_heads - r.groups) | r.honorifics)
     heads = heads[1]
     for st, tk in zip(statements, toks):
+        if not tk:
+            continue
         done = -1  # tokens before this index belong to a phrase already read
         for i in [i for i, t in enumerate(tk) if t.key in heads]:
             if i < done:

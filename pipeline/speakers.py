@@ -78,28 +78,60 @@ def tokens(text: str, worth=None) -> list[Token]:
 
     `worth(text, words)`, if given, may decline the statement after one look at its words: then [].
     """
-    out: list[Token] = []
     pairs = _GAP_AND_TOKEN.findall(text)
     if worth is not None and not worth(text, [raw for _, raw in pairs]):
-        return out
+        return []
+    return from_pairs(pairs)
+
+
+split = _GAP_AND_TOKEN.findall  # text → [(gap, word)], the input of from_pairs
+
+
+def from_pairs(pairs: list[tuple[str, str]]) -> list[Token]:
+    """Tokens from a statement's (gap before, word) pairs, as `split` gives them."""
+    out: list[Token] = []
     append = out.append
     pos = 0
     info = _INFO
-    barrier_in = _BARRIER.search
+    gaps = _GAPS
+    new = _new_token
     for gap, raw in pairs:
-        start = pos + len(gap)
-        pos = start + len(raw)
         found = info.get(raw)
         if found is None:
-            if len(info) > 200_000:
-                info.clear()
-            k = key(raw)
-            found = info[raw] = (k, is_al(k) and raw[:1] not in _HAMZA_ALEF)
-        barrier = gap != " " and gap != "" and barrier_in(gap) is not None
-        if barrier and out and gap.strip() == "." and out[-1].raw in _ABBREVIATIONS:
+            found = _learn(raw)
+        if gap == " ":
+            start = pos + 1
+            pos = start + len(raw)
+            append(new(Token, (start, pos, raw, found[0], False, found[1])))
+            continue
+        start = pos + len(gap)
+        pos = start + len(raw)
+        barrier = gaps.get(gap)
+        if barrier is None:
+            barrier = _learn_gap(gap)
+        if barrier and gap[0] == "." and out and out[-1].raw in _ABBREVIATIONS and not gap.strip(" ."):
             barrier = False  # `د. عبد الله البرقان`: the period of a title's abbreviation
-        append(_new_token(Token, (start, pos, raw, found[0], barrier, found[1])))
+        append(new(Token, (start, pos, raw, found[0], barrier, found[1])))
     return out
+
+
+_GAPS: dict[str, bool] = {"": False}  # text between two tokens → holds punctuation (gaps repeat: "، ", ". ", " «")
+
+
+def _learn(raw: str) -> tuple[str, bool]:
+    if len(_INFO) > 200_000:
+        _INFO.clear()
+    k = key(raw)
+    found = _INFO[raw] = (k, is_al(k) and raw[:1] not in _HAMZA_ALEF)
+    return found
+
+
+def _learn_gap(gap: str) -> bool:
+    if len(_GAPS) > 50_000:
+        _GAPS.clear()
+        _GAPS[""] = False
+    found = _GAPS[gap] = _BARRIER.search(gap) is not None
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,19 +217,45 @@ class Who:
     anchored: bool = False  # a role or institution heads it, or every name word is known in the article
 
 
+_STOPS: dict[tuple[int, int], tuple] = {}  # (id(rules), id(cue keys)) → (rules, cue keys, stop keys, name_like memo)
+
+
 class Parser:
     """Subject parsing against the rules, the cue test and the names already known in the article."""
 
-    def __init__(self, r: SpeakerRules, is_cue, known: frozenset[str] = frozenset()) -> None:
+    def __init__(self, r: SpeakerRules, is_cue, known: frozenset[str] = frozenset(),
+                 cue_keys: frozenset[str] | None = None) -> None:
         self.r, self.is_cue, self.known = r, is_cue, known
         self.object_cut = False  # set when a subject was read as the verb's object (`وطالب المحكمة بالتحقيق`)
+        if cue_keys is not None:  # every key is_cue accepts: stops_here and name_like become set look-ups
+            found = _STOPS.get((id(r), id(cue_keys)))
+            if found is None or found[0] is not r or found[1] is not cue_keys:
+                stops = r.stops | r.non_speech | r.blockers | cue_keys | frozenset(
+                    p + k for k in r.non_speech | r.blockers for p in "وف")
+                found = _STOPS[(id(r), id(cue_keys))] = (r, cue_keys, stops, {})
+            self.stops_here = found[2].__contains__
+            self._name_like = found[3]
 
     def stops_here(self, k: str) -> bool:
         r = self.r
         return k in r.stops or k in r.non_speech or self.is_cue(k) or k in r.blockers or (
             k[:1] in "وف" and (k[1:] in r.non_speech or k[1:] in r.blockers))
 
+    _name_like: dict[str, bool] | None = None
+
     def name_like(self, t: Token) -> bool:
+        """A word that can be part of a name (no article, no title, stop or cue word), memoised by its spelling."""
+        memo = self._name_like
+        if memo is not None:
+            found = memo.get(t.raw)
+            if found is None:
+                if len(memo) > 200_000:
+                    memo.clear()
+                found = memo[t.raw] = self._name_like_now(t)
+            return found
+        return self._name_like_now(t)
+
+    def _name_like_now(self, t: Token) -> bool:
         k, r = t.key, self.r
         return (len(k) > 1 and not k.isdigit() and not t.al and k not in r.role_heads and k not in r.institutions
                 and k not in r.role_words and k not in r.honorifics and not self.stops_here(k)
