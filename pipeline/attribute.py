@@ -25,6 +25,12 @@ _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "ع�
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
+_STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
+_STATEMENT_OBJECTS = frozenset(key(w) for w in ("بيانا", "بيانًا", "بيان"))
+_ISSUED = frozenset(key(w) for w in ("صادر", "الصادر", "صدر"))
+_ISSUE = frozenset(key(w) for w in ("أصدر", "أصدرت", "وأصدر", "وأصدرت", "أصدرا", "وأصدرا"))
+_HIM = frozenset(key(w) for w in ("أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))  # a pronoun subject of a nested report
+_FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
 _FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
@@ -134,6 +140,7 @@ class _Attributor:
     # -- one statement -------------------------------------------------------------------------------------
     def statement(self, st: Statement, toks: list[Token], inv: Inventory, last: _Event | None) -> _Event | None:
         text = self._text = st.text
+        self._last = last
         if not toks:
             return None
         if _LATIN.search(text) and not _ARABIC.search(text):
@@ -202,6 +209,8 @@ class _Attributor:
                     return _Event(last.speaker, last.name, last.role, t.raw,
                                   self.mode(text, toks, i + 2, spans, t), via=last.via)  # `وأضاف البراك أن`
                 failed = True
+            elif t.raw[:1] in "وف" and i + 1 < len(toks) and not toks[i + 1].barrier:
+                failed = True  # `… وأعرب والد الطفلة … عن شكره، وأضاف`: an unread subject of its own comes first
         if failed and fallback is not None and not fallback.explicit:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         return source or fallback
@@ -212,7 +221,7 @@ class _Attributor:
         heads a relative clause (`بعد تقارير غربية أشارت إلى`)."""
         t = toks[i]
         return (i == 0 or t.raw[:1] in "وف" or all(x.key in _CLAUSE_OPENERS for x in toks[:i])
-                or (toks[0].key in _FRONTED and i < 14 and not any(self.number(x) for x in toks[1:i])
+                or (toks[0].key in _FRONTED and i < 24 and not any(self.number(x) for x in toks[1:i])
                     and self.content_follows(toks, i))
                 or (i + 1 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects))
 
@@ -319,6 +328,8 @@ class _Attributor:
                     return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
                 return None
             return self.in_it(text, toks, i, spans)
+        if nxt < len(toks) and toks[nxt].key in _STATEMENT_DOCS and not toks[nxt].barrier:
+            return self.issued(text, toks, i, nxt, spans)  # `وقال البيان إن`: the body that issued it, or nobody
         skip = self.told_to(text, toks, nxt, spans)
         if skip > nxt:  # `وأكد لـ"الاقتصادية" مصدر خاص أن`: the outlet told comes before the subject
             who = self.parser.subject(toks, skip, min(len(toks), skip + 20), text)
@@ -354,6 +365,37 @@ class _Attributor:
         return last + 1 < len(toks) and all(
             t.al and t.key not in sr.documents and not self.parser.stops_here(t.key) for t in inner[1:])
 
+    def issued(self, text: str, toks: list[Token], i: int, j: int, spans) -> _Event | None:
+        """`وقال بيان صادر عن الجيش إن` → الجيش; `وقال البيان إن` → who issued the article's statement
+        (`أصدرت وزارة الداخلية بيانا`), else no speaker: a document does not speak."""
+        n = len(toks)
+        k = j + 1
+        if k < n and toks[k].key in _ISSUED and not toks[k].barrier:
+            k += 1
+            if k < n and toks[k].key == "عن":
+                who = self.parser.subject(toks, k + 1, min(n, k + 15), text)
+                if who is not None and who.anchored and who.clean:
+                    return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
+                return None
+        if self.issuer is None or (k < n and toks[k].key not in _COMPLEMENTIZERS and toks[k].key != "في"):
+            return None
+        who = self.issuer
+        return _Event(who.speaker, who.name, who.role, toks[i].raw, self.mode(text, toks, j + 1, spans, toks[i]))
+
+    def note_issuer(self, text: str, toks: list[Token]) -> None:
+        """Remember who issued a statement (`أصدرت وزارة الداخلية بيانا`) for a later `وقال البيان`."""
+        for i, t in enumerate(toks):
+            if t.key not in _ISSUE:
+                continue
+            for k in range(i + 2, min(len(toks), i + 14)):
+                if toks[k].barrier:
+                    break
+                if toks[k].key in _STATEMENT_OBJECTS:
+                    who = self.parser.subject(toks, i + 1, k, text)
+                    if who is not None and who.end == k and who.anchored:
+                        self.issuer = who
+                    break
+
     @staticmethod
     def told_to(text: str, toks: list[Token], j: int, spans) -> int:
         """After `لـ«عكاظ»`, `ل "الاقتصادية"` at token j: the index of the token after the closing quote, else j."""
@@ -374,6 +416,8 @@ class _Attributor:
         for a, b in spans:
             if a >= toks[i].end and not text[toks[i].end:a].strip():
                 inner = [t for t in toks if a < t.start and t.end < b]
+                if inner and inner[-1] is toks[-1]:
+                    return None  # `أجاب «قدمنا عروضنا»`: a quotation that ends the sentence is what was said
                 if 0 < len(inner) <= 3 and all(self.parser.name_like(t) or t.key in self.sr.institutions for t in inner) \
                         or self.quoted_body(inner, toks):
                     end = toks.index(inner[-1]) + 1
@@ -389,6 +433,12 @@ class _Attributor:
         if first not in self.sr.outlets or outer.end >= len(toks):
             return None
         j = outer.end
+        last = self._last
+        if last is not None and last.name and j + 1 < len(toks) and not toks[j + 1].barrier and (
+                toks[j].key in _HIM and self.number(toks[j + 1]) is not None  # `ذكرت الوكالة أنه أكد أن`
+                or toks[j].key in _FROM_HIM and key(cue)[-3:] in ("نقل", "قلت")):  # `نقلت الوكالة عنه قوله`
+            return _Event(last.speaker, last.name, last.role, cue if toks[j].key in _FROM_HIM else toks[j + 1].raw,
+                          self.mode(text, toks, j + 2, spans, toks[j + 1]), via=outer.speaker)
         if toks[j].key == key("عن") and key(cue)[-3:] in ("نقل", "قلت"):
             inner = self.parser.subject(toks, j + 1, min(len(toks), j + 12), text)
             if inner is not None:
@@ -612,9 +662,12 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     events: list[_Event | None] = []
     last: _Event | None = None
     heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
+    att.issuer = None
     for st, tk, k in zip(statements, toks, kinds):
         event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing
         events.append(event)
+        if "صدر" in st.text:  # `أصدرت الوزارة بيانا` (tokenised here: an institution alone does not pass the gate)
+            att.note_issuer(st.text, tk or from_pairs(pairs[len(events) - 1]))
         if event is None:
             continue
         if not event.explicit:

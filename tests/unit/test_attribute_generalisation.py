@@ -104,3 +104,36 @@ CLAUSES = [
 @pytest.mark.parametrize("case", CLAUSES)
 def test_clauses(case) -> None:
     assert speakers(*case[0]) == case[1]
+
+
+# Nested reports with a pronoun for the inner speaker, and a statement document as subject.
+NESTED_AND_DOCUMENTS = [
+    (["وقال الرئيس الإيراني حسن روحاني إن الزيارة مهمة.", "وذكرت وكالة الأنباء الإيرانية أنه أكد أن العلاقات قوية.",
+      "ونقلت الوكالة عنه قوله إن الاتفاق مهم."],
+     [("حسن روحاني", "وقال"), ("حسن روحاني", "أكد"), ("حسن روحاني", "ونقلت")]),
+    (["أصدرت وزارة الداخلية بيانا حول الحادث.", "وقال البيان إن التحقيقات مستمرة."],
+     [(None, None), ("وزارة الداخلية", "وقال")]),
+    (["وقال البيان إن التحقيقات مستمرة.", "وقال بيان صادر عن الجيش إن القصف مستمر."],
+     [(None, None), ("الجيش", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", NESTED_AND_DOCUMENTS)
+def test_nested_and_documents(case) -> None:
+    assert speakers(*case[0]) == case[1]
+
+
+# A later subjectless cue does not continue the last speaker past a verb whose own subject went unread.
+UNREAD_SUBJECTS = [
+    (["كشف مصدر مسؤول بشرطة عمان بأن الطفلة أصيبت.",
+      "وقد زارت الشرطة المستشفى وأعرب والد الطفلة زينب الفاضل محمد لباد عن شكره، وأضاف أن الطفلة في تحسن."],
+     [("مصدر مسؤول بشرطة عمان", "كشف"), (None, None)]),
+    (["نفى المتحدث الرسمي عدنان المعيبد الأنباء.",
+      "وفي سؤال عن ما توصلت إليه المفاوضات مع المدربين الذين سيتولون قيادة الدفة الفنية للأخضر، أجاب «قدمنا عروضنا»."],
+     [("عدنان المعيبد", "نفى"), ("عدنان المعيبد", "أجاب")]),
+]
+
+
+@pytest.mark.parametrize("case", UNREAD_SUBJECTS)
+def test_unread_subjects(case) -> None:
+    assert speakers(*case[0]) == case[1]
