@@ -96,22 +96,24 @@ def from_pairs(pairs: list[tuple[str, str]]) -> list[Token]:
     gaps = _GAPS
     new = _new_token
     for gap, raw in pairs:
-        found = info.get(raw)
-        if found is None:
-            found = _learn(raw)
+        try:
+            k, al = info[raw]
+        except KeyError:
+            k, al = _learn(raw)
         if gap == " ":
             start = pos + 1
             pos = start + len(raw)
-            append(new(Token, (start, pos, raw, found[0], False, found[1])))
+            append(new(Token, (start, pos, raw, k, False, al)))
             continue
         start = pos + len(gap)
         pos = start + len(raw)
-        barrier = gaps.get(gap)
-        if barrier is None:
+        try:
+            barrier = gaps[gap]
+        except KeyError:
             barrier = _learn_gap(gap)
         if barrier and gap[0] == "." and out and out[-1].raw in _ABBREVIATIONS and not gap.strip(" ."):
             barrier = False  # `د. عبد الله البرقان`: the period of a title's abbreviation
-        append(new(Token, (start, pos, raw, found[0], barrier, found[1])))
+        append(new(Token, (start, pos, raw, k, barrier, al)))
     return out
 
 
