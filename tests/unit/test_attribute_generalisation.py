@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.attribute import attribute
-from pipeline.records import Article
-from pipeline.segment import segment
-from pipeline.segment_eval import compose
-
-
-def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
-    body, blocks = compose(list(paragraphs))
-    statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
-    return [(s.speaker_canonical, s.cue) for s in statements]
+from tests.unit.test_attribute_phenomena import speakers
 
 
 # An anonymous source keeps the body it speaks for, and a later bare `المصدر`, `المصادر`, `تلك المصادر`
