@@ -526,7 +526,7 @@ class _Attributor:
     def headline(self, st: Statement, toks: list[Token], inv: Inventory, spans) -> _Event | None:
         """`بيسكوف: …` — a known person's name before a colon."""
         colon = st.text.find(":")
-        if colon < 0 or colon > 60:
+        if colon < 0 or colon > _HEADLINE_COLON:
             return None
         n = sum(1 for t in toks if t.end <= colon)
         if not 0 < n <= 4 or (n < len(toks) and not toks[n].barrier):
@@ -582,6 +582,7 @@ _GATES: dict[tuple[int, int], tuple] = {}  # (id(cue rules), id(speaker rules)) 
 
 
 _COLD, _ROLE, _CUE = 0, 1, 2
+_HEADLINE_COLON = 60  # a headline's colon comes within its first 60 characters
 _WORD = itemgetter(1)
 
 
@@ -599,8 +600,8 @@ class _Gate:
         self.cold: set[str] = set()
 
     def kind(self, text: str, pairs: list[tuple[str, str]]) -> int:
-        if ":" in text or _LATIN.search(text):
-            return _CUE
+        if -1 < text.find(":") <= _HEADLINE_COLON or (_LATIN.search(text) and not _ARABIC.search(text)):
+            return _CUE  # a `NAME:` headline may follow (see headline), or English text (see english)
         words = set(map(_WORD, pairs))
         if not self.cue.isdisjoint(words):
             return _CUE
