@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from pipeline import lexicons
 from pipeline.normalize import fold
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
-from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, key, name_key, rules, token, tokens
+from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, from_pairs, key, name_key, rules, split, token
 
 _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
@@ -24,8 +25,16 @@ _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "ع�
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
+_STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
+_STATEMENT_OBJECTS = frozenset(key(w) for w in ("بيانا", "بيانًا", "بيان"))
+_ISSUED = frozenset(key(w) for w in ("صادر", "الصادر", "صدر"))
+_ISSUE = frozenset(key(w) for w in ("أصدر", "أصدرت", "وأصدر", "وأصدرت", "أصدرا", "وأصدرا"))
+_HIM = frozenset(key(w) for w in ("أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))  # a pronoun subject of a nested report
+_FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
+_DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
+_FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
-_SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
+_SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
 _CLAUSE_OPENERS = frozenset(key(w) for w in ("بعدها", "ثم", "كما", "وقد", "قد", "بعد", "ذلك", "فيما", "حيث", "من", "جانبه",
                                              "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "أما", "وأما", "فيما"))
@@ -96,18 +105,22 @@ class _Event:
     via: str | None = None
     explicit: bool = True
     end: int = 0  # token after the subject
+    canonical: str | None = None  # the earlier full mention a bare definite head refers to
+    antecedent: bool = True  # a later cue without a subject may continue this speaker
 
 
 class _Attributor:
     def __init__(self, cr: CueRules, sr: SpeakerRules) -> None:
         self.cr, self.sr = cr, sr
-        self.parser = Parser(sr, self.is_cue)
         cached = _GATES.get((id(cr), id(sr)))
         if cached is None or cached[0] is not cr or cached[1] is not sr:
             triggers = _triggers(cr)
-            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers | sr.role_heads | sr.honorifics))
-        self.triggers, self.gate = cached[2], cached[3]
-        self.source_anchors = _source_anchors(cr)
+            cue_keys = frozenset(cr.finite) | frozenset(p + k for k in cr.finite for p in "وف") | cr.participles
+            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers, sr.role_heads | sr.honorifics),
+                                                 _source_anchors(cr), cue_keys)
+        self.triggers, self.gate, self.source_anchors, cue_keys = cached[2], cached[3], cached[4], cached[5]
+        self.is_cue = cue_keys.__contains__  # `قال`, `وقال`, `فقال`, `قائلا`: the keys the method below accepts
+        self.parser = Parser(sr, self.is_cue, cue_keys=cue_keys)
 
     def number(self, t: Token) -> str | None:
         """"one"/"dual"/"plural" when the token is a finite speech verb (with or without و/ف), else None."""
@@ -127,6 +140,7 @@ class _Attributor:
     # -- one statement -------------------------------------------------------------------------------------
     def statement(self, st: Statement, toks: list[Token], inv: Inventory, last: _Event | None) -> _Event | None:
         text = self._text = st.text
+        self._last = last
         if not toks:
             return None
         if _LATIN.search(text) and not _ARABIC.search(text):
@@ -163,6 +177,9 @@ class _Attributor:
                 event = self.finite(text, toks, i, "one", inv, spans)
                 if event is not None and (event.via or event.end < len(toks) and toks[event.end].key in after):
                     return event  # `نقل التلفزيون عن المعلم`, `واختتم الوزير تصريحه`
+                if event is None and fallback is None and i + 1 < len(toks) and not toks[i + 1].barrier \
+                        and toks[i + 1].key in after and self.opens_clause(toks, i):
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))  # `ولفت إلى أن`
                 continue
             if number is None and t.key in self.cr.unmarked and (i == 0 or t.barrier):
                 event = self.finite(text, toks, i, "one", inv, spans)
@@ -170,7 +187,7 @@ class _Attributor:
                     return event
                 continue
             if number is None:
-                if fallback is None and self.participle(t):
+                if fallback is None and self.participle(t) and not self.adjectival(toks, i):
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t),
                                               "plural" if t.key.endswith("ين") else "one")
                 if source is None:
@@ -183,7 +200,7 @@ class _Attributor:
             if event is not None:
                 return event
             if self.parser.object_cut or self.subjectless_ok(toks, i):
-                if fallback is None:  # `وطالب المحكمة بالتحقيق`: the object; the subject is the last speaker
+                if fallback is None and (self.parser.object_cut or self.opens_clause(toks, i)):  # `وطالب المحكمة بالتحقيق`: the object; the subject is the last speaker
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t), number)
                     if fallback is not None and i < 3:
                         return fallback  # the main clause's verb wins over verbs in what it reports
@@ -192,9 +209,38 @@ class _Attributor:
                     return _Event(last.speaker, last.name, last.role, t.raw,
                                   self.mode(text, toks, i + 2, spans, t), via=last.via)  # `وأضاف البراك أن`
                 failed = True
+            elif t.raw[:1] in "وف" and i + 1 < len(toks) and not toks[i + 1].barrier:
+                failed = True  # `… وأعرب والد الطفلة … عن شكره، وأضاف`: an unread subject of its own comes first
         if failed and fallback is not None and not fallback.explicit:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         return source or fallback
+
+    def opens_clause(self, toks: list[Token], i: int) -> bool:
+        """The verb can continue the last speaker: first in the statement, joined by و/ف, after `كما`, `من جانبه`,
+        or with a pronoun subject (`أكد معاليه`). A bare verb inside a clause is passive (`، أُعلن عن مقتل`) or
+        heads a relative clause (`بعد تقارير غربية أشارت إلى`)."""
+        t = toks[i]
+        return (i == 0 or t.raw[:1] in "وف" or all(x.key in _CLAUSE_OPENERS for x in toks[:i])
+                or (toks[0].key in _FRONTED and i < 24 and not any(self.number(x) for x in toks[1:i])
+                    and self.content_follows(toks, i))
+                or (i + 1 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects))
+
+    def content_follows(self, toks: list[Token], i: int) -> bool:
+        """What was said follows the verb at once: a colon or quotation (`أجاب «…»`), or أن/إن."""
+        if i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        if nxt.key in _COMPLEMENTIZERS:
+            return True
+        gap = self._text[toks[i].end:nxt.start]
+        return nxt.barrier and any(c in gap for c in ':"«“')
+
+    def adjectival(self, toks: list[Token], i: int) -> bool:
+        """A feminine participle right after an indefinite feminine noun is its adjective (`رقابة مشددة`), not a cue."""
+        if i == 0 or toks[i].barrier or not toks[i].key.endswith("ه"):
+            return False
+        prev = toks[i - 1]
+        return prev.raw.endswith("ة") and not prev.al and prev.key not in _COMPLEMENTIZERS
 
     def constrained(self, t: Token) -> frozenset[str] | None:
         k = t.key
@@ -282,7 +328,16 @@ class _Attributor:
                     return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
                 return None
             return self.in_it(text, toks, i, spans)
-        if nxt < len(toks) and not toks[nxt].barrier:
+        if nxt < len(toks) and toks[nxt].key in _STATEMENT_DOCS and not toks[nxt].barrier:
+            return self.issued(text, toks, i, nxt, spans)  # `وقال البيان إن`: the body that issued it, or nobody
+        skip = self.told_to(text, toks, nxt, spans)
+        if skip > nxt:  # `وأكد لـ"الاقتصادية" مصدر خاص أن`: the outlet told comes before the subject
+            who = self.parser.subject(toks, skip, min(len(toks), skip + 20), text)
+            if who is not None and not (who.anchored or who.clean):
+                who = None
+        elif nxt + 1 < len(toks) and toks[nxt].key in _DEMONSTRATIVES and toks[nxt + 1].al and not toks[nxt + 1].barrier:
+            who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `وأكدت تلك المصادر أن`
+        elif nxt < len(toks) and not toks[nxt].barrier:
             who = self.parser.subject(toks, nxt, min(len(toks), nxt + 20), text)
         elif nxt < len(toks):
             who = self.quoted_subject(text, toks, i, spans)
@@ -291,7 +346,7 @@ class _Attributor:
             if nested:
                 return nested
             return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
-        who = self.svo(text, toks, i)
+        who = self.svo(text, toks, i) or self.topic(text, toks, i)
         if who is not None:
             return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if number in ("dual", "plural"):
@@ -300,12 +355,71 @@ class _Attributor:
                 return _Event(people[0], people[0], None, cue, self.mode(text, toks, i + 1, spans, toks[i]), co=people[1:])
         return None
 
+    def quoted_body(self, inner: list[Token], toks: list[Token]) -> bool:
+        """`بينما قالت «جبهة الوطنيين المتحدة» على موقعها إنها`: a quoted body (an institution word, then adjectives),
+        with the sentence going on after it."""
+        sr = self.sr
+        if not 2 <= len(inner) <= 4 or inner[0].key not in sr.institutions or inner[0].al:
+            return False
+        last = toks.index(inner[-1])
+        return last + 1 < len(toks) and all(
+            t.al and t.key not in sr.documents and not self.parser.stops_here(t.key) for t in inner[1:])
+
+    def issued(self, text: str, toks: list[Token], i: int, j: int, spans) -> _Event | None:
+        """`وقال بيان صادر عن الجيش إن` → الجيش; `وقال البيان إن` → who issued the article's statement
+        (`أصدرت وزارة الداخلية بيانا`), else no speaker: a document does not speak."""
+        n = len(toks)
+        k = j + 1
+        if k < n and toks[k].key in _ISSUED and not toks[k].barrier:
+            k += 1
+            if k < n and toks[k].key == "عن":
+                who = self.parser.subject(toks, k + 1, min(n, k + 15), text)
+                if who is not None and who.anchored and who.clean:
+                    return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
+                return None
+        if self.issuer is None or (k < n and toks[k].key not in _COMPLEMENTIZERS and toks[k].key != "في"):
+            return None
+        who = self.issuer
+        return _Event(who.speaker, who.name, who.role, toks[i].raw, self.mode(text, toks, j + 1, spans, toks[i]))
+
+    def note_issuer(self, text: str, toks: list[Token]) -> None:
+        """Remember who issued a statement (`أصدرت وزارة الداخلية بيانا`) for a later `وقال البيان`."""
+        for i, t in enumerate(toks):
+            if t.key not in _ISSUE:
+                continue
+            for k in range(i + 2, min(len(toks), i + 14)):
+                if toks[k].barrier:
+                    break
+                if toks[k].key in _STATEMENT_OBJECTS:
+                    who = self.parser.subject(toks, i + 1, k, text)
+                    if who is not None and who.end == k and who.anchored:
+                        self.issuer = who
+                    break
+
+    @staticmethod
+    def told_to(text: str, toks: list[Token], j: int, spans) -> int:
+        """After `لـ«عكاظ»`, `ل "الاقتصادية"` at token j: the index of the token after the closing quote, else j."""
+        if j + 1 >= len(toks) or toks[j].key != "ل" or not toks[j + 1].barrier:
+            return j
+        for a, b in spans:
+            if toks[j].end <= a < toks[j + 1].start:
+                k = j + 1
+                while k < len(toks) and toks[k].start < b:
+                    k += 1
+                if k - j - 1 <= 3 and k < len(toks) and not text[b:toks[k].start].strip(" \"”»'"):
+                    return k
+                return j
+        return j
+
     def quoted_subject(self, text: str, toks: list[Token], i: int, spans) -> Who | None:
         """`وقالت "فارو"`, `وأعلنت « ولاية سيناء»`: a short quoted name right after the verb."""
         for a, b in spans:
             if a >= toks[i].end and not text[toks[i].end:a].strip():
                 inner = [t for t in toks if a < t.start and t.end < b]
-                if 0 < len(inner) <= 3 and all(self.parser.name_like(t) or t.key in self.sr.institutions for t in inner):
+                if inner and inner[-1] is toks[-1]:
+                    return None  # `أجاب «قدمنا عروضنا»`: a quotation that ends the sentence is what was said
+                if 0 < len(inner) <= 3 and all(self.parser.name_like(t) or t.key in self.sr.institutions for t in inner) \
+                        or self.quoted_body(inner, toks):
                     end = toks.index(inner[-1]) + 1
                     return Who(speaker=text[inner[0].start:inner[-1].end], role=None,
                                name=text[inner[0].start:inner[-1].end], end=end, clean=True, anchored=True)
@@ -319,6 +433,12 @@ class _Attributor:
         if first not in self.sr.outlets or outer.end >= len(toks):
             return None
         j = outer.end
+        last = self._last
+        if last is not None and last.name and j + 1 < len(toks) and not toks[j + 1].barrier and (
+                toks[j].key in _HIM and self.number(toks[j + 1]) is not None  # `ذكرت الوكالة أنه أكد أن`
+                or toks[j].key in _FROM_HIM and key(cue)[-3:] in ("نقل", "قلت")):  # `نقلت الوكالة عنه قوله`
+            return _Event(last.speaker, last.name, last.role, cue if toks[j].key in _FROM_HIM else toks[j + 1].raw,
+                          self.mode(text, toks, j + 2, spans, toks[j + 1]), via=outer.speaker)
         if toks[j].key == key("عن") and key(cue)[-3:] in ("نقل", "قلت"):
             inner = self.parser.subject(toks, j + 1, min(len(toks), j + 12), text)
             if inner is not None:
@@ -354,6 +474,18 @@ class _Attributor:
         who = self.parser.subject(toks, start, end, text)
         return who if who is not None and who.end == end and who.anchored else None
 
+    def topic(self, text: str, toks: list[Token], i: int) -> Who | None:
+        """`غادة عبدالرازق، قالت في حوار`: a known name, then a comma, opens the statement before its verb."""
+        if not 0 < i <= 5 or not toks[i].barrier or text[toks[i - 1].end:toks[i].start].strip() not in ("،", ","):
+            return None
+        if any(t.barrier for t in toks[1:i]):
+            return None
+        who = self.parser.subject(toks, 0, i, text)
+        if who is None or who.end != i or not who.name or who.co:
+            return None
+        known = self.parser.known
+        return who if all(key(w) in known for w in who.name.split()) else None
+
     def subjectless_ok(self, toks: list[Token], i: int) -> bool:
         """`وأضاف..`, `وأضاف أن`, `وأشار إلى`, `كما أكد معاليه`: the verb continues the last speaker."""
         if i + 1 >= len(toks):
@@ -378,18 +510,23 @@ class _Attributor:
                 who = self.parser.subject(rest, 0, min(len(rest), 10), text)
                 cue = text[toks[i].start:last.start + 1]
             elif words == list(phrase) or (words[0][:1] in "وف" and [words[0][1:]] + words[1:] == list(phrase)):
-                who = self.parser.subject(toks, i + n, min(len(toks), i + n + 10), text) if i + n < len(toks) else None
+                j = i + n
+                if j + 1 < len(toks) and toks[j].key in _SPEECH_NOUNS and not toks[j + 1].barrier:
+                    j += 1  # `بحسب إعلان الجهاز المركزي للإحصاء`: the author of the statement
+                who = self.parser.subject(toks, j, min(len(toks), j + 10), text) if j < len(toks) else None
                 cue = text[toks[i].start:toks[i + n - 1].end]
             else:
                 continue
             if who is not None and who.clean and who.anchored:
-                return self._event(who, cue, "indirect")
+                event = self._event(who, cue, "indirect")
+                event.antecedent = False  # `…، بحسب الجهاز المركزي`: a later `وقالت` is not its subject
+                return event
         return None
 
     def headline(self, st: Statement, toks: list[Token], inv: Inventory, spans) -> _Event | None:
         """`بيسكوف: …` — a known person's name before a colon."""
         colon = st.text.find(":")
-        if colon < 0 or colon > 60:
+        if colon < 0 or colon > _HEADLINE_COLON:
             return None
         n = sum(1 for t in toks if t.end <= colon)
         if not 0 < n <= 4 or (n < len(toks) and not toks[n].barrier):
@@ -444,34 +581,47 @@ class _Attributor:
 _GATES: dict[tuple[int, int], tuple] = {}  # (id(cue rules), id(speaker rules)) → (rules kept alive, triggers, gate)
 
 
-class _Gate:
-    """Whether a statement is worth tokenising: it holds a cue, a role or a title word, a colon, or Latin text.
+_COLD, _ROLE, _CUE = 0, 1, 2
+_HEADLINE_COLON = 60  # a headline's colon comes within its first 60 characters
+_WORD = itemgetter(1)
 
-    Words are classified once (by their folded key) and remembered, so a statement costs two set operations;
-    the others would give no event and add nobody to the article's inventory.
+
+class _Gate:
+    """Whether a statement is worth tokenising: a cue, a colon or Latin text (it may report speech), a role or a
+    title word (it may name someone for the article's inventory), or neither.
+
+    Words are classified once (by their folded key) and remembered, so a statement costs a few set operations.
     """
 
-    def __init__(self, keys: frozenset[str]) -> None:
-        self.keys = keys
-        self.hot: set[str] = set()
+    def __init__(self, triggers: frozenset[str], keys: frozenset[str]) -> None:
+        self.triggers, self.keys = triggers, keys
+        self.cue: set[str] = set()
+        self.role: set[str] = set()
         self.cold: set[str] = set()
 
-    def worth(self, text: str, words: list[str]) -> bool:
-        if ":" in text or _LATIN.search(text):
-            return True
-        if not self.hot.isdisjoint(words):
-            return True
-        new = set(words) - self.cold
+    def kind(self, text: str, pairs: list[tuple[str, str]]) -> int:
+        if -1 < text.find(":") <= _HEADLINE_COLON or (_LATIN.search(text) and not _ARABIC.search(text)):
+            return _CUE  # a `NAME:` headline may follow (see headline), or English text (see english)
+        words = set(map(_WORD, pairs))
+        if not self.cue.isdisjoint(words):
+            return _CUE
+        new = words - self.cold
+        found = _COLD if self.role.isdisjoint(new) else _ROLE
+        new -= self.role
         if not new:
-            return False
+            return found
         if len(self.cold) > 500_000:
-            self.hot.clear()
+            self.cue.clear()
+            self.role.clear()
             self.cold.clear()
-        found = False
         for w in new:
-            if key(w) in self.keys:
-                self.hot.add(w)
-                found = True
+            k = key(w)
+            if k in self.triggers:
+                self.cue.add(w)
+                found = _CUE
+            elif k in self.keys:
+                self.role.add(w)
+                found = max(found, _ROLE)
             else:
                 self.cold.add(w)
         return found
@@ -502,20 +652,44 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     """Fill speaker, speaker_canonical, co_speakers, role, via, cue and mode on statements that report speech."""
     sr = rules()
     att = _Attributor(cue_rules(), sr)
-    worth = att.gate.worth
-    toks = [tokens(st.text, worth) for st in statements]
+    kind = att.gate.kind
+    pairs = [split(st.text) for st in statements]
+    kinds = [kind(st.text, p) for st, p in zip(statements, pairs)]
+    if _CUE not in kinds:
+        return statements  # no cue, source phrase, colon or Latin anywhere: no statement can get a speaker
+    toks = [from_pairs(p) if k else [] for p, k in zip(pairs, kinds)]
     inv = _inventory(att.parser, statements, toks)
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
-    for st, tk in zip(statements, toks):
-        event = att.statement(st, tk, inv, last)
+    heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
+    att.issuer = None
+    for st, tk, k in zip(statements, toks, kinds):
+        event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing
         events.append(event)
-        if event is not None and event.explicit:
-            if event.name:
-                inv.add(event.name, event.role)
-            elif key(event.speaker.split()[0]) in sr.groups:
+        if "صدر" in st.text:  # `أصدرت الوزارة بيانا` (tokenised here: an institution alone does not pass the gate)
+            att.note_issuer(st.text, tk or from_pairs(pairs[len(events) - 1]))
+        if event is None:
+            continue
+        if not event.explicit:
+            if last is not None and event.speaker == last.speaker:
+                event.canonical = last.canonical
+            continue
+        if event.name:
+            inv.add(event.name, event.role)
+        else:
+            words = event.speaker.split()
+            head = key(words[0])
+            if head in sr.groups:
                 inv.add_group(event.speaker)
+            bare = head[2:] if head.startswith("ال") else head
+            if bare not in sr.source_heads and bare not in sr.institutions:
+                pass  # `الضابط` may be a person named since: the inventory resolves roles
+            elif len(words) >= 2 and not event.via:
+                heads[bare] = event.speaker
+            elif len(words) == 1 and bare != head:
+                event.canonical = heads.get(bare)  # `وأضاف المصدر` → `مصدر مسؤول بشرطة عمان`
+        if event.antecedent:
             last = event
     for st, event in zip(statements, events):
         if event is not None:
@@ -532,6 +706,8 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
         heads = _HEADS[id(r)] = (r, (r.role_heads - r.groups) | r.honorifics)
     heads = heads[1]
     for st, tk in zip(statements, toks):
+        if not tk:
+            continue
         done = -1  # tokens before this index belong to a phrase already read
         for i in [i for i, t in enumerate(tk) if t.key in heads]:
             if i < done:
@@ -554,7 +730,7 @@ def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> Non
     st.cue = event.cue
     st.mode = event.mode  # type: ignore[assignment]
     st.via = event.via
-    st.speaker_canonical = _canonical(event.name, event.speaker, inv, sr)
+    st.speaker_canonical = _canonical(event.name, event.speaker, inv, sr, event.canonical)
     st.co_speakers = [_canonical(c, c, inv, sr) for c in event.co]
     role = event.role
     if role is None:
@@ -582,13 +758,14 @@ def _role_as_written(rk: str, inv: Inventory) -> str:
     return inv.role_text.get(rk, rk)
 
 
-def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules) -> str:
+def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules, antecedent: str | None = None) -> str:
     written = name or speaker
     if name_key(written) in sr.split:
         return curate(written, sr)
     if name:
         auto = inv.fullest(name)
     else:
-        auto = inv.for_role(speaker, lambda rk: _role_head(rk, sr)) or inv.for_group(speaker) or speaker
+        auto = (inv.for_role(speaker, lambda rk: _role_head(rk, sr)) or inv.for_group(speaker) or antecedent
+                or speaker)
     curated = curate(auto, sr)
     return curated if curated != auto else curate(written, sr) if curate(written, sr) != written else auto

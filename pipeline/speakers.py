@@ -27,6 +27,7 @@ _GOD = "الله"
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
 _ROYAL = frozenset(("الملك", "الامير", "الاميره"))
+_ABBREVIATIONS = frozenset(("د", "م", "أ", "ا", "ق", "ل", "ع"))  # `د.` doctor, `م.` engineer, `أ.` professor, `ل.` lieutenant
 _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
@@ -77,26 +78,62 @@ def tokens(text: str, worth=None) -> list[Token]:
 
     `worth(text, words)`, if given, may decline the statement after one look at its words: then [].
     """
-    out: list[Token] = []
     pairs = _GAP_AND_TOKEN.findall(text)
     if worth is not None and not worth(text, [raw for _, raw in pairs]):
-        return out
+        return []
+    return from_pairs(pairs)
+
+
+split = _GAP_AND_TOKEN.findall  # text → [(gap, word)], the input of from_pairs
+
+
+def from_pairs(pairs: list[tuple[str, str]]) -> list[Token]:
+    """Tokens from a statement's (gap before, word) pairs, as `split` gives them."""
+    out: list[Token] = []
     append = out.append
     pos = 0
     info = _INFO
-    barrier_in = _BARRIER.search
+    gaps = _GAPS
+    new = _new_token
     for gap, raw in pairs:
+        try:
+            k, al = info[raw]
+        except KeyError:
+            k, al = _learn(raw)
+        if gap == " ":
+            start = pos + 1
+            pos = start + len(raw)
+            append(new(Token, (start, pos, raw, k, False, al)))
+            continue
         start = pos + len(gap)
         pos = start + len(raw)
-        found = info.get(raw)
-        if found is None:
-            if len(info) > 200_000:
-                info.clear()
-            k = key(raw)
-            found = info[raw] = (k, is_al(k) and raw[:1] not in _HAMZA_ALEF)
-        append(_new_token(Token, (start, pos, raw, found[0], gap != " " and gap != "" and barrier_in(gap) is not None,
-                                  found[1])))
+        try:
+            barrier = gaps[gap]
+        except KeyError:
+            barrier = _learn_gap(gap)
+        if barrier and gap[0] == "." and out and out[-1].raw in _ABBREVIATIONS and not gap.strip(" ."):
+            barrier = False  # `د. عبد الله البرقان`: the period of a title's abbreviation
+        append(new(Token, (start, pos, raw, k, barrier, al)))
     return out
+
+
+_GAPS: dict[str, bool] = {"": False}  # text between two tokens → holds punctuation (gaps repeat: "، ", ". ", " «")
+
+
+def _learn(raw: str) -> tuple[str, bool]:
+    if len(_INFO) > 200_000:
+        _INFO.clear()
+    k = key(raw)
+    found = _INFO[raw] = (k, is_al(k) and raw[:1] not in _HAMZA_ALEF)
+    return found
+
+
+def _learn_gap(gap: str) -> bool:
+    if len(_GAPS) > 50_000:
+        _GAPS.clear()
+        _GAPS[""] = False
+    found = _GAPS[gap] = _BARRIER.search(gap) is not None
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,19 +219,45 @@ class Who:
     anchored: bool = False  # a role or institution heads it, or every name word is known in the article
 
 
+_STOPS: dict[tuple[int, int], tuple] = {}  # (id(rules), id(cue keys)) → (rules, cue keys, stop keys, name_like memo)
+
+
 class Parser:
     """Subject parsing against the rules, the cue test and the names already known in the article."""
 
-    def __init__(self, r: SpeakerRules, is_cue, known: frozenset[str] = frozenset()) -> None:
+    def __init__(self, r: SpeakerRules, is_cue, known: frozenset[str] = frozenset(),
+                 cue_keys: frozenset[str] | None = None) -> None:
         self.r, self.is_cue, self.known = r, is_cue, known
         self.object_cut = False  # set when a subject was read as the verb's object (`وطالب المحكمة بالتحقيق`)
+        if cue_keys is not None:  # every key is_cue accepts: stops_here and name_like become set look-ups
+            found = _STOPS.get((id(r), id(cue_keys)))
+            if found is None or found[0] is not r or found[1] is not cue_keys:
+                stops = r.stops | r.non_speech | r.blockers | cue_keys | frozenset(
+                    p + k for k in r.non_speech | r.blockers for p in "وف")
+                found = _STOPS[(id(r), id(cue_keys))] = (r, cue_keys, stops, {})
+            self.stops_here = found[2].__contains__
+            self._name_like = found[3]
 
     def stops_here(self, k: str) -> bool:
         r = self.r
         return k in r.stops or k in r.non_speech or self.is_cue(k) or k in r.blockers or (
             k[:1] in "وف" and (k[1:] in r.non_speech or k[1:] in r.blockers))
 
+    _name_like: dict[str, bool] | None = None
+
     def name_like(self, t: Token) -> bool:
+        """A word that can be part of a name (no article, no title, stop or cue word), memoised by its spelling."""
+        memo = self._name_like
+        if memo is not None:
+            found = memo.get(t.raw)
+            if found is None:
+                if len(memo) > 200_000:
+                    memo.clear()
+                found = memo[t.raw] = self._name_like_now(t)
+            return found
+        return self._name_like_now(t)
+
+    def _name_like_now(self, t: Token) -> bool:
         k, r = t.key, self.r
         return (len(k) > 1 and not k.isdigit() and not t.al and k not in r.role_heads and k not in r.institutions
                 and k not in r.role_words and k not in r.honorifics and not self.stops_here(k)
@@ -275,7 +338,7 @@ class Parser:
                 clean = k not in _WEAK_STOPS  # `تفاؤلاً أكبر من`: an object can run into من
                 weak_end = not clean
                 break
-            if source and role and not name:
+            if source and role and not name and not (forced and len(role) > 1):  # `… بمحافظة مأرب`: a genitive goes on
                 step = self._source_step(toks, pos, limit, role)
                 if step is not None:
                     pos, clean = step
@@ -347,12 +410,14 @@ class Parser:
                         closed = True
                     else:
                         break
-                elif t.al and not name[0].al and (
-                        words == 1 or (words == 2 and self._closes(toks, pos + 1, limit))):
+                elif t.al and not name[0].al and (words == 1 or (
+                        words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit))):
+                    # (`غادة عبدالرازق الشائعات`: a plural in -ات after a full name is the object)
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
-                elif self.name_like(t) and words < 4:
-                    name.append(t)
+                elif self.name_like(t) and words < (4 if not role or role[-1].al else 6):
+                    name.append(t)  # after an indefinite chain (`وزير داخلية إقليم بلوشستان أكبر حسين دوراني`)
+                    # the chain's last words are read as a name first and handed back by _chain_name
                 else:
                     break
             elif role and not forced and t.al and len(role) == 1 and role[0].al and role[0].key in r.role_heads \
@@ -434,6 +499,9 @@ class Parser:
         r = self.r
         t = toks[pos]
         k = t.key
+        if len(k) > 3 and not t.al and (k[0] == "ب" and (k[1:] in r.institutions or k[1:] in r.role_heads)
+                                         or k[0] == "ل" and k[1:] in r.institutions and k[1:] not in r.outlets):
+            return None  # `مصدر مسؤول بشرطة عمان`, `مصدر لوزارة الداخلية`: the body it speaks for
         if k in r.source_complements and pos + 2 < limit and toks[pos + 1].key == "من" and not toks[pos + 2].barrier:
             role.extend(toks[pos:pos + 3])
             j = pos + 3
