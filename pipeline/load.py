@@ -60,6 +60,8 @@ CREATE TEMP TABLE IF NOT EXISTS stage_dup_keys (source text, norm_hash text) ON 
 CREATE TEMP TABLE IF NOT EXISTS stage_ids (idx int, article_id bigint, inserted bool) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_old (article_id bigint, uid text, norm_hash text) ON COMMIT DELETE ROWS;
 """
+# A staged body is not compressed (it is read once, by the upsert): articles.body compresses it, once.
+_STAGING_CREATED = "ALTER TABLE stage_articles ALTER COLUMN body SET STORAGE EXTERNAL"
 _CLEAR = "TRUNCATE stage_articles, stage_names, stage_pairs, stage_dup_keys, stage_ids, stage_old"
 
 _ARTICLE_TYPES = ["int4", "text", "text", "text", "text", "int8", "text", "jsonb", "timestamptz", "text", "text",
@@ -281,12 +283,16 @@ def validate(a: Article) -> tuple[str, str] | None:
         return "bad_encoding", f"body: {exc.reason} at {exc.start}"
     size = len(body)
     for s in a.statements:
-        if len(s.text) > MAX_STATEMENT:
-            return "too_long", f"statement {s.seq}: {len(s.text)} characters (cap {MAX_STATEMENT})"
-        if not (0 <= s.start < s.end <= size) or body[s.start:s.end] != s.text:
-            return "invalid_offsets", f"statement {s.seq}: [{s.start}, {s.end}) in a body of {size}"
+        text, start, end = s.text, s.start, s.end
+        if len(text) > MAX_STATEMENT:
+            return "too_long", f"statement {s.seq}: {len(text)} characters (cap {MAX_STATEMENT})"
+        if not (0 <= start < end <= size) or end - start != len(text) or not body.startswith(text, start):
+            return "invalid_offsets", f"statement {s.seq}: [{start}, {end}) in a body of {size}"
         if s.kind not in KINDS or s.mode not in MODES or not s.uid or not s.norm_hash:
             return "invalid_statement", f"statement {s.seq}: kind={s.kind!r} mode={s.mode!r} uid={s.uid!r}"
+        if s.speaker is None and s.speaker_canonical is None and s.role is None and s.via is None and s.cue is None \
+                and not s.co_speakers:
+            continue  # most statements report no speech: nothing else to check
         for name, value, cap in (("speaker", s.speaker, MAX_NAME), ("speaker", s.speaker_canonical, MAX_NAME),
                                  ("role", s.role, MAX_FIELD), ("via", s.via, MAX_FIELD), ("cue", s.cue, MAX_FIELD)):
             problem = _bad_text(value, cap)
@@ -445,8 +451,11 @@ def _dup_keys(cur: psycopg.Cursor, loaded: list[tuple[int, Article]]) -> list[tu
 
 def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], counts: LoadCounts) -> None:
     with conn.cursor() as cur:
-        cur.execute(_STAGING)
-        cur.execute(_CLEAR)
+        if cur.execute("SELECT to_regclass('pg_temp.stage_articles')").fetchone()[0] is None:
+            cur.execute(_STAGING)
+            cur.execute(_STAGING_CREATED)
+        else:
+            cur.execute(_CLEAR)
         _write_rows(cur, "stage_articles", _ARTICLE_TYPES, _article_rows(batch, keys))
         _write_rows(cur, "stage_names", _NAME_TYPES, _speaker_names(batch))
         cur.execute(_LOCK_AND_KEEP_REVISIONS)
