@@ -2,17 +2,25 @@
 
 `load_articles` runs inside the caller's transaction:
 1. validate every article (NUL bytes, length caps, offsets) so one bad row cannot abort the batch;
-2. binary COPY articles and speaker names into temporary staging tables, then `INSERT … SELECT … ON CONFLICT`
-   into articles (keeping a replaced body in article_revisions) and speakers;
-3. delete the children of updated articles (their rows are locked by the upsert), then binary COPY statements and
-   removed lines straight into their tables and link statement_speakers with `INSERT … SELECT … ON CONFLICT`.
-   Statements skip the staging pass on purpose: a second copy of every statement row cost a third of the
-   throughput (staged: 0.5-0.57 of the COPY ceiling; direct: see pipeline.loadbench), and after the delete
-   under the article's row lock there is nothing they could conflict with;
-4. recompute `statements.is_dup` for the touched (source, norm_hash) keys and `articles.duplicate_of` for the
-   loaded articles (64-bit simhash, banded index).
+2. binary COPY articles (body uncompressed in staging; articles.body compresses it once, lz4) and the batch's
+   distinct speaker names into temporary staging tables, then `INSERT … SELECT … ON CONFLICT` into articles
+   (keeping a replaced body in article_revisions) and speakers;
+3. delete the children of updated articles (their rows are locked by the upsert), probe which of the batch's
+   norm hashes the table already holds (before the statements go in), then binary COPY statements and removed
+   lines straight into their tables (statement ids from the column default, as in the ceiling) and link
+   statement_speakers with `INSERT … SELECT … ON CONFLICT` joined on (article_id, seq);
+4. recompute `statements.is_dup` for the touched (source, norm_hash) keys that can have a copy (none: skipped)
+   and `articles.duplicate_of` for the loaded articles (64-bit simhash, banded index).
 If the database still refuses the batch with a data error, the batch is split in halves (savepoints) until the
 culprit is isolated; it comes back in `LoadCounts.rejected` and the rest is loaded.
+
+Statements deviate from "staging + INSERT … ON CONFLICT" on purpose, and stay idempotent and crash-safe: the
+statement COPY is half or more of the load (the generated `arabic` tsvector), so a second pass of every row
+through staging cost a third of the throughput (staged: 0.50-0.57 of the COPY ceiling); and there is nothing
+to conflict with. A new article has no statements; an updated one's are deleted first, under the row lock its
+upsert took, so a concurrent loader of the same story waits for this transaction and then replaces the lot;
+the unique uid and (article_id, seq) still refuse any duplicate, and a crash rolls the whole batch back.
+Loading twice gives the same rows (tests/integration/test_load.py), as does a concurrent run (test_concurrency).
 """
 from __future__ import annotations
 
@@ -141,20 +149,25 @@ WHERE sp.norm_key = seen.key AND NOT (seen.names <@ sp.aliases);
 # conflict cannot arise; a uid collision would raise and the batch split would isolate the article. Statement ids
 # come from the column default during the COPY, as in the ceiling (fetching ids beforehand cost 5 % of the load).
 # _INSERT_STATEMENTS completes the statements after their COPY: the links to every speaker, co-speakers included,
-# found by (article_id, seq) (a unique index probe each; stage_pairs holds each pair once, primary flag merged).
+# found by (article_id, seq) (stage_pairs holds each pair once, primary flag merged). A correlated scalar subquery
+# on purpose: one unique-index probe per pair whatever the table's size or statistics, where a join was planned as
+# a hash of the whole statements table every batch (1.8 s of a 100k-statement load, growing with the table).
 _INSERT_STATEMENTS = """
 INSERT INTO statement_speakers (statement_id, speaker_id, is_primary)
-SELECT st.id, p.speaker_id, p.is_primary
-FROM stage_pairs p JOIN statements st ON st.article_id = p.article_id AND st.seq = p.seq
+SELECT (SELECT st.id FROM statements st WHERE st.article_id = p.article_id AND st.seq = p.seq),
+       p.speaker_id, p.is_primary
+FROM stage_pairs p
 ON CONFLICT DO NOTHING
 """
 
 # Norm hashes of the batch already in the table (any source: a superset of what dedup needs). Run before the
-# batch's statements are copied in, so a new key is an index probe that finds nothing (no heap visit).
-# A semi-join, not `norm_hash = ANY(array)`: with the stale statistics of a freshly truncated or filled table the
-# latter was planned as a seq scan whose filter compared every row with all 10k keys (4 s a batch, measured).
+# batch's statements are copied in, so a new key is an index probe that finds nothing (no heap visit). A
+# correlated LIMIT 1 subquery, which the planner can neither pull up into a join nor hash: one index probe per
+# key, constant per batch. `norm_hash = ANY(array)` was planned, on a just-truncated table's stale statistics, as
+# a seq scan comparing every row with all 10k keys (4 s a batch), and a semi-join hashed the whole table.
 _PRESENT_HASHES = """
-SELECT k.h FROM unnest(%b::text[]) AS k(h) WHERE EXISTS (SELECT 1 FROM statements s WHERE s.norm_hash = k.h)
+SELECT k.h FROM unnest(%b::text[]) AS k(h)
+WHERE (SELECT true FROM statements s WHERE s.norm_hash = k.h LIMIT 1)
 """
 
 # Statement dedup, per source within a window of published_at: a statement is a copy when the previous statement

@@ -9,6 +9,7 @@ per-repeat ratios. Processing-stage work (segmenting, uids, norm hashes, the bod
 starts, as the processing stage does it.
 
     python -m pipeline.loadbench [--statements 100000] [--batch 500] [--repeats 3]
+    python -m pipeline.loadbench --phases --statements 40000   # where the loader's time goes
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import os
 import random
 import statistics
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -221,14 +223,95 @@ def measure(url: str, n_statements: int = 100_000, batch: int = 500, repeats: in
     return results
 
 
+class _PhaseCursor(psycopg.Cursor):
+    """Adds the time of every execute and COPY to `spent`, under the pipeline.load constant's name."""
+
+    spent: dict[str, float] = {}
+    names: dict[str, str] = {}
+
+    def _add(self, query, seconds: float) -> None:
+        text = query if isinstance(query, str) else str(query)
+        name = self.names.get(text) or " ".join(text.split())[:48]
+        self.spent[name] = self.spent.get(name, 0.0) + seconds
+
+    def execute(self, query, *args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return super().execute(query, *args, **kwargs)
+        finally:
+            self._add(query, time.perf_counter() - started)
+
+    @contextmanager
+    def copy(self, statement, *args, **kwargs):
+        started = time.perf_counter()
+        with super().copy(statement, *args, **kwargs) as copy:
+            yield copy  # the rows are made while the COPY runs: their Python time is the COPY's
+        table = " ".join(str(statement).split()[:2])
+        self.spent[table] = self.spent.get(table, 0.0) + time.perf_counter() - started
+
+
+def phases(url: str, n_statements: int, batch: int, gin: bool) -> tuple[float, dict[str, float]]:
+    """One load into emptied tables, timed per phase: each pipeline.load query and COPY, validation, commits."""
+    from pipeline import load
+
+    articles = synthetic_articles(n_statements)
+    _PhaseCursor.names = {v: k.strip("_").lower() for k, v in vars(load).items()
+                          if k.isupper() and isinstance(v, str) and len(v) > 20}
+    spent = _PhaseCursor.spent = {}
+    validate = load.validate
+
+    def timed_validate(article):
+        started = time.perf_counter()
+        try:
+            return validate(article)
+        finally:
+            spent["validate"] = spent.get("validate", 0.0) + time.perf_counter() - started
+
+    with psycopg.connect(url, cursor_factory=_PhaseCursor) as conn:
+        definitions = _gin_definitions(conn, "statements")
+        _set_gin(conn, "statements", gin, definitions)
+        conn.execute(_CONTENT)
+        conn.commit()
+        conn.execute("CHECKPOINT")
+        conn.commit()
+        spent.clear()
+        load.validate = timed_validate
+        total = 0.0
+        try:
+            for start in range(0, len(articles), batch):
+                chunk = articles[start:start + batch]
+                for a in chunk:
+                    body_fingerprint(a.body)  # the processing stage's share (memoised for 4096 bodies): not timed
+                t0 = time.perf_counter()
+                with conn.transaction():
+                    load.load_articles(conn, chunk)
+                    t1 = time.perf_counter()
+                spent["commit"] = spent.get("commit", 0.0) + time.perf_counter() - t1
+                total += time.perf_counter() - t0
+        finally:
+            load.validate = validate
+            spent = dict(spent)
+            _set_gin(conn, "statements", True, definitions)
+    return total, spent
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--statements", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=500, help="articles per batch (transaction)")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--phases", action="store_true",
+                        help="instead: one load timed per phase (each query and COPY), without and with GIN")
     args = parser.parse_args(argv)
     url = _fresh_database(settings.server_url())
     t0 = time.perf_counter()
+    if args.phases:
+        for gin in (False, True):
+            total, spent = phases(url, args.statements, args.batch, gin)
+            print(f"{'with' if gin else 'without'} GIN: {total:.2f} s, {args.statements / total:,.0f} statements/s")
+            for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+                print(f"  {name:<48} {seconds:7.3f} s {100 * seconds / total:5.1f} %")
+        return 0
     for r in measure(url, args.statements, args.batch, args.repeats):
         print(r.line())
     print(f"({args.statements:,} statements, {args.batch} articles per batch, median of {args.repeats}; "
