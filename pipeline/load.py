@@ -2,23 +2,32 @@
 
 `load_articles` runs inside the caller's transaction:
 1. validate every article (NUL bytes, length caps, offsets) so one bad row cannot abort the batch;
-2. binary COPY articles and speaker names into temporary staging tables, then `INSERT … SELECT … ON CONFLICT`
-   into articles (keeping a replaced body in article_revisions) and speakers;
-3. delete the children of updated articles (their rows are locked by the upsert), then binary COPY statements and
-   removed lines straight into their tables and link statement_speakers with `INSERT … SELECT … ON CONFLICT`.
-   Statements skip the staging pass on purpose: a second copy of every statement row cost a third of the
-   throughput (staged: 0.5-0.57 of the COPY ceiling; direct: see pipeline.loadbench), and after the delete
-   under the article's row lock there is nothing they could conflict with;
-4. recompute `statements.is_dup` for the touched (source, norm_hash) keys and `articles.duplicate_of` for the
-   loaded articles (64-bit simhash, banded index).
+2. binary COPY articles (body uncompressed in staging; articles.body compresses it once, lz4) and the batch's
+   distinct speaker names into temporary staging tables, then `INSERT … SELECT … ON CONFLICT` into articles
+   (keeping a replaced body in article_revisions) and speakers;
+3. delete the children of updated articles (their rows are locked by the upsert), probe which of the batch's
+   norm hashes the table already holds (before the statements go in), then binary COPY statements and removed
+   lines straight into their tables (statement ids from the column default, as in the ceiling) and link
+   statement_speakers with `INSERT … SELECT … ON CONFLICT` joined on (article_id, seq);
+4. recompute `statements.is_dup` for the touched (source, norm_hash) keys that can have a copy (none: skipped)
+   and `articles.duplicate_of` for the loaded articles (64-bit simhash, banded index).
 If the database still refuses the batch with a data error, the batch is split in halves (savepoints) until the
 culprit is isolated; it comes back in `LoadCounts.rejected` and the rest is loaded.
+
+Statements deviate from "staging + INSERT … ON CONFLICT" on purpose, and stay idempotent and crash-safe: the
+statement COPY is half or more of the load (the generated `arabic` tsvector), so a second pass of every row
+through staging cost a third of the throughput (staged: 0.50-0.57 of the COPY ceiling); and there is nothing
+to conflict with. A new article has no statements; an updated one's are deleted first, under the row lock its
+upsert took, so a concurrent loader of the same story waits for this transaction and then replaces the lot;
+the unique uid and (article_id, seq) still refuse any duplicate, and a crash rolls the whole batch back.
+Loading twice gives the same rows (tests/integration/test_load.py), as does a concurrent run (test_concurrency).
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 import psycopg
 from psycopg import errors
@@ -52,29 +61,28 @@ CREATE TEMP TABLE IF NOT EXISTS stage_articles (
     dateline jsonb, published_at timestamptz, language text, body text, blocks jsonb, processor_version text,
     content_hash text, simhash bigint
 ) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_speakers (idx int, seq int, name text, written text, key text, is_primary bool)
+CREATE TEMP TABLE IF NOT EXISTS stage_names (name text, written text, key text) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_pairs (article_id bigint, seq int, speaker_id bigint, is_primary bool)
     ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_links (statement_id bigint, speaker_id bigint, is_primary bool)
-    ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_keys (source text, norm_hash text, repeated bool) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_dup_keys (source text, norm_hash text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_ids (idx int, article_id bigint, inserted bool) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_old (article_id bigint, uid text, norm_hash text) ON COMMIT DELETE ROWS;
 """
-_CLEAR = "TRUNCATE stage_articles, stage_speakers, stage_links, stage_keys, stage_dup_keys, stage_ids, stage_old"
+# A staged body is not compressed (it is read once, by the upsert): articles.body compresses it, once.
+_STAGING_CREATED = "ALTER TABLE stage_articles ALTER COLUMN body SET STORAGE EXTERNAL"
+_CLEAR = "TRUNCATE stage_articles, stage_names, stage_pairs, stage_dup_keys, stage_ids, stage_old"
 
 _ARTICLE_TYPES = ["int4", "text", "text", "text", "text", "int8", "text", "jsonb", "timestamptz", "text", "text",
                   "jsonb", "text", "text", "int8"]
-_STATEMENT_COLUMNS = ("statements (id, article_id, seq, start_offset, end_offset, text, kind, speaker_id, speaker_text, "
+_STATEMENT_COLUMNS = ("statements (article_id, seq, start_offset, end_offset, text, kind, speaker_id, speaker_text, "
                       "role, via, cue, mode, norm_hash, uid)")
-_STATEMENT_TYPES = ["int8", "int8", "int4", "int4", "int4", "text", "text", "int8", "text", "text", "text", "text", "text",
+_STATEMENT_TYPES = ["int8", "int4", "int4", "int4", "text", "text", "int8", "text", "text", "text", "text", "text",
                     "text", "text"]
-_SPEAKER_TYPES = ["int4", "int4", "text", "text", "text", "bool"]
+_NAME_TYPES = ["text", "text", "text"]
 _REMOVED_COLUMNS = "removed_lines (article_id, seq, text, rule)"
 _REMOVED_TYPES = ["int8", "int4", "text", "text"]
-_KEY_TYPES = ["text", "text", "bool"]
-_LINK_TYPES = ["int8", "int8", "bool"]
-_NEXT_IDS = "SELECT nextval(pg_get_serial_sequence('statements', 'id')) FROM generate_series(1, %s)"
+_DUP_KEY_TYPES = ["text", "text"]
+_PAIR_TYPES = ["int8", "int4", "int8", "bool"]
 
 # Lock the existing rows in id order (fewer deadlocks between concurrent loaders), then keep the body that a
 # newer raw version is about to replace.
@@ -122,42 +130,52 @@ DELETE FROM removed_lines WHERE article_id IN (SELECT article_id FROM stage_ids 
 """
 
 # New speakers get the fullest spelling as canonical name; an existing canonical name (possibly curated) is kept.
+# stage_names holds each distinct (name as resolved, name as written, key) of the batch once.
 _UPSERT_SPEAKERS = """
 INSERT INTO speakers (canonical_name, norm_key, aliases)
 SELECT DISTINCT ON (key) name, key, ARRAY[]::text[]
-FROM stage_speakers
+FROM stage_names
 ORDER BY key, length(name) DESC, name
 ON CONFLICT (norm_key) DO NOTHING;
 UPDATE speakers sp SET aliases = (SELECT array_agg(DISTINCT a ORDER BY a) FROM unnest(sp.aliases || seen.names) a)
 FROM (
-    SELECT key, array_agg(DISTINCT written) AS names FROM stage_speakers WHERE written IS NOT NULL GROUP BY key
+    SELECT key, array_agg(DISTINCT written) AS names FROM stage_names WHERE written IS NOT NULL GROUP BY key
 ) seen
 WHERE sp.norm_key = seen.key AND NOT (seen.names <@ sp.aliases);
 """
 
 # Statements and removed lines go straight into their tables by binary COPY (no second pass through staging):
 # an updated article's old children are deleted first under its row lock and a new article has none, so a
-# conflict cannot arise; a uid collision would raise and the batch split would isolate the article.
-# _INSERT_STATEMENTS completes the statements after their COPY: the links to every speaker, co-speakers included.
+# conflict cannot arise; a uid collision would raise and the batch split would isolate the article. Statement ids
+# come from the column default during the COPY, as in the ceiling (fetching ids beforehand cost 5 % of the load).
+# _INSERT_STATEMENTS completes the statements after their COPY: the links to every speaker, co-speakers included,
+# found by (article_id, seq) (stage_pairs holds each pair once, primary flag merged). A correlated scalar subquery
+# on purpose: one unique-index probe per pair whatever the table's size or statistics, where a join was planned as
+# a hash of the whole statements table every batch (1.8 s of a 100k-statement load, growing with the table).
 _INSERT_STATEMENTS = """
 INSERT INTO statement_speakers (statement_id, speaker_id, is_primary)
-SELECT statement_id, speaker_id, bool_or(is_primary) FROM stage_links GROUP BY 1, 2
+SELECT (SELECT st.id FROM statements st WHERE st.article_id = p.article_id AND st.seq = p.seq),
+       p.speaker_id, p.is_primary
+FROM stage_pairs p
 ON CONFLICT DO NOTHING
 """
 
-# Keys of the batch that may have another copy: repeated within the batch, or already in the table. Run before
-# the batch's statements are copied in, so a new key is an index probe that finds nothing (no heap visit).
-_DUP_CANDIDATES = """
-INSERT INTO stage_dup_keys
-SELECT k.source, k.norm_hash FROM stage_keys k
-WHERE k.repeated OR EXISTS (SELECT 1 FROM statements s WHERE s.norm_hash = k.norm_hash)
+# Norm hashes of the batch already in the table (any source: a superset of what dedup needs). Run before the
+# batch's statements are copied in, so a new key is an index probe that finds nothing (no heap visit). A
+# correlated LIMIT 1 subquery, which the planner can neither pull up into a join nor hash: one index probe per
+# key, constant per batch. `norm_hash = ANY(array)` was planned, on a just-truncated table's stale statistics, as
+# a seq scan comparing every row with all 10k keys (4 s a batch), and a semi-join hashed the whole table.
+_PRESENT_HASHES = """
+SELECT k.h FROM unnest(%b::text[]) AS k(h)
+WHERE (SELECT true FROM statements s WHERE s.norm_hash = k.h LIMIT 1)
 """
 
 # Statement dedup, per source within a window of published_at: a statement is a copy when the previous statement
 # with the same norm_hash lies within the window. Ties on published_at go to the lowest article id, then the
 # position in the article: both survive reloads (statement ids do not, statements are replaced). Recomputed for every
 # key the batch touched that has another copy (a key seen once in the batch costs one index probe) and every key
-# of a deleted statement, over the whole source, so backfill order cannot change the flags.
+# of a deleted statement, over the whole source, so backfill order cannot change the flags. Skipped when there is
+# no such key: a batch of new text has nothing to recompute.
 _RECOMPUTE_DUPS = f"""
 WITH keys AS (
     SELECT source, norm_hash FROM stage_dup_keys
@@ -282,12 +300,16 @@ def validate(a: Article) -> tuple[str, str] | None:
         return "bad_encoding", f"body: {exc.reason} at {exc.start}"
     size = len(body)
     for s in a.statements:
-        if len(s.text) > MAX_STATEMENT:
-            return "too_long", f"statement {s.seq}: {len(s.text)} characters (cap {MAX_STATEMENT})"
-        if not (0 <= s.start < s.end <= size) or body[s.start:s.end] != s.text:
-            return "invalid_offsets", f"statement {s.seq}: [{s.start}, {s.end}) in a body of {size}"
+        text, start, end = s.text, s.start, s.end
+        if len(text) > MAX_STATEMENT:
+            return "too_long", f"statement {s.seq}: {len(text)} characters (cap {MAX_STATEMENT})"
+        if not (0 <= start < end <= size) or end - start != len(text) or not body.startswith(text, start):
+            return "invalid_offsets", f"statement {s.seq}: [{start}, {end}) in a body of {size}"
         if s.kind not in KINDS or s.mode not in MODES or not s.uid or not s.norm_hash:
             return "invalid_statement", f"statement {s.seq}: kind={s.kind!r} mode={s.mode!r} uid={s.uid!r}"
+        if s.speaker is None and s.speaker_canonical is None and s.role is None and s.via is None and s.cue is None \
+                and not s.co_speakers:
+            continue  # most statements report no speech: nothing else to check
         for name, value, cap in (("speaker", s.speaker, MAX_NAME), ("speaker", s.speaker_canonical, MAX_NAME),
                                  ("role", s.role, MAX_FIELD), ("via", s.via, MAX_FIELD), ("cue", s.cue, MAX_FIELD)):
             problem = _bad_text(value, cap)
@@ -315,12 +337,16 @@ def validate(a: Article) -> tuple[str, str] | None:
 
 def latest_per_key(articles: list[Article]) -> list[Article]:
     """One article per identity: a batch holding two versions of a story keeps the newest raw item."""
+    return list(_latest(articles).values())
+
+
+def _latest(articles: list[Article]) -> dict[tuple[str, str], Article]:
     latest: dict[tuple[str, str], Article] = {}
     for article in articles:
         key = (article.source or "", index_key(canonical_key(article)))
         if key not in latest or (article.raw_item_id or 0) >= (latest[key].raw_item_id or 0):
             latest[key] = article
-    return list(latest.values())
+    return latest
 
 
 def load_articles(conn: psycopg.Connection, articles: list[Article]) -> LoadCounts:
@@ -330,23 +356,26 @@ def load_articles(conn: psycopg.Connection, articles: list[Article]) -> LoadCoun
     """
     counts = LoadCounts()
     good: list[Article] = []
-    for article in latest_per_key(articles):
+    keys: dict[int, str] = {}  # id(article) -> its index key, computed once per batch
+    for (_, key), article in _latest(articles).items():
         problem = validate(article)
         if problem:
             counts.rejected.append(LoadReject(article, *problem))
         else:
             good.append(article)
+            keys[id(article)] = key
     if good:
-        _load_isolating(conn, good, counts, top=True)
+        _load_isolating(conn, good, keys, counts, top=True)
     return counts
 
 
-def _load_isolating(conn: psycopg.Connection, batch: list[Article], counts: LoadCounts, top: bool = False) -> None:
+def _load_isolating(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], counts: LoadCounts,
+                    top: bool = False) -> None:
     """Load in a savepoint; on a row-data error split the batch in halves until the culprit is alone."""
     part = LoadCounts()
     try:
         with conn.transaction():
-            _load(conn, batch, part)
+            _load(conn, batch, keys, part)
     except ROW_ERRORS as exc:
         if len(batch) == 1:
             log.warning("load refused article %s: %s", batch[0].raw_item_id, exc)
@@ -355,8 +384,8 @@ def _load_isolating(conn: psycopg.Connection, batch: list[Article], counts: Load
         counts.splits += 1
         before = len(counts.rejected)
         mid = len(batch) // 2
-        _load_isolating(conn, batch[:mid], counts)
-        _load_isolating(conn, batch[mid:], counts)
+        _load_isolating(conn, batch[:mid], keys, counts)
+        _load_isolating(conn, batch[mid:], keys, counts)
         if top and len(counts.rejected) - before == len(batch):
             # Every article fails on its own: not a bad row but a broken statement or schema; fail the batch.
             del counts.rejected[before:]
@@ -373,76 +402,79 @@ def _write_rows(cur: psycopg.Cursor, table: str, types: list[str], rows) -> None
             write(row)
 
 
-def _article_rows(batch: list[Article]):
+@lru_cache(maxsize=1 << 16)
+def _speaker_key(name: str) -> str:
+    """match_key of a speaker name; a batch names the same few people thousands of times."""
+    return match_key(name)
+
+
+def _article_rows(batch: list[Article], keys: dict[int, str]):
     for idx, a in enumerate(batch):
         yield (
-            idx, a.source, index_key(canonical_key(a)), a.url, a.external_id, a.raw_item_id, a.title,
+            idx, a.source, keys[id(a)], a.url, a.external_id, a.raw_item_id, a.title,
             asdict(a.dateline) if a.dateline else None, a.published_at, a.language, a.body,
-            [{"start": b.start, "end": b.end, "kind": b.kind} for b in a.blocks], a.processor_version, *body_fingerprint(a.body),
+            [{"start": b.start, "end": b.end, "kind": b.kind} for b in a.blocks], a.processor_version,
+            *body_fingerprint(a.body),
         )
 
 
-def _statement_rows(batch: list[Article], ids: dict[int, int], statement_ids, speaker_ids: dict[str, int],
-                    links: list[tuple[int, int, bool]]):
-    """Rows for the statements COPY, with pre-assigned ids; collects the statement_speakers links meanwhile."""
-    next_id = iter(statement_ids).__next__
-    for idx, a in enumerate(batch):
-        article_id = ids.get(idx)
-        if article_id is None:  # an older version than the stored one: not loaded
-            continue
-        for s in a.statements:
-            sid = next_id()
-            name = s.speaker_canonical or s.speaker
-            speaker_id = speaker_ids.get(match_key(name)) if name else None
-            if speaker_id is not None:
-                links.append((sid, speaker_id, True))
-            for co in s.co_speakers:
-                links.append((sid, speaker_ids[match_key(co)], False))
-            yield (sid, article_id, s.seq, s.start, s.end, s.text, s.kind, speaker_id, s.speaker, s.role, s.via,
-                   s.cue, s.mode, s.norm_hash, s.uid)
-
-
-def _speaker_rows(batch: list[Article]):
-    for idx, a in enumerate(batch):
+def _speaker_names(batch: list[Article]) -> set[tuple[str, str | None, str]]:
+    """Each distinct (name as resolved, name as written, key) of the batch's speakers and co-speakers."""
+    names = set()
+    for a in batch:
         for s in a.statements:
             name = s.speaker_canonical or s.speaker
             if name:
-                yield idx, s.seq, name, s.speaker, match_key(name), True
+                names.add((name, s.speaker, _speaker_key(name)))
             for co in s.co_speakers:
-                yield idx, s.seq, co, co, match_key(co), False
+                names.add((co, co, _speaker_key(co)))
+    return names
 
 
-def _removed_rows(batch: list[Article], ids: dict[int, int], counts: LoadCounts):
-    n = 0
-    for idx, a in enumerate(batch):
-        article_id = ids.get(idx)
-        if article_id is None:
-            continue
+def _statement_rows(loaded: list[tuple[int, Article]], speaker_ids: dict[str, int],
+                    pairs: dict[tuple[int, int, int], bool]):
+    """Rows for the statements COPY; collects the statement_speakers pairs (primary flag merged) meanwhile."""
+    for article_id, a in loaded:
+        for s in a.statements:
+            name = s.speaker_canonical or s.speaker
+            speaker_id = speaker_ids.get(_speaker_key(name)) if name else None
+            if speaker_id is not None:
+                pairs[(article_id, s.seq, speaker_id)] = True
+            for co in s.co_speakers:
+                pairs.setdefault((article_id, s.seq, speaker_ids[_speaker_key(co)]), False)
+            yield (article_id, s.seq, s.start, s.end, s.text, s.kind, speaker_id, s.speaker, s.role, s.via,
+                   s.cue, s.mode, s.norm_hash, s.uid)
+
+
+def _removed_rows(loaded: list[tuple[int, Article]]):
+    for article_id, a in loaded:
         for seq, r in enumerate(a.removed):
             yield article_id, seq, r.text, r.rule
-        n += len(a.removed)
-    counts.lines_removed = n
 
 
-def _key_rows(batch: list[Article], ids: dict[int, int]):
-    """(source, norm_hash) of the loaded statements; `repeated` when the batch itself holds the key twice."""
+def _dup_keys(cur: psycopg.Cursor, loaded: list[tuple[int, Article]]) -> list[tuple[str, str]]:
+    """(source, norm_hash) of the loaded statements that may have another copy: repeated within the batch, or
+    already in the table. Called before the batch's statements are copied in."""
     seen: dict[tuple[str, str], bool] = {}
-    for idx, a in enumerate(batch):
-        if idx not in ids:
-            continue
+    for _, a in loaded:
         for s in a.statements:
             key = (a.source, s.norm_hash)
             seen[key] = key in seen
-    for (source, norm_hash), repeated in seen.items():
-        yield source, norm_hash, repeated
+    if not seen:
+        return []
+    present = {r[0] for r in cur.execute(_PRESENT_HASHES, (list({h for _, h in seen}),))}
+    return [key for key, repeated in seen.items() if repeated or key[1] in present]
 
 
-def _load(conn: psycopg.Connection, batch: list[Article], counts: LoadCounts) -> None:
+def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], counts: LoadCounts) -> None:
     with conn.cursor() as cur:
-        cur.execute(_STAGING)
-        cur.execute(_CLEAR)
-        _write_rows(cur, "stage_articles", _ARTICLE_TYPES, _article_rows(batch))
-        _write_rows(cur, "stage_speakers", _SPEAKER_TYPES, _speaker_rows(batch))
+        if cur.execute("SELECT to_regclass('pg_temp.stage_articles')").fetchone()[0] is None:
+            cur.execute(_STAGING)
+            cur.execute(_STAGING_CREATED)
+        else:
+            cur.execute(_CLEAR)
+        _write_rows(cur, "stage_articles", _ARTICLE_TYPES, _article_rows(batch, keys))
+        _write_rows(cur, "stage_names", _NAME_TYPES, _speaker_names(batch))
         cur.execute(_LOCK_AND_KEEP_REVISIONS)
         counts.revisions = cur.rowcount
         cur.execute(_UPSERT_ARTICLES)
@@ -453,21 +485,21 @@ def _load(conn: psycopg.Connection, batch: list[Article], counts: LoadCounts) ->
             ids[idx] = article_id
             counts.articles_new += inserted
             updated = updated or not inserted
+        # An article older than the stored version is not loaded: it has no id here.
+        loaded = [(ids[idx], a) for idx, a in enumerate(batch) if idx in ids]
         if updated:
             cur.execute(_REPLACE_CHILDREN)
         cur.execute(_UPSERT_SPEAKERS)
         speaker_ids = dict(cur.execute(
-            "SELECT norm_key, id FROM speakers WHERE norm_key IN (SELECT key FROM stage_speakers)").fetchall())
-        _write_rows(cur, "stage_keys", _KEY_TYPES, _key_rows(batch, ids))
-        cur.execute(_DUP_CANDIDATES)
-        counts.statements = sum(len(a.statements) for idx, a in enumerate(batch) if idx in ids)
-        statement_ids = [r[0] for r in cur.execute(_NEXT_IDS, (counts.statements,))]
-        links: list[tuple[int, int, bool]] = []
-        _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES,
-                    _statement_rows(batch, ids, statement_ids, speaker_ids, links))
-        _write_rows(cur, "stage_links", _LINK_TYPES, links)
+            "SELECT norm_key, id FROM speakers WHERE norm_key IN (SELECT key FROM stage_names)").fetchall())
+        dup_keys = _dup_keys(cur, loaded)
+        counts.statements = sum(len(a.statements) for _, a in loaded)
+        pairs: dict[tuple[int, int, int], bool] = {}
+        _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES, _statement_rows(loaded, speaker_ids, pairs))
+        _write_rows(cur, "stage_pairs", _PAIR_TYPES, ((*k, v) for k, v in pairs.items()))
         cur.execute(_INSERT_STATEMENTS)
-        _write_rows(cur, _REMOVED_COLUMNS, _REMOVED_TYPES, _removed_rows(batch, ids, counts))
+        _write_rows(cur, _REMOVED_COLUMNS, _REMOVED_TYPES, _removed_rows(loaded))
+        counts.lines_removed = sum(len(a.removed) for _, a in loaded)
         if updated:
             kept, old = cur.execute(
                 "SELECT (SELECT count(*) FROM stage_old o JOIN statements s ON s.uid = o.uid"
@@ -476,7 +508,9 @@ def _load(conn: psycopg.Connection, batch: list[Article], counts: LoadCounts) ->
             counts.statements_kept = kept
             counts.statements_dropped = old - kept
         counts.statements_added = counts.statements - counts.statements_kept
-        cur.execute(_RECOMPUTE_DUPS)
+        if dup_keys or updated:
+            _write_rows(cur, "stage_dup_keys", _DUP_KEY_TYPES, dup_keys)
+            cur.execute(_RECOMPUTE_DUPS)
         counts.near_duplicates = mark_near_duplicates(cur)
 
 

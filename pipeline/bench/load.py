@@ -6,7 +6,7 @@ sides run without the statements' GIN index (`vs_ceiling`) and with it (`with_ft
 refuses to read or write files (a managed `DATABASE_URL`) gets one client `COPY FROM STDIN` instead, noted.
 
 The figures come from the loader work's `pipeline.loadbench.measure` (synthetic ~150-character statements, a
-ceiling table with the same foreign keys, best of the repeats) when it is there; this module's own
+ceiling table with the same foreign keys, medians of loader/ceiling pairs) when it is there; this module's own
 measurement (the corpus's processed articles, medians) remains for a server that refuses server-side files,
 where it falls back to client `COPY FROM STDIN`.
 """
@@ -153,7 +153,7 @@ def run(url: str, corpus: Corpus, rows: int, times: int, have: list[Article], ba
         from pipeline import loadbench
     except ImportError:
         return run_own(url, corpus, rows, times, have, batch)
-    progress(f"load: pipeline.loadbench, {rows} statements, best of {times}, without and with the GIN index")
+    progress(f"load: pipeline.loadbench, {rows} statements, median of {times}, without and with the GIN index")
     from pipeline.sources import ensure_source
 
     with psycopg.connect(url) as conn:
@@ -172,7 +172,9 @@ def run(url: str, corpus: Corpus, rows: int, times: int, have: list[Article], ba
         "vs_ceiling": plain.ratio,
         "with_fts_vs_ceiling": fts.ratio,
     }
-    notes = {"ceiling": f"server-side COPY FROM file (pipeline.loadbench: synthetic statements, best of {times})",
+    notes = {"ceiling": f"server-side COPY FROM file (pipeline.loadbench: synthetic statements, median of {times})",
+             "no_fts_ratios": [round(c / t, 3) for t, c in zip(plain.loader_runs, plain.ceiling_runs)],
+             "with_fts_ratios": [round(c / t, 3) for t, c in zip(fts.loader_runs, fts.ceiling_runs)],
              "batch": batch, "no_fts_loader_s": plain.loader_s, "no_fts_ceiling_s": plain.ceiling_s,
              "with_fts_loader_s": fts.loader_s, "with_fts_ceiling_s": fts.ceiling_s,
              "with_fts_rows_per_s": rate(fts.statements, fts.loader_s),

@@ -118,7 +118,8 @@ def test_a_row_the_database_refuses_is_isolated_by_splitting_the_batch(conn, mon
 
 
 def test_a_failure_of_every_row_is_not_blamed_on_the_rows(conn, monkeypatch):
-    articles = [make_article("sana", f"f{i}", [f"خبر رقم {i}."]) for i in range(3)]
+    # A sentence repeated in every article, so each one alone still has a dup key to recompute.
+    articles = [make_article("sana", f"f{i}", [f"خبر رقم {i}.", "خبر مكرر.", "خبر مكرر."]) for i in range(3)]
     store_raw_for(conn, articles)
     monkeypatch.setattr(load, "_RECOMPUTE_DUPS", "SELECT 1/0")
     with pytest.raises(Exception, match="division by zero"):
