@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.normalize import digits_folded, match_key
-from pipeline.ruleset import load_sources, load_yaml, rule_files
+from pipeline.ruleset import load_sources, load_yaml, reload_sources, rule_files
 
 GENERIC = "generic"
 MATCH_KINDS = ("line", "head", "tail", "span", "title")
@@ -188,6 +188,7 @@ def ruleset() -> Ruleset:
 def reload() -> None:
     """Forget parsed rules, e.g. after editing a rule file in a long-running process."""
     _ruleset.cache_clear()
+    reload_sources()
 
 
 def profile_for(source: str) -> Profile:
