@@ -347,31 +347,26 @@ def _attached(el, top) -> bool:
 
 
 def _lx_text(node) -> str:
-    """`_text` on lxml's tree: the same walk, strings being `text` and `tail`, comments and instructions skipped."""
+    """`_text` on lxml's tree: the same walk (lxml's iterwalk, in C), strings being `text` and `tail`, comments and
+    instructions skipped but not the text after them."""
     parts: list[str] = []
-    stack: list = [node]
+    add = parts.append
     ws = _WS.sub
-    while stack:
-        item = stack.pop()
-        if item is _BREAK:
-            parts.append("\n\n")
-        elif isinstance(item, str):
-            parts.append(ws(" ", item))
-        else:
-            tag = item.tag
+    for event, el in etree.iterwalk(node, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            tag = el.tag
             if tag == "br":
-                parts.append("\n")
+                add("\n")
                 continue
             if tag in BLOCK_TAGS:
-                parts.append("\n\n")
-                stack.append(_BREAK)
-            items: list = [item.text] if item.text else []
-            for child in item:
-                if isinstance(child.tag, str):
-                    items.append(child)
-                if child.tail:
-                    items.append(child.tail)
-            stack.extend(reversed(items))
+                add("\n\n")
+            if el.text:
+                add(ws(" ", el.text))
+            continue
+        if event == "end" and el.tag in BLOCK_TAGS:
+            add("\n\n")
+        if el.tail and el is not node:
+            add(ws(" ", el.tail))
     paragraphs = []
     for para in "".join(parts).split("\n\n"):
         lines = [line.strip() for line in para.split("\n")]
