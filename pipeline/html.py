@@ -114,8 +114,13 @@ def _text(node: Tag) -> str:
                 parts.append("\n\n")
                 stack.append(_BREAK)
             stack.extend(reversed(item.contents))
+    return _paragraphs("".join(parts))
+
+
+def _paragraphs(flat: str) -> str:
+    """Walked text with its breaks → paragraphs of stripped, non-empty lines."""
     paragraphs = []
-    for para in "".join(parts).split("\n\n"):
+    for para in flat.split("\n\n"):
         lines = [line.strip() for line in para.split("\n")]
         para = "\n".join(line for line in lines if line)
         if para:
@@ -127,19 +132,7 @@ def _published(soup: BeautifulSoup) -> datetime | None:
     """Publication time from JSON-LD, `article:published_time`, or the first `<time datetime>`."""
     candidates: list[str] = []
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        try:
-            data = json.loads(script.string or "")
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                if isinstance(item.get("datePublished"), str):
-                    candidates.append(item["datePublished"])
-                stack.extend(v for k, v in item.items() if k == "@graph")
+        candidates.extend(_ld_dates(script.string))
     for prop in ("article:published_time", "og:published_time", "datePublished"):
         meta = soup.find("meta", attrs={"property": prop}) or soup.find("meta", attrs={"itemprop": prop})
         if meta and meta.get("content"):
@@ -147,6 +140,29 @@ def _published(soup: BeautifulSoup) -> datetime | None:
     time_tag = soup.find("time", attrs={"datetime": True})
     if time_tag:
         candidates.append(time_tag["datetime"])
+    return _first_time(candidates)
+
+
+def _ld_dates(block: str | None) -> list[str]:
+    """`datePublished` values of one JSON-LD block (through `@graph`); none when it is not JSON."""
+    try:
+        data = json.loads(block or "")
+    except ValueError:
+        return []
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                found.append(item["datePublished"])
+            stack.extend(v for k, v in item.items() if k == "@graph")
+    return found
+
+
+def _first_time(candidates: list[str]) -> datetime | None:
     for value in candidates:
         parsed = parse_datetime(value)
         if parsed:
@@ -367,13 +383,7 @@ def _lx_text(node) -> str:
             add("\n\n")
         if el.tail and el is not node:
             add(ws(" ", el.tail))
-    paragraphs = []
-    for para in "".join(parts).split("\n\n"):
-        lines = [line.strip() for line in para.split("\n")]
-        para = "\n".join(line for line in lines if line)
-        if para:
-            paragraphs.append(para)
-    return "\n\n".join(paragraphs)
+    return _paragraphs("".join(parts))
 
 
 def _lx_title(top) -> str:
@@ -398,19 +408,7 @@ def _lx_published(top) -> datetime | None:
     for script in top.iter("script"):
         if script.get("type") != "application/ld+json":
             continue
-        try:
-            data = json.loads(_string(script) or "")
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                if isinstance(item.get("datePublished"), str):
-                    candidates.append(item["datePublished"])
-                stack.extend(v for k, v in item.items() if k == "@graph")
+        candidates.extend(_ld_dates(_string(script)))
     for prop in ("article:published_time", "og:published_time", "datePublished"):
         meta = _first(top, "meta", property=prop)
         if meta is None:
@@ -420,11 +418,7 @@ def _lx_published(top) -> datetime | None:
     time_tag = _first(top, "time", datetime=True)
     if time_tag is not None:
         candidates.append(time_tag.get("datetime"))
-    for value in candidates:
-        parsed = parse_datetime(value)
-        if parsed:
-            return parsed
-    return None
+    return _first_time(candidates)
 
 
 def _classes(el) -> str:
