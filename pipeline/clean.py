@@ -136,6 +136,9 @@ class _Cleaner:
         if self.learned and line_key(text) in self.learned:
             return learned_rule_id(line_key(text))
         edge = para.index < 2 or para.index >= count - 4
+        combined = self.profile.line_edge if edge else self.profile.line_inner
+        if combined is not None:
+            return combined.rule_id(text)
         words = None
         for rule in self.profile.line_rules:
             if rule.where == "edge" and not edge:
