@@ -59,6 +59,9 @@ class Profile:
     # The line rules as one alternation each (first rule that matches wins, as in the loop); None: loop over them.
     line_edge: LineRules | None = field(default=None, compare=False)   # the first two and the trailing paragraphs
     line_inner: LineRules | None = field(default=None, compare=False)  # the others: rules without `where: edge`
+    # call_to_action without IGNORECASE, for text without cased letters (Arabic, digits, punctuation): there the
+    # flag cannot change what matches, and the case-sensitive search is about twice as fast.
+    call_to_action_uncased: re.Pattern[str] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +204,7 @@ class Ruleset:
             hijri_months=hijri, gregorian_months=greg,
             platforms=tuple((k, re.compile(v, re.IGNORECASE)) for k, v in platforms.items()),
             call_to_action=re.compile(_expand(merged.get("call_to_action") or "(?!)", fills), re.IGNORECASE),
+            call_to_action_uncased=re.compile(_expand(merged.get("call_to_action") or "(?!)", fills)),
             promo_max_words=int(merged.get("promo_max_words") or 30),
             promo_continuation=re.compile(rf"(?:{merged.get('promo_continuation') or '(?!)'})", re.IGNORECASE),
             platform_url=re.compile(rf"(?:{merged.get('platform_url') or '(?!)'})", re.IGNORECASE),

@@ -159,7 +159,10 @@ class _Cleaner:
                 if regex.search(text):
                     return f"promo:{name}"
             return "promo:link"
-        if len(text.split()) > profile.promo_max_words or not profile.call_to_action.search(text):
+        if len(text.split()) > profile.promo_max_words:
+            return None
+        caseless = profile.call_to_action_uncased is not None and text.lower() == text.upper()  # no cased letter
+        if not (profile.call_to_action_uncased if caseless else profile.call_to_action).search(text):
             return None
         for name, regex in profile.platforms:
             if regex.search(text):

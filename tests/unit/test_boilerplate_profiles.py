@@ -89,3 +89,16 @@ def test_line_rules_with_back_references_stay_a_loop(tmp_path, monkeypatch):
     assert boilerplate.profile_for("echo").line_edge is None
     article = clean(Extracted(title="t", text=f"{LEAD}\nمكرر مكرر"), "echo")
     assert [(r.rule, r.text) for r in article.removed] == [("echo:twice", "مكرر مكرر")]
+
+
+@pytest.mark.parametrize("text", ["تابعونا على تلغرام", "انضموا إلى قناتنا", "FOLLOW US on Telegram", "Join Our channel",
+                                  "وقال الوزير إن الخطة تبدأ غدا", "اشتركوا الآن 123"])
+def test_call_to_action_without_case_agrees_where_text_has_no_case(text):
+    profile = boilerplate.profile_for("generic")
+    found = profile.call_to_action.search(text)
+    if text.lower() == text.upper():
+        plain = profile.call_to_action_uncased.search(text)
+        assert (plain and plain.span()) == (found and found.span())
+    article = clean(Extracted(title="t", text=f"{LEAD}\n{text}"), "generic")
+    assert bool([r for r in article.removed if r.rule.startswith("promo:")]) == bool(
+        found and profile.platforms and any(rx.search(text) for _, rx in profile.platforms))
