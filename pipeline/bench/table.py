@@ -73,6 +73,9 @@ def render(results: dict, notes: dict) -> str:
     load = notes.get("sections", {}).get("load")
     if load and load.get("ceiling"):
         extra.append(f"load ceiling: {load['ceiling']}")
+    if any((notes.get("sections", {}).get(k) or {}).get("timing") for k in ("text", "html")):
+        extra.append("text and html: CPU seconds of the bench process (time.process_time), our passes interleaved "
+                     "with the reference's")
     memory = notes.get("sections", {}).get("memory")
     if memory and memory.get("method"):
         def mb(key: str) -> str:
