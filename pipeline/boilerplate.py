@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.normalize import digits_folded, match_key
-from pipeline.ruleset import load_sources, load_yaml, rule_files
+from pipeline.ruleset import load_sources, load_yaml, reload_sources, rule_files
 
 GENERIC = "generic"
 MATCH_KINDS = ("line", "head", "tail", "span", "title")
@@ -56,6 +56,47 @@ class Profile:
     tail_rules: tuple[Rule, ...] = field(default=(), compare=False)
     span_rules: tuple[Rule, ...] = field(default=(), compare=False)
     title_rules: tuple[Rule, ...] = field(default=(), compare=False)
+    # The line rules as one alternation each (first rule that matches wins, as in the loop); None: loop over them.
+    line_edge: LineRules | None = field(default=None, compare=False)   # the first two and the trailing paragraphs
+    line_inner: LineRules | None = field(default=None, compare=False)  # the others: rules without `where: edge`
+    # call_to_action without IGNORECASE, for text without cased letters (Arabic, digits, punctuation): there the
+    # flag cannot change what matches, and the case-sensitive search is about twice as fast.
+    call_to_action_uncased: re.Pattern[str] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class LineRules:
+    """Several line rules compiled into one alternation `(?P<_r0>…)|(?P<_r1>…)`: one fullmatch call per paragraph.
+
+    The alternatives are tried in rule order, so the first rule that matches the whole paragraph wins, exactly as
+    looping over the rules; `ids` maps the matching alternative's group (the match's lastindex) to its rule id.
+    """
+
+    regex: re.Pattern[str]
+    ids: dict[int, str]
+
+    def rule_id(self, text: str) -> str | None:
+        match = self.regex.fullmatch(text)
+        return self.ids[match.lastindex] if match else None  # type: ignore[index]
+
+
+# Numbered back-references and conditionals would point at other groups once patterns are combined (an even run
+# of backslashes before them: `\\(?(` is a literal parenthesis, not a conditional).
+_GROUP_REFERENCE = re.compile(r"(?<!\\)(?:\\\\)*(?:\\[1-9]|\(\?P=|\(\?\()")
+
+
+def _line_rules(rules: list[Rule]) -> LineRules | None:
+    """One alternation of `rules`, or None when they cannot be combined (max_words, references, clashing names)."""
+    if not rules or any(r.max_words is not None or _GROUP_REFERENCE.search(r.regex.pattern) for r in rules):
+        return None
+    flags = {r.regex.flags for r in rules}
+    if len(flags) != 1:
+        return None
+    try:
+        regex = re.compile("|".join(f"(?P<_r{i}>{r.regex.pattern})" for i, r in enumerate(rules)), flags.pop())
+    except re.error:
+        return None
+    return LineRules(regex, {regex.groupindex[f"_r{i}"]: r.id for i, r in enumerate(rules)})
 
 
 def learned_rule_id(key: str) -> str:
@@ -163,11 +204,14 @@ class Ruleset:
             hijri_months=hijri, gregorian_months=greg,
             platforms=tuple((k, re.compile(v, re.IGNORECASE)) for k, v in platforms.items()),
             call_to_action=re.compile(_expand(merged.get("call_to_action") or "(?!)", fills), re.IGNORECASE),
+            call_to_action_uncased=re.compile(_expand(merged.get("call_to_action") or "(?!)", fills)),
             promo_max_words=int(merged.get("promo_max_words") or 30),
             promo_continuation=re.compile(rf"(?:{merged.get('promo_continuation') or '(?!)'})", re.IGNORECASE),
             platform_url=re.compile(rf"(?:{merged.get('platform_url') or '(?!)'})", re.IGNORECASE),
             time_zone=zone,
             line_rules=tuple(r for r in rules if r.match == "line"),
+            line_edge=_line_rules([r for r in rules if r.match == "line"]),
+            line_inner=_line_rules([r for r in rules if r.match == "line" and r.where != "edge"]),
             head_rules=tuple(r for r in rules if r.match == "head"),
             tail_rules=tuple(r for r in rules if r.match == "tail"),
             span_rules=tuple(r for r in rules if r.match == "span"),
@@ -188,6 +232,7 @@ def ruleset() -> Ruleset:
 def reload() -> None:
     """Forget parsed rules, e.g. after editing a rule file in a long-running process."""
     _ruleset.cache_clear()
+    reload_sources()
 
 
 def profile_for(source: str) -> Profile:

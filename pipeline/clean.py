@@ -19,6 +19,8 @@ _INVISIBLE = ("\u0640\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202
               "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
 _TABLE = str.maketrans({**{c: " " for c in _SPACES}, **{c: None for c in _INVISIBLE},
                         "\r": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x85": "\n"})
+_REPLACE = {chr(code): value or "" for code, value in _TABLE.items()}
+_ODD = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
 # A non-breaking space standing alone between sentences is an empty HTML paragraph, flattened: a paragraph break.
 _NBSP_PARAGRAPH = re.compile(r"(?<=[.!?؟:»\"”]) +\u00a0[ \u00a0]*(?=\S)")
@@ -40,12 +42,22 @@ _ANY_LETTER = re.compile(r"[^\W\d_]")
 
 
 def normalize(text: str) -> str:
-    """NFC, odd spaces to spaces, zero-width/bidi controls and tatweel removed, line ends unified, space runs collapsed."""
-    text = _NBSP_PARAGRAPH.sub("\n\n", text.replace("\r\n", "\n"))
+    """NFC, odd spaces to spaces, zero-width/bidi controls and tatweel removed, line ends unified, space runs collapsed.
+
+    Each step runs only when a cheap test finds something for it; the characters the table changes are replaced one
+    by one (str.translate costs a dict look-up per character of the whole text, and no replacement makes another).
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if "\u00a0" in text:
+        text = _NBSP_PARAGRAPH.sub("\n\n", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.translate(_TABLE)
-    return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    for char in set(_ODD.findall(text)):
+        text = text.replace(char, _REPLACE[char])
+    if "  " in text:
+        text = _RUN_OF_SPACES.sub(" ", text)  # runs of spaces never cross a line end: the same as per line
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -124,6 +136,9 @@ class _Cleaner:
         if self.learned and line_key(text) in self.learned:
             return learned_rule_id(line_key(text))
         edge = para.index < 2 or para.index >= count - 4
+        combined = self.profile.line_edge if edge else self.profile.line_inner
+        if combined is not None:
+            return combined.rule_id(text)
         words = None
         for rule in self.profile.line_rules:
             if rule.where == "edge" and not edge:
@@ -144,7 +159,10 @@ class _Cleaner:
                 if regex.search(text):
                     return f"promo:{name}"
             return "promo:link"
-        if len(text.split()) > profile.promo_max_words or not profile.call_to_action.search(text):
+        if len(text.split()) > profile.promo_max_words:
+            return None
+        caseless = profile.call_to_action_uncased is not None and text.lower() == text.upper()  # no cased letter
+        if not (profile.call_to_action_uncased if caseless else profile.call_to_action).search(text):
             return None
         for name, regex in profile.platforms:
             if regex.search(text):

@@ -61,10 +61,29 @@ def meta_charset(data: bytes) -> str | None:
 SAMPLE = 6000  # characters checked: a wrong decoding garbles the whole text alike
 
 
+def _byte_class(pattern: re.Pattern[str]) -> bytes:
+    """The windows-1256 bytes whose character `pattern` matches (the code page maps 256 characters one to one)."""
+    return bytes(b for b in range(256) if pattern.match(bytes([b]).decode("cp1256")))
+
+
+_NOT_LETTER_BYTES = bytes(set(range(256)) - set(_byte_class(_LETTER)))
+_SPACE_BYTES = _byte_class(_SPACE)
+
+
 def letter_share(text: str) -> float:
-    """Share of Arabic or ASCII letters among the non-space characters (of the first SAMPLE characters)."""
-    dense = _SPACE.sub("", text[:SAMPLE])
-    return len(_LETTER.findall(dense)) / len(dense) if dense else 1.0
+    """Share of Arabic or ASCII letters among the non-space characters (of the first SAMPLE characters).
+
+    Counted on the sample encoded as windows-1256 (every Arabic letter has one byte there) with bytes.translate,
+    at C speed; a sample with characters outside that code page is counted with the regular expressions.
+    """
+    sample = text[:SAMPLE]
+    try:
+        data = sample.encode("cp1256")
+    except UnicodeEncodeError:
+        dense = _SPACE.sub("", sample)
+        return len(_LETTER.findall(dense)) / len(dense) if dense else 1.0
+    dense_n = len(data.translate(None, _SPACE_BYTES))
+    return len(data.translate(None, _NOT_LETTER_BYTES)) / dense_n if dense_n else 1.0
 
 
 PROVEN = {"utf-8", "utf-8-sig", "utf-16", "utf-32"}  # strict decodes that validate every byte

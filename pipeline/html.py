@@ -1,10 +1,19 @@
-"""HTML article page → title, publication time, language and main text; page chrome recorded as `html:<kind>`."""
+"""HTML article page → title, publication time, language and main text; page chrome recorded as `html:<kind>`.
+
+Two readers of the same rules: `from_html` works on lxml's tree (parsed and searched in C), and `from_soup` on a
+BeautifulSoup tree built by the same lxml parser. The lxml reader reproduces bs4's tree semantics exactly (which
+strings `get_text` counts, whitespace-only strings collapsed to one character, decomposed tags leaving their
+neighbouring strings apart), so both give identical output; bs4 reads what lxml alone refuses (an empty or
+rejected document) and whatever the lxml reader finds unusual.
+"""
 from __future__ import annotations
 
 import json
 import re
 from datetime import datetime
+from itertools import islice
 
+from lxml import etree
 from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from pipeline.records import Extracted, Removed
@@ -62,12 +71,16 @@ def _outermost(root: Tag, name: str) -> list[Tag]:
 
 def _kind_of(tag: Tag) -> str | None:
     """The chrome kind a tag belongs to, from its name, role or class/id words."""
-    if tag.name in CHROME_TAGS:
-        return CHROME_TAGS[tag.name]
-    role = (tag.get("role") or "")
+    return _chrome_kind(tag.name, tag.get("role"), " ".join(tag.get("class") or []) + " " + (tag.get("id") or ""))
+
+
+def _chrome_kind(name: str, role: str | None, names: str) -> str | None:
+    """The chrome kind of an element: `names` is its class words and id, space-separated."""
+    if name in CHROME_TAGS:
+        return CHROME_TAGS[name]
+    role = role or ""
     if role in ("navigation", "banner", "contentinfo", "complementary", "search"):
         return "nav" if role in ("navigation", "search") else {"banner": "header", "contentinfo": "footer"}.get(role, "aside")
-    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
     if not names.strip():
         return None
     for word in _SPLIT_CLASS.split(names.lower()):
@@ -101,8 +114,13 @@ def _text(node: Tag) -> str:
                 parts.append("\n\n")
                 stack.append(_BREAK)
             stack.extend(reversed(item.contents))
+    return _paragraphs("".join(parts))
+
+
+def _paragraphs(flat: str) -> str:
+    """Walked text with its breaks → paragraphs of stripped, non-empty lines."""
     paragraphs = []
-    for para in "".join(parts).split("\n\n"):
+    for para in flat.split("\n\n"):
         lines = [line.strip() for line in para.split("\n")]
         para = "\n".join(line for line in lines if line)
         if para:
@@ -114,19 +132,7 @@ def _published(soup: BeautifulSoup) -> datetime | None:
     """Publication time from JSON-LD, `article:published_time`, or the first `<time datetime>`."""
     candidates: list[str] = []
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        try:
-            data = json.loads(script.string or "")
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                if isinstance(item.get("datePublished"), str):
-                    candidates.append(item["datePublished"])
-                stack.extend(v for k, v in item.items() if k == "@graph")
+        candidates.extend(_ld_dates(script.string))
     for prop in ("article:published_time", "og:published_time", "datePublished"):
         meta = soup.find("meta", attrs={"property": prop}) or soup.find("meta", attrs={"itemprop": prop})
         if meta and meta.get("content"):
@@ -134,6 +140,29 @@ def _published(soup: BeautifulSoup) -> datetime | None:
     time_tag = soup.find("time", attrs={"datetime": True})
     if time_tag:
         candidates.append(time_tag["datetime"])
+    return _first_time(candidates)
+
+
+def _ld_dates(block: str | None) -> list[str]:
+    """`datePublished` values of one JSON-LD block (through `@graph`); none when it is not JSON."""
+    try:
+        data = json.loads(block or "")
+    except ValueError:
+        return []
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                found.append(item["datePublished"])
+            stack.extend(v for k, v in item.items() if k == "@graph")
+    return found
+
+
+def _first_time(candidates: list[str]) -> datetime | None:
     for value in candidates:
         parsed = parse_datetime(value)
         if parsed:
@@ -176,8 +205,8 @@ def _main(soup: BeautifulSoup) -> Tag:
     return soup.find("main") or soup.body or soup
 
 
-def from_html(text: str) -> Extracted:
-    """Main text of an article page; chrome blocks are dropped and recorded in `removed`."""
+def from_soup(text: str) -> Extracted:
+    """`from_html` on a BeautifulSoup tree: the reference reader, and the fallback for what lxml alone refuses."""
     soup = BeautifulSoup(text, "lxml")
     html = soup.find("html")
     language = (html.get("lang") or "").strip() or None if html else None
@@ -211,3 +240,270 @@ def from_html(text: str) -> Extracted:
             title = title or h1.get_text(" ", strip=True)
             h1.decompose()
     return Extracted(title=title, text=_text(root), published_at=published, language=language, removed=removed)
+
+
+# --- The same rules on lxml's own tree --------------------------------------------------------------------------
+# bs4 builds its tree from the same lxml parser's events, so the elements and strings are the same: an element's
+# `text` and each child's `tail` are bs4's strings. What differs is emulated below: strings inside script, style,
+# template, rt and rp are other string types that `get_text` of other tags skips; a string of ASCII whitespace
+# outside <pre>/<textarea> is one character ("\n" when it holds one, else " "); decomposing a tag leaves the strings
+# around it separate (here the tag is swapped for an empty comment that keeps its tail).
+
+_CONTAINERS = frozenset(("rt", "rp", "style", "script", "template"))  # bs4's DEFAULT_STRING_CONTAINERS
+_PRESERVE = frozenset(("pre", "textarea"))
+_ASCII_SPACES = frozenset("\x20\x0a\x09\x0c\x0d")
+_Comment = etree.Comment
+_PI = etree.PI
+
+
+# lxml's tree stops at a nesting depth (2048 with huge_tree) and silently drops what lies deeper, where bs4's
+# event-built tree keeps it: hostile pages nesting that deep are read with bs4 (an XPath of one step per level
+# touches each element once, about 0.1 ms a page).
+DEEP_NESTING = 1000
+_TOO_DEEP = etree.XPath("boolean(/" + "/".join(["*"] * DEEP_NESTING) + ")")
+
+
+class _Unusual(Exception):
+    """A page shape the lxml reader does not reproduce bs4 on: read it with bs4."""
+
+
+def _collapsed(value: str) -> str:
+    """bs4's whitespace-only string: one "\\n" when it holds a line end, else one space."""
+    if all(ch in _ASCII_SPACES for ch in value):
+        return "\n" if "\n" in value else " "
+    return value
+
+
+def _context(el) -> tuple[str | None, bool]:
+    """The string container around `el` (nearest rt/rp/style/script/template ancestor) and whether a pre is open."""
+    container, pre = None, False
+    for up in el.iterancestors():
+        tag = up.tag
+        if container is None and tag in _CONTAINERS:
+            container = tag
+        if tag in _PRESERVE:
+            pre = True
+    return container, pre
+
+
+def _get_text(el, separator: str = "", strip: bool = False) -> str:
+    """bs4's `Tag.get_text(separator, strip)` of the same element."""
+    own = el.tag if el.tag in _CONTAINERS else None
+    container, pre = _context(el)
+    out: list[str] = []
+    stack = [(el, container, pre)]
+    while stack:
+        node, container, pre = stack.pop()
+        if isinstance(node, str):
+            if container != own:
+                continue
+            value = node if pre else _collapsed(node)
+            if strip:
+                value = value.strip()
+                if not value:
+                    continue
+            out.append(value)
+            continue
+        tag = node.tag
+        if tag in _CONTAINERS:
+            container = tag
+        if tag in _PRESERVE:
+            pre = True
+        items = []
+        if node.text and isinstance(tag, str):
+            items.append((node.text, container, pre))
+        for child in node:
+            if isinstance(child.tag, str):
+                items.append((child, container, pre))
+            if child.tail:
+                items.append((child.tail, container, pre))
+        stack.extend(reversed(items))
+    return separator.join(out)
+
+
+def _string(el) -> str | None:
+    """bs4's `Tag.string`: the only child string (recursively through an only child tag), else None."""
+    while True:
+        contents: list = [el.text] if el.text else []
+        for child in el:
+            contents.append(child)
+            if child.tail:
+                contents.append(child.tail)
+        if len(contents) != 1:
+            return None
+        only = contents[0]
+        if isinstance(only, str):
+            return only if _context(el)[1] or el.tag in _PRESERVE else _collapsed(only)
+        if not isinstance(only.tag, str):
+            raise _Unusual("a lone comment or instruction as a tag's only child")
+        el = only
+
+
+def _first(root, tag: str, **attrs):
+    """The first element named `tag` whose attributes equal `attrs` (True: present), in document order."""
+    for el in root.iter(tag):
+        if all((el.get(k) is not None) if v is True else el.get(k) == v for k, v in attrs.items()):
+            return el
+    return None
+
+
+def _decompose(el) -> None:
+    """Take `el` out of the tree like bs4's decompose: the strings before and after it stay two strings."""
+    placeholder = _Comment("")
+    placeholder.tail = el.tail
+    el.getparent().replace(el, placeholder)
+
+
+def _attached(el, top) -> bool:
+    """Whether `el` still hangs under `top` (nothing above it was decomposed)."""
+    last = el
+    for last in el.iterancestors():
+        pass
+    return last is top
+
+
+def _lx_text(node) -> str:
+    """`_text` on lxml's tree: the same walk (lxml's iterwalk, in C), strings being `text` and `tail`, comments and
+    instructions skipped but not the text after them."""
+    parts: list[str] = []
+    add = parts.append
+    ws = _WS.sub
+    for event, el in etree.iterwalk(node, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            tag = el.tag
+            if tag == "br":
+                add("\n")
+                continue
+            if tag in BLOCK_TAGS:
+                add("\n\n")
+            if el.text:
+                add(ws(" ", el.text))
+            continue
+        if event == "end" and el.tag in BLOCK_TAGS:
+            add("\n\n")
+        if el.tail and el is not node:
+            add(ws(" ", el.tail))
+    return _paragraphs("".join(parts))
+
+
+def _lx_title(top) -> str:
+    meta = _first(top, "meta", property="og:title")
+    if meta is None:  # never `or`: an lxml element without children is falsy
+        meta = _first(top, "meta", name="og:title")
+    if meta is not None and meta.get("content", "").strip():
+        return meta.get("content").strip()
+    h1 = _first(top, "h1")
+    if h1 is not None and _get_text(h1, strip=True):
+        return _get_text(h1, " ", strip=True)
+    title = _first(top, "title")
+    if title is not None:
+        value = _string(title)
+        if value:
+            return value.strip()
+    return ""
+
+
+def _lx_published(top) -> datetime | None:
+    candidates: list[str] = []
+    for script in top.iter("script"):
+        if script.get("type") != "application/ld+json":
+            continue
+        candidates.extend(_ld_dates(_string(script)))
+    for prop in ("article:published_time", "og:published_time", "datePublished"):
+        meta = _first(top, "meta", property=prop)
+        if meta is None:
+            meta = _first(top, "meta", itemprop=prop)
+        if meta is not None and meta.get("content"):
+            candidates.append(meta.get("content"))
+    time_tag = _first(top, "time", datetime=True)
+    if time_tag is not None:
+        candidates.append(time_tag.get("datetime"))
+    return _first_time(candidates)
+
+
+def _classes(el) -> str:
+    """bs4's class list, space-joined."""
+    value = el.get("class")
+    return " ".join(value.split()) if value else ""
+
+
+def _lx_main(top):
+    """`_main` on lxml's tree; None stands for the whole document (a page without <body>)."""
+    for el in top.iter(etree.Element):
+        if el.get("itemprop") == "articleBody":
+            return el
+    for el in top.iter("div", "section"):
+        if el.get("class") is not None:
+            names = _classes(el).lower()
+            if any(h in names for h in CONTENT_HINTS):
+                return el
+    articles = top.xpath("descendant-or-self::article[not(ancestor::article)]")
+    if articles:
+        return max(articles, key=lambda a: len(_get_text(a)))
+    found = _first(top, "main")
+    if found is None:
+        found = _first(top, "body")
+    return found
+
+
+def from_html(text: str) -> Extracted:
+    """Main text of an article page; chrome blocks are dropped and recorded in `removed`."""
+    if text[:1] == "\ufeff":  # as bs4 does with a str
+        text = text[1:]
+    try:
+        parser = etree.HTMLParser(recover=True, huge_tree=True)  # no depth cap: bs4's event-built tree has none
+        parser.feed(text)
+        top = parser.close()
+    except (etree.LxmlError, ValueError, TypeError):
+        top = None
+    if top is None or not isinstance(top.tag, str) or _TOO_DEEP(top):
+        return from_soup(text)
+    try:
+        return _from_tree(top)
+    except _Unusual:
+        return from_soup(text)
+
+
+def _from_tree(top) -> Extracted:
+    html = top if top.tag == "html" else _first(top, "html")
+    language = (html.get("lang") or "").strip() or None if html is not None else None
+    title = _lx_title(top)
+    published = _lx_published(top)
+    removed: list[Removed] = []
+    for tag in list(top.iter(*INVISIBLE)):
+        if not _attached(tag, top):
+            continue
+        size = len(_get_text(tag))
+        removed.append(Removed(text=f"<{tag.tag}: {size} characters>", rule=f"html:{INVISIBLE[tag.tag]}"))
+        _decompose(tag)
+    head = _first(top, "head")
+    if head is not None:
+        if head is top:
+            raise _Unusual("<head> at the top")
+        _decompose(head)
+    root = _lx_main(top)
+    around = set(root.iterancestors()) if root is not None else set()
+    stack = [top]
+    while stack:  # every element in document order, without the subtrees already dropped
+        el = stack.pop()
+        if el is not root and el not in around:
+            kind = _chrome_kind(el.tag, el.get("role"), _classes(el) + " " + (el.get("id") or ""))
+            if kind:
+                chrome = _lx_text(el)
+                if chrome:
+                    removed.append(Removed(text=chrome, rule=f"html:{kind}"))
+                if el is top:
+                    return Extracted(title=title, text="", published_at=published, language=language,
+                                     removed=removed)
+                _decompose(el)
+                continue
+        stack.extend(reversed([child for child in el if isinstance(child.tag, str)]))
+    if root is None:
+        root = top
+    for h1 in list(islice(root.iterdescendants("h1"), MAX_H1)):  # the headline already is the title
+        if not _attached(h1, top):
+            continue
+        if _get_text(h1, " ", strip=True) == title or not title:
+            title = title or _get_text(h1, " ", strip=True)
+            _decompose(h1)
+    return Extracted(title=title, text=_lx_text(root), published_at=published, language=language, removed=removed)

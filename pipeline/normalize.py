@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 TATWEEL = "\u0640"
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
@@ -42,8 +43,13 @@ def match_key(text: str) -> str:
     return " ".join(_WORDS.findall(fold(text)))
 
 
+@lru_cache(maxsize=256)
 def norm_text(text: str) -> str:
-    """Key for statement dedup: folded letters, digits, punctuation and spaces."""
+    """Key for statement dedup: folded letters, digits, punctuation and spaces.
+
+    Memoised for one article at a time: segmenting hashes each statement's key and assigning uids needs it again
+    (small on purpose: a corpus pass must not be served from the cache).
+    """
     return match_key(text).replace("_", " ")
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -40,21 +42,57 @@ def load_yaml(path: Path) -> Any:
         return yaml.safe_load(fh)
 
 
-_SOURCES_CACHE: dict[tuple, list[dict[str, Any]]] = {}
+RECHECK_S = 2.0  # a long-running process notices an edited sources.yaml within this many seconds
+
+
+@dataclass(slots=True)
+class _Sources:
+    """Parsed sources of one rules search path, and when its files were last looked at."""
+
+    files: tuple[tuple[str, int], ...]
+    entries: list[dict[str, Any]]
+    checked: float
+
+
+_SOURCES_CACHE: dict[tuple[str | None, str], _Sources] = {}
+
+
+def _source_files() -> tuple[tuple[str, int], ...]:
+    """Every `sources.yaml` of the search path with its modification time (a few stat calls)."""
+    out = []
+    for layer in search_path():
+        path = layer / "sources.yaml"
+        try:
+            out.append((str(path), path.stat().st_mtime_ns))
+        except OSError:
+            continue
+    return tuple(out)
 
 
 def load_sources() -> list[dict[str, Any]]:
     """Sources from every `sources.yaml` layer, merged by name (user entries extend or override packaged ones).
 
-    Parsed once per set of files and modification times: resolving a source name happens for every article.
+    Resolving a source name happens for every article, so the files are parsed once and looked at (stat) at most
+    every RECHECK_S seconds per search path, not per call; `reload_sources()` forgets them at once.
     """
-    paths = [layer / "sources.yaml" for layer in search_path()]
-    key = tuple((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file())
-    if key not in _SOURCES_CACHE:
+    place = (os.environ.get("NEWS_RULES_DIR"), os.getcwd())
+    cached = _SOURCES_CACHE.get(place)
+    now = time.monotonic()
+    if cached is not None and now - cached.checked < RECHECK_S:
+        return cached.entries
+    files = _source_files()
+    if cached is None or cached.files != files:
         merged: dict[str, dict[str, Any]] = {}
-        for path, _ in key:
+        for path, _ in files:
             for entry in (load_yaml(Path(path)) or {}).get("sources", []):
                 merged.setdefault(entry["name"], {}).update(entry)
-        _SOURCES_CACHE.clear()
-        _SOURCES_CACHE[key] = list(merged.values())
-    return _SOURCES_CACHE[key]  # shared: callers must not modify the entries
+        if len(_SOURCES_CACHE) > 16:
+            _SOURCES_CACHE.clear()
+        cached = _SOURCES_CACHE[place] = _Sources(files, list(merged.values()), now)
+    cached.checked = now
+    return cached.entries  # shared: callers must not modify the entries
+
+
+def reload_sources() -> None:
+    """Forget parsed sources, e.g. right after editing sources.yaml in a long-running process."""
+    _SOURCES_CACHE.clear()

@@ -34,25 +34,45 @@ def seed_sources(conn: psycopg.Connection) -> int:
     return len(rows)
 
 
-_ALIASES: dict[int, dict[str, str]] = {}
+class _Aliases:
+    """match_key(name or alias) → source name for one parsed sources list, and the names already resolved."""
+
+    def __init__(self, entries: list[dict]) -> None:
+        self.entries = entries  # held: identity of the list load_sources() returns tells when it changed
+        self.by_key = {match_key(n): e["name"] for e in reversed(entries) for n in (e["name"], *e.get("aliases", []))}
+        self.resolved: dict[str, str] = {}
+
+
+_ALIASES: _Aliases | None = None
+MAX_RESOLVED = 10_000  # names remembered per sources list (inbox folders and records name a handful)
+
+
+def _aliases() -> _Aliases:
+    """The alias table, rebuilt only when load_sources() parsed the files anew."""
+    global _ALIASES
+    entries = load_sources()
+    if _ALIASES is None or _ALIASES.entries is not entries:
+        _ALIASES = _Aliases(entries)
+    return _ALIASES
 
 
 def _alias_map() -> dict[str, str]:
-    """match_key(name or alias) → source name, rebuilt only when the sources files change."""
-    entries = load_sources()
-    token = hash(tuple((e["name"], tuple(e.get("aliases", []))) for e in entries))
-    if token not in _ALIASES:
-        _ALIASES.clear()
-        _ALIASES[token] = {match_key(n): e["name"] for e in reversed(entries) for n in (e["name"], *e.get("aliases", []))}
-    return _ALIASES[token]
+    return _aliases().by_key
 
 
 def resolve(name: str | None, default: str = "inbox") -> str:
     """Map a name or alias (`was`, `واس`, `SANA`) to the source's canonical name; unknown names pass through."""
     if not name:
         return default
-    key = match_key(name)
-    return _alias_map().get(key) or key.replace(" ", "_") or default
+    aliases = _aliases()
+    found = aliases.resolved.get(name)
+    if found is None:
+        key = match_key(name)
+        found = aliases.by_key.get(key) or key.replace(" ", "_")
+        if len(aliases.resolved) >= MAX_RESOLVED:
+            aliases.resolved.clear()
+        aliases.resolved[name] = found
+    return found or default
 
 
 def ensure_source(conn: psycopg.Connection, name: str) -> None:

@@ -153,7 +153,7 @@ def pools() -> Pools:
                 and not text.startswith(("و", "ف"))):
             p.quotes.append(text[:-1])
             p.clauses.append(text)
-    p.names = sorted(names, key=len, reverse=True)
+    p.names = sorted(names, key=lambda n: (-len(n), n))  # ties by text: a set's order changes with the hash seed
     p.roles = sorted(set(p.roles))
     p.paragraphs = sorted(set(p.paragraphs))
     p.titles = sorted(set(t for t in p.titles if t))

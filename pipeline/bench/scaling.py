@@ -1,4 +1,8 @@
-"""scaling and memory: fresh subprocesses streaming 1k, 10k (and 100k) items; seconds and peak RSS of each."""
+"""scaling and memory: fresh subprocesses streaming 1k, 10k (and 100k) items; seconds and peak RSS of each.
+
+memory's figures are the peak RSS of the processing loop in each child (the high-water mark reset after imports
+and warm-up, see pipeline.bench.child); the notes add the RSS the loop started from and the increment over it.
+"""
 from __future__ import annotations
 
 import json
@@ -43,5 +47,14 @@ def memory(children: Children, n: int) -> tuple[dict, dict]:
     small, large = children(n), children(10 * n)
     section = {"rss_mb_small": small["rss_mb"], "rss_mb_large": large["rss_mb"],
                "growth": ratio(large["rss_mb"], small["rss_mb"])}
-    return section, {"articles_small": n, "articles_large": 10 * n, "rss_end_mb_small": small.get("rss_end_mb"),
-                     "rss_end_mb_large": large.get("rss_end_mb")}
+    return section, {"articles_small": n, "articles_large": 10 * n, "method": small.get("peak_method"),
+                     "rss_start_mb_small": small.get("rss_start_mb"), "rss_start_mb_large": large.get("rss_start_mb"),
+                     "increment_mb_small": _minus(small["rss_mb"], small.get("rss_start_mb")),
+                     "increment_mb_large": _minus(large["rss_mb"], large.get("rss_start_mb")),
+                     "rss_end_mb_small": small.get("rss_end_mb"), "rss_end_mb_large": large.get("rss_end_mb"),
+                     "process_peak_mb_small": small.get("process_peak_mb"),
+                     "process_peak_mb_large": large.get("process_peak_mb")}
+
+
+def _minus(a: float | None, b: float | None) -> float | None:
+    return a - b if a is not None and b is not None else None

@@ -46,8 +46,8 @@ def rows(results: dict, notes: dict) -> list[tuple[str, str, str, str, str]]:
         ("airflow", "airflow empty s", _fmt(a["airflow_empty_s"]), "", ""),
         ("airflow", "overhead", _fmt(a["overhead"]),
          "≤ 1.5" + ("" if (a["articles"] or 0) >= 10_000 else " (at 10k)"), _check(a["overhead"], 1.5, False)),
-        ("memory", "peak RSS MB, N", _fmt(m["rss_mb_small"], 0), "", ""),
-        ("memory", "peak RSS MB, 10N", _fmt(m["rss_mb_large"], 0), "", ""),
+        ("memory", "processing-loop peak RSS MB, N", _fmt(m["rss_mb_small"], 0), "", ""),
+        ("memory", "processing-loop peak RSS MB, 10N", _fmt(m["rss_mb_large"], 0), "", ""),
         ("memory", "growth", _fmt(m["growth"]), "≤ 1.2", _check(m["growth"], 1.2, False)),
     ]
     sizes, seconds = s["sizes"] or [], s["seconds"] or []
@@ -73,6 +73,17 @@ def render(results: dict, notes: dict) -> str:
     load = notes.get("sections", {}).get("load")
     if load and load.get("ceiling"):
         extra.append(f"load ceiling: {load['ceiling']}")
+    if any((notes.get("sections", {}).get(k) or {}).get("timing") for k in ("text", "html")):
+        extra.append("text and html: CPU seconds of the bench process (time.process_time), our passes interleaved "
+                     "with the reference's")
+    memory = notes.get("sections", {}).get("memory")
+    if memory and memory.get("method"):
+        def mb(key: str) -> str:
+            return _fmt(memory.get(key), 0)
+
+        extra.append(f"memory: {memory['method']} ({memory.get('articles_small')} and {memory.get('articles_large')} "
+                     f"items, fresh processes); loop started at {mb('rss_start_mb_small')} / {mb('rss_start_mb_large')} "
+                     f"MB, rose {mb('increment_mb_small')} / {mb('increment_mb_large')} MB")
     for name, why in (notes.get("planned") or {}).items():
         extra.append(f"{name}: {why}")
     for name, error in (notes.get("errors") or {}).items():

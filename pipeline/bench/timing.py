@@ -22,6 +22,22 @@ def repeat(fn: Callable[[], object], times: int) -> list[float]:
     return seconds
 
 
+def interleaved(fns: list[Callable[[], object]], times: int) -> list[tuple[list[float], list[float]]]:
+    """Run each fn `times` times round-robin (ours, the reference, ours, …) so drift on a shared machine hits all alike.
+
+    Returns per fn (CPU seconds of this process, wall seconds) of every run. CPU time (time.process_time) is what
+    one core spent on the work, whatever else the machine ran meanwhile; wall time is kept beside it.
+    """
+    out: list[tuple[list[float], list[float]]] = [([], []) for _ in fns]
+    for _ in range(max(1, times)):
+        for fn, (cpu, wall) in zip(fns, out):
+            c, w = time.process_time(), time.perf_counter()
+            fn()
+            cpu.append(time.process_time() - c)
+            wall.append(time.perf_counter() - w)
+    return out
+
+
 def rate(count: float, seconds: float) -> float:
     return count / seconds if seconds > 0 else float("nan")
 

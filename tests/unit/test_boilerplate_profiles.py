@@ -64,3 +64,41 @@ def test_unknown_match_kind_is_an_error(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWS_RULES_DIR", str(tmp_path))
     with pytest.raises(ValueError, match="unknown match"):
         boilerplate.profile_for("bad")
+
+
+LINES = ["// انتهى //", "- سبق -", "(واس)", "متابعات - الرياض", "للتواصل: a@b.com", "شارك تويتر فيسبوك", "التعليقات (3)",
+         "12:30 ت م", "تابعونا على تلغرام", LEAD, "", "سطر عادي"]
+
+
+@pytest.mark.parametrize("name", ["generic", "sana", "spa", "sabq"])
+def test_combined_line_rules_pick_the_rule_the_loop_picks(name):
+    profile = boilerplate.profile_for(name)
+    assert profile.line_edge is not None and profile.line_inner is not None
+    for text in LINES:
+        for edge, combined in ((True, profile.line_edge), (False, profile.line_inner)):
+            loop = next((r.id for r in profile.line_rules if (edge or r.where != "edge") and r.regex.fullmatch(text)), None)
+            assert combined.rule_id(text) == loop, (text, edge)
+
+
+def test_line_rules_with_back_references_stay_a_loop(tmp_path, monkeypatch):
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "echo.yaml").write_text(
+        "name: echo\naliases: [echo]\nrules:\n  - {id: echo:twice, match: line, pattern: '(\\w+) \\1'}\n",
+        encoding="utf-8")
+    monkeypatch.setenv("NEWS_RULES_DIR", str(tmp_path))
+    assert boilerplate.profile_for("echo").line_edge is None
+    article = clean(Extracted(title="t", text=f"{LEAD}\nمكرر مكرر"), "echo")
+    assert [(r.rule, r.text) for r in article.removed] == [("echo:twice", "مكرر مكرر")]
+
+
+@pytest.mark.parametrize("text", ["تابعونا على تلغرام", "انضموا إلى قناتنا", "FOLLOW US on Telegram", "Join Our channel",
+                                  "وقال الوزير إن الخطة تبدأ غدا", "اشتركوا الآن 123"])
+def test_call_to_action_without_case_agrees_where_text_has_no_case(text):
+    profile = boilerplate.profile_for("generic")
+    found = profile.call_to_action.search(text)
+    if text.lower() == text.upper():
+        plain = profile.call_to_action_uncased.search(text)
+        assert (plain and plain.span()) == (found and found.span())
+    article = clean(Extracted(title="t", text=f"{LEAD}\n{text}"), "generic")
+    assert bool([r for r in article.removed if r.rule.startswith("promo:")]) == bool(
+        found and profile.platforms and any(rx.search(text) for _, rx in profile.platforms))

@@ -142,3 +142,50 @@ def test_bad_records_rejected(body, reason):
     with pytest.raises(Rejected) as err:
         extract(RawItem(source="inbox", body=body, external_id="r", path="inbox/r.jsonl", record=1))
     assert (err.value.stage, err.value.reason) == ("extract", reason)
+
+
+# The lxml reader must give exactly what the BeautifulSoup reader gives: bs4's string types (get_text skips script
+# and rt strings), whitespace-only strings counted as one character, decomposed tags leaving strings apart, chrome
+# that is the whole page, nesting deeper than lxml's tree keeps.
+SAME_AS_SOUP = [
+    PAGE,
+    "",
+    "   ",
+    "نص عادي بلا وسوم",
+    "<p>a<b>x</b> <img> <i>y</i></p><div> <div>z</div> </div><svg>\n <path/>\n <style>s</style> <path/>\n</svg>",
+    "<html><head><title>  </title></head><body><h1>ع<rt>r</rt>نوان</h1><p>نص <span class=share>شارك</span> هنا</p></body></html>",
+    "<html class=menu><body><p>كل الصفحة قائمة</p></body></html>",
+    "<html><head><title>t</title></head></html>",
+    "<body><article><p>قصير</p></article><article><p>أطول من الأول بكثير</p><article>داخل</article></article></body>",
+    "<body><main><h1>ع</h1><h1>ع</h1><h1><h1>ع</h1></h1><p>نص</p></main></body>",
+    "<body><div itemprop=articleBody><p>نص <!-- c --> بعد</p><template><p>t</p></template><pre>  </pre></div></body>",
+    '<meta property="og:title" content="عنوان و"اقتباس": بقية"><time datetime="">x</time><p>نص</p>',
+    "<script type=application/ld+json>  </script><script type=application/ld+json>{\"@graph\": [{\"datePublished\":"
+    " \"2020-01-02T03:04:05Z\"}]}</script><body><p>نص</p></body>",
+    "<div>" * 1200 + "نص عميق" + "</div>" * 1200,
+    "<article>" * 1200 + "نص عميق" + "</article>" * 1200,
+]
+
+
+@pytest.mark.parametrize("html", SAME_AS_SOUP, ids=range(len(SAME_AS_SOUP)))
+def test_lxml_reader_matches_the_soup_reader(html):
+    from dataclasses import asdict
+
+    from pipeline.html import from_html, from_soup
+
+    assert asdict(from_html(html)) == asdict(from_soup(html))
+
+
+def test_lxml_reader_matches_the_soup_reader_on_fixture_pages():
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from pipeline.decode import decode
+    from pipeline.html import from_html, from_soup
+
+    root = Path(__file__).resolve().parents[2]
+    pages = sorted([*root.glob("samples/**/*.htm*"), *root.glob("tests/data/**/*.htm*")])
+    assert pages
+    for path in pages:
+        text, _ = decode(path.read_bytes(), html=True)
+        assert asdict(from_html(text)) == asdict(from_soup(text)), path
