@@ -159,6 +159,9 @@ class SpeakerRules:
     source_heads: frozenset[str] = frozenset()
     source_adjectives: frozenset[str] = frozenset()
     source_complements: frozenset[str] = frozenset()
+    not_subjects: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    theophoric: frozenset[str] = frozenset()
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -195,6 +198,9 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         source_heads=_keys(data.get("source_heads", [])),
         source_adjectives=_keys(data.get("source_adjectives", [])),
         source_complements=_keys(data.get("source_complements", [])),
+        not_subjects=_keys(data.get("not_subjects", [])),
+        place_nouns=_keys(data.get("place_nouns", [])),
+        theophoric=_keys(data.get("theophoric", [])),
     )
 
 
@@ -314,8 +320,8 @@ class Parser:
                 if role and not name:
                     name, pos = self._apposition(toks, pos, limit)
                 break
-            if name and k == _GOD and toks[pos - 1].key in _ABD:
-                name.append(t)  # `عبد الله`, `العبد الله`
+            if name and k == _GOD and (toks[pos - 1].key in _ABD or toks[pos - 1].key in r.theophoric):
+                name.append(t)  # `عبد الله`, `العبد الله`, `نصر الله`
                 pos += 1
                 continue
             if t.raw == "علي" and not closed and (name or honored or role) and self._ali(toks, pos + 1, limit):
@@ -735,7 +741,9 @@ class Inventory:
             people = set().union(*(v for r, v in self.by_role.items() if r.startswith(rk + " "))) if rk else set()
         if not people and head is not None and rk:
             h = head(rk)
-            people = set().union(*(v for r, v in self.by_role.items() if head(r) == h)) if h else set()
+            quals = {w for w in rk.split() if w.startswith("ال") and _nisba(w)}  # `الروسي` in `وزير الخارجية الروسي`
+            people = set().union(*(v for r, v in self.by_role.items()
+                                   if head(r) == h and quals <= set(r.split()))) if h else set()
         if len(people) != 1:
             return None
         return self.fullest(self.people[next(iter(people))].name)
