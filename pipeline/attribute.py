@@ -309,6 +309,8 @@ class _Attributor:
                 if who is not None and who.anchored and who.end < i and (
                         (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
                         or (not who.name and self.parser._ends_after(toks, who.end, i))):
+                    if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[who.end:i]):
+                        return None  # `احتفى رئيس البعثة فلان … وعبر مدير المنتخب فلان … وقال`: two subjects, unsure
                     return self._event(who, toks[i].raw, mode)
                 break
         if last is None or (number == "plural" and last.name and not last.co):

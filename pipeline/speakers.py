@@ -349,8 +349,8 @@ class Parser:
                 if step is not None:
                     pos, clean = step
                     break
-                if not t.al and _nisba(k):
-                    role.append(t)  # `مسؤول أمريكي`, `مصادر عسكرية`
+                if not t.al and (_nisba(k) or k in r.source_adjectives):
+                    role.append(t)  # `مسؤول أمريكي`, `مصادر عسكرية`, `مصادر مسؤولة` before `بوزارة`
                     forced = False
                     pos += 1
                     continue
@@ -436,7 +436,8 @@ class Parser:
                 role.append(t)
                 forced = not t.al and not t.raw.endswith(("ه", "ها", "هم"))
             elif role and len(k) >= 3 and not t.al and k not in self.known and (
-                    k[0] == "ل" or (k[0] == "ب" and k[1:] in r.institutions)):
+                    (k[0] == "ل" and (k[1] != "ا" or k[1:] in r.institutions))  # `لنادي`, not the name `لاري`
+                    or (k[0] == "ب" and k[1:] in r.institutions)):
                 role.append(t)  # `لنادي`, `بحي`, `لرابطة`
                 forced = True
             elif t.al and k in r.given_names:
@@ -505,8 +506,7 @@ class Parser:
         r = self.r
         t = toks[pos]
         k = t.key
-        if len(k) > 3 and not t.al and (k[0] == "ب" and (k[1:] in r.institutions or k[1:] in r.role_heads)
-                                         or k[0] == "ل" and k[1:] in r.institutions and k[1:] not in r.outlets):
+        if self._for_body(t):
             return None  # `مصدر مسؤول بشرطة عمان`, `مصدر لوزارة الداخلية`: the body it speaks for
         if k in r.source_complements and pos + 2 < limit and toks[pos + 1].key == "من" and not toks[pos + 2].barrier:
             role.extend(toks[pos:pos + 3])
@@ -516,6 +516,8 @@ class Parser:
                 j += 1
             return j, True
         if k in r.source_adjectives:
+            if pos + 1 < limit and not toks[pos + 1].barrier and self._for_body(toks[pos + 1]):
+                return None  # `مصادر مسؤولة بوزارة الطيران`: the adjective, then the body
             if self._ends_after(toks, pos + 1, limit) and (pos + 1 >= limit or toks[pos + 1].key != "علي"):
                 role.append(t)
                 return pos + 1, True
@@ -523,6 +525,12 @@ class Parser:
         if not t.al and not _nisba(k) and self.name_like(t) and k not in r.given_names and k not in self.known:
             return pos, True
         return None
+
+    def _for_body(self, t: Token) -> bool:
+        """`بشرطة`, `لوزارة`: a body glued to ب/ل after an anonymous source, the body it speaks for."""
+        k, r = t.key, self.r
+        return len(k) > 3 and not t.al and (k[0] == "ب" and (k[1:] in r.institutions or k[1:] in r.role_heads)
+                                            or k[0] == "ل" and k[1:] in r.institutions and k[1:] not in r.outlets)
 
     def _post_role(self, toks: list[Token], pos: int, limit: int) -> tuple[list[Token], int]:
         """The role set after a name (`مفتي مصر`, `المتحدث الرسمي لأمانة جازان`): its tokens and where it ends."""

@@ -73,3 +73,30 @@ ROLE_QUALIFIERS = [
 @pytest.mark.parametrize("case", ROLE_QUALIFIERS)
 def test_role_qualifiers(case) -> None:
     assert speakers(*case[0]) == case[1]
+
+
+# A name opening with لا after a role is a name (`لاري`), not ل glued to a body (`لنادي`); an anonymous source
+# keeps its adjective and the body it speaks for (`مصادر مسؤولة بوزارة …`), also when a later bare mention
+# resolves to it.
+SUBJECT_BOUNDS = [
+    (["وقال الرئيس التنفيذي للشركة لاري بيدج في تعليق إن الخطة جاهزة."], [("لاري بيدج", "وقال")]),
+    (["قالت مصادر مسؤولة بوزارة الطيران المدني في مصر إن طائرة هبطت.", "وقالت المصادر إن الطيار بخير."],
+     [("مصادر مسؤولة بوزارة الطيران المدني في مصر", "قالت"), ("مصادر مسؤولة بوزارة الطيران المدني في مصر", "وقالت")]),
+]
+
+
+@pytest.mark.parametrize("case", SUBJECT_BOUNDS)
+def test_subject_bounds(case) -> None:
+    assert speakers(*case[0]) == case[1]
+
+
+# A subjectless cue late in a sentence with two role-introduced people before it: which one speaks is unsure.
+TWO_SUBJECTS = [
+    (['احتفى رئيس البعثة سالم الدوسري بالمنتخب في أحد الفنادق وقد عبر مدير المنتخب خالد مطر عن سعادته بالاحتفال وقال: "الجهود واضحة".'],
+     [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", TWO_SUBJECTS)
+def test_two_subjects(case) -> None:
+    assert speakers(*case[0]) == case[1]
