@@ -144,6 +144,7 @@ class _Attributor:
     def statement(self, st: Statement, toks: list[Token], inv: Inventory, last: _Event | None) -> _Event | None:
         text = self._text = st.text
         self._last = last
+        self.unread = False  # set when a speech verb's own subject is there but could not be read
         if not toks:
             return None
         if _LATIN.search(text) and not _ARABIC.search(text):
@@ -216,6 +217,7 @@ class _Attributor:
                 failed = True  # `… وأعرب والد الطفلة … عن شكره، وأضاف`: an unread subject of its own comes first
         if failed and fallback is not None and not fallback.explicit:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
+        self.unread = failed and source is None and fallback is None
         return source or fallback
 
     def opens_clause(self, toks: list[Token], i: int) -> bool:
@@ -674,6 +676,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing
         if event is not None and event.explicit and not _vouched(event, inv, sr, article.body):
             event, last = None, None  # a doubtful subject: no speaker, and nothing for a later cue to continue
+        elif event is None and k == _CUE and att.unread:
+            last = None  # `وقال مديرعام … الصفيان، إن`: a later `وأضاف` continues that unread speaker, not the last
         events.append(event)
         if "صدر" in st.text:  # `أصدرت الوزارة بيانا` (tokenised here: an institution alone does not pass the gate)
             att.note_issuer(st.text, tk or from_pairs(pairs[len(events) - 1]))

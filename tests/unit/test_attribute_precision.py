@@ -100,3 +100,18 @@ TWO_SUBJECTS = [
 @pytest.mark.parametrize("case", TWO_SUBJECTS)
 def test_two_subjects(case) -> None:
     assert speakers(*case[0]) == case[1]
+
+
+# A speech verb whose own subject is there but unread (`مديرعام`, a fused typo) ends the last speaker's turn:
+# a following `وأضاف` continues the unread person, so it gets no speaker rather than the earlier body.
+UNREAD_SUBJECTS = [
+    (["أعلنت اللجنة المحلية للانتخابات البلدية عن تعديلات في المراكز.",
+      "وقال مديرعام إدارة العلاقات العامة بالأمانة محمد بن عبدالعزيز الصفيان، إن التعديلات ضرورية.",
+      "وأضاف: «الدوائر زادت»."],
+     [("اللجنة المحلية للانتخابات البلدية", "أعلنت"), (None, None), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", UNREAD_SUBJECTS)
+def test_unread_subjects(case) -> None:
+    assert speakers(*case[0]) == case[1]
