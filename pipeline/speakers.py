@@ -461,6 +461,9 @@ class Parser:
             name, moved, given = self._chain_name(name)  # `مدير وحدة كهرباء فيفاء سليمان الفيفي`, `محافظ ريف دمشق`
             role = role + moved
             honored = honored or given  # a given name vouches for the name after a role, like a title
+            if not name and not co and pos < limit and toks[pos].barrier \
+                    and text[toks[pos - 1].end:toks[pos].start].strip() in ("،", ","):
+                name, pos = self._apposition(toks, pos, limit)  # `رئيس وزراء مصر، إبراهيم محلب، قبل`
         anchored_role = bool(role) and role[0].key in r.role_heads
         kept = self._confirmed(name, clean or bool(co) or bool(post),
                                (anchored_role and role[-1].al) or honored)  # `… تبوك اللواء مستور الحارثي`

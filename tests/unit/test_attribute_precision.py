@@ -115,3 +115,16 @@ UNREAD_SUBJECTS = [
 @pytest.mark.parametrize("case", UNREAD_SUBJECTS)
 def test_unread_subjects(case) -> None:
     assert speakers(*case[0]) == case[1]
+
+
+# A role ending in a place, then the name set off by commas: the name speaks (`رئيس وزراء مصر، إبراهيم محلب،`);
+# with no name after the comma the role stands.
+APPOSITION_AFTER_PLACE = [
+    (["صرح رئيس وزراء مصر، إبراهيم محلب، قبل أيام بأن البلاد في حالة حرب."], [("إبراهيم محلب", "صرح")]),
+    (["وقال محافظ ريف دمشق، إن الطرق مفتوحة."], [("محافظ ريف دمشق", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", APPOSITION_AFTER_PLACE)
+def test_apposition_after_place(case) -> None:
+    assert speakers(*case[0]) == case[1]
