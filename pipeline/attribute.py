@@ -745,10 +745,17 @@ def _place_glued(name: str, sr: SpeakerRules) -> bool:
 
 
 def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
-    """`صلاح باتيس` when the body writes the lone word `باتيس` right after a given name somewhere."""
-    for m in re.finditer(r"(\w+)\s+" + re.escape(word) + r"(?!\w)", body):
-        if key(m.group(1)) in sr.given_names:
-            return f"{m.group(1)} {word}"
+    """`صلاح باتيس` when the body writes the lone word `باتيس` right after a given name somewhere, or after a
+    first name that a title, role or nationality introduces (`اليوناني جورجيوس دونيس`)."""
+    for m in re.finditer(r"(?:(\w+)\s+)?(\w+)\s+" + re.escape(word) + r"(?!\w)", body):
+        first = key(m.group(2))
+        if first in sr.given_names:
+            return f"{m.group(2)} {word}"
+        if m.group(1) and not first.startswith("ال") and first not in sr.stops and first not in sr.role_heads \
+                and first not in sr.role_words and first not in sr.institutions and len(first) > 2:
+            intro = key(m.group(1))
+            if intro in sr.honorifics or intro in sr.role_heads or intro in sr.nationalities:
+                return f"{m.group(2)} {word}"
     return None
 
 
@@ -820,7 +827,7 @@ def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules,
     if name:
         auto = inv.fullest(name)
     else:
-        auto = (inv.for_role(speaker, lambda rk: _role_head(rk, sr)) or inv.for_group(speaker) or antecedent
+        auto = (inv.for_role(speaker, lambda rk: _role_head(rk, sr), sr.nationalities) or inv.for_group(speaker) or antecedent
                 or speaker)
     curated = curate(auto, sr)
     return curated if curated != auto else curate(written, sr) if curate(written, sr) != written else auto

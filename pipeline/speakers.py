@@ -162,6 +162,7 @@ class SpeakerRules:
     not_subjects: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     theophoric: frozenset[str] = frozenset()
+    nationalities: frozenset[str] = frozenset()
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -201,6 +202,7 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         not_subjects=_keys(data.get("not_subjects", [])),
         place_nouns=_keys(data.get("place_nouns", [])),
         theophoric=_keys(data.get("theophoric", [])),
+        nationalities=_keys(data.get("nationalities", [])),
     )
 
 
@@ -740,7 +742,7 @@ class Inventory:
             return name
         return next(p.name for p in best if len(p.tokens) == top)
 
-    def for_role(self, role: str, head=None) -> str | None:
+    def for_role(self, role: str, head=None, nationalities: frozenset[str] = frozenset()) -> str | None:
         """The one person the article gives this role (`الرئيس الروسي` → فلاديمير بوتين), else None.
 
         `head` maps a role key to its head (`الامين العام لهيئه …` → `امين عام`); with it, a role written
@@ -752,9 +754,9 @@ class Inventory:
             people = set().union(*(v for r, v in self.by_role.items() if r.startswith(rk + " "))) if rk else set()
         if not people and head is not None and rk:
             h = head(rk)
-            quals = {w for w in rk.split() if w.startswith("ال") and _nisba(w)}  # `الروسي` in `وزير الخارجية الروسي`
+            quals = [w for w in rk.split() if w in nationalities]  # `الروسي` in `وزير الخارجية الروسي`
             people = set().union(*(v for r, v in self.by_role.items()
-                                   if head(r) == h and quals <= set(r.split()))) if h else set()
+                                   if head(r) == h and _same_nation(quals, r.split(), nationalities))) if h else set()
         if len(people) != 1:
             return None
         return self.fullest(self.people[next(iter(people))].name)
@@ -771,6 +773,17 @@ class Inventory:
                     if canonical not in seen:
                         seen.append(canonical)
         return seen
+
+
+def _same_nation(quals: list[str], words: list[str], nationalities: frozenset[str]) -> bool:
+    """Whether a role written with nationality adjectives `quals` can be the role `words` named earlier: each
+    adjective is there (`الروسيه` for `الروسي`), or the earlier role has none and points back (`وزير داخليتها`)."""
+    if not quals:
+        return True
+    if all(any(w.startswith(q) for w in words) for q in quals):
+        return True
+    return not any(w in nationalities or w[:-1] in nationalities for w in words) \
+        and any(w.endswith(("ها", "هم")) and len(w) > 4 for w in words)
 
 
 def _spelling_rank(name: str) -> tuple[int, int]:

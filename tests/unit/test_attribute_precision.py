@@ -128,3 +128,33 @@ APPOSITION_AFTER_PLACE = [
 @pytest.mark.parametrize("case", APPOSITION_AFTER_PLACE)
 def test_apposition_after_place(case) -> None:
     assert speakers(*case[0]) == case[1]
+
+
+# A nationality keeps roles apart (see ROLE_QUALIFIERS) but not the same role written twice; a family name after
+# a title (`الوزير النعيمي`) is no nationality, so the title still resolves to the person.
+NATIONALITY_ROLES = [
+    (["قال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي.", "وأكد وزير الخارجية الروسي أن موسكو تدعم الحوار."],
+     [("سيرغي لافروف", "قال"), ("سيرغي لافروف", "وأكد")]),
+    (["قال وزير البترول علي النعيمي إن الإنتاج مستقر.", "وبيّن الوزير النعيمي أن الطلب يرتفع."],
+     [("علي النعيمي", "قال"), ("علي النعيمي", "وبيّن")]),
+]
+
+
+@pytest.mark.parametrize("case", NATIONALITY_ROLES)
+def test_nationality_roles(case) -> None:
+    assert speakers(*case[0]) == case[1]
+
+
+# A lone family name is vouched for by a first name the article introduces with a nationality or title;
+# a common noun before it (`تجربة فارو`) is no first name; `أنك` is a complementizer, never a speaker.
+FULLER_MENTIONS = [
+    (["وكان اليوناني جورجيوس دونيس قد وصل إلى الرياض أمس.", "وأكد دونيس جاهزية فريقه."],
+     [(None, None), ("جورجيوس دونيس", "وأكد")]),
+    (["وأشارت الوكالة إلى أن تجربة فارو كانت صعبة.", "وقالت فارو إنها مستعدة."], [("الوكالة", "وأشارت"), (None, None)]),
+    (["ألا ترى أنك قسوت عليهم؟"], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", FULLER_MENTIONS)
+def test_fuller_mentions(case) -> None:
+    assert speakers(*case[0]) == case[1]
