@@ -14,7 +14,8 @@ from pipeline import lexicons
 from pipeline.normalize import fold
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
-from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, from_pairs, key, name_key, rules, split, token
+from pipeline.speakers import (Inventory, Parser, SpeakerRules, Token, Who, curate, from_pairs, has_tanween, key, name_key,
+                               rules, split, suffixed, token)
 
 _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
@@ -717,11 +718,14 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     A lone word the body writes after a given name (`صلاح باتيس`) is vouched for by that fuller mention.
     """
     words = event.speaker.split()
-    if not words or key(words[0]) in sr.not_subjects:
-        return False
+    if not words or any(key(w) in sr.not_subjects for w in words) or has_tanween(event.speaker):
+        return False  # `إننا`, `قبيل شهر رمضان مقالا`, `لي وهو يبتسم`, `أبًا ثانيًا`
+    if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
+        if not event.role:
+            return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
+        event.speaker, event.name = event.role, None  # `رئيس فرع الإفتاء بعسير`, `محافظ خميس مشيط سعيد بن`
+        return True
     if event.name and event.role:
-        if _place_glued(event.name, sr):  # `قائد الشرطة في إقليم بغلان بشمال أفغانستان`
-            event.speaker, event.name = event.role, None
         return True
     if event.anchored or event.via or event.role or not event.name or " " in event.name.strip():
         return True
@@ -738,10 +742,31 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     return True
 
 
-def _place_glued(name: str, sr: SpeakerRules) -> bool:
-    """A "name" opened by a place noun glued to ب/ل (`بشمال أفغانستان`): the end of a role, not a person."""
-    first = key(name.split()[0]) if name.split() else ""
-    return first[:1] in "بل" and first[1:] in sr.place_nouns
+def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool = False) -> bool:
+    """A "name" that is a place or object glued to a role, or cut short: opened by ب (`بعسير`, `بإمارة`, `بها`)
+    or by an object noun (`ضرورة`) or a word with a possessive suffix (`عبارته`); a later word glued to ب/ل
+    (`مجدي بضرورة`, `كارتر لقوات أميركية`); ending in a particle (`سعيد بن`); after a role, one word opened by
+    ب (`رئيس فرع الإفتاء بعسير,`), a place. Given and known names pass."""
+    ws = name.split()
+    ks = [key(w) for w in ws]
+    if not ks:
+        return False
+    if ks[-1] in sr.particles and len(ks) > 1:
+        return True
+    first = ks[0]
+    if first not in sr.given_names and first not in inv.known:
+        if first in sr.objects or (first[:1] == "ب" and (_glued_body(first[1:], sr) or (after_role and len(ks) == 1))):
+            return True
+        if suffixed(ws[0]) and len(ks) > 1:
+            return True
+    return any(k[:1] in "بل" and k not in sr.given_names and k not in inv.known and _glued_body(k[1:], sr) for k in ks[1:])
+
+
+def _glued_body(rest: str, sr: SpeakerRules) -> bool:
+    """What follows a ب/ل glued to a word (`بإمارة`, `بعسير`, `بضرورة`, `لقوات`) is a body, place or object,
+    not part of a name: a definite word, an institution, a place noun, a role head or an object noun."""
+    return (rest.startswith("ال") or rest in sr.institutions or rest in sr.place_nouns or rest in sr.role_heads
+            or rest in sr.objects)
 
 
 def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
@@ -775,7 +800,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             if i < done:
                 continue
             who = parser.subject(tk, i, min(len(tk), i + 20), st.text)
-            if who is not None and who.name and who.role and len(who.role.split()) <= 12 and not _place_glued(who.name, r) and (
+            if who is not None and who.name and who.role and len(who.role.split()) <= 12 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
                 inv.add(who.name, who.role)
                 done = who.end

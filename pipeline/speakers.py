@@ -24,6 +24,7 @@ _THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
 _HAMZA_ALEF = frozenset("أإآ")
 _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
+_NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
 _ROYAL = frozenset(("الملك", "الامير", "الاميره"))
@@ -419,7 +420,9 @@ class Parser:
                     else:
                         break
                 elif t.al and not name[0].al and (words == 1 or (
-                        words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit))):
+                        words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit)) or (
+                        words <= 4 and not k.endswith("ات") and k not in r.role_heads and k not in r.institutions
+                        and any(x.key in _NASAB for x in name))):  # `عبدالله بن محمد الزهراني على`
                     # (`غادة عبدالرازق الشائعات`: a plural in -ات after a full name is the object)
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
@@ -645,10 +648,12 @@ class Parser:
             name, clean = name[:-1], False  # `محمد بن`: a name does not end on a particle
         if clean:
             return name if sum(1 for x in name if x.key not in self.r.particles) <= 4 else []
-        while name and not (name[-1].key in self.known or (anchored and len(name) <= 2)):
+        while name and not (name[-1].key in self.known or (anchored and sum(1 for x in name if x.key not in self.r.particles) <= 2)):
             if len(name) == 1:
                 return []
             name = name[:-1]
+        while name and name[-1].key in self.r.particles:
+            name = name[:-1]  # `حسين بن` cut from `حسين بن أحمد هامل`: never end on a particle
         return name
 
 
@@ -657,6 +662,16 @@ def _suffixed(t: Token) -> bool:
     raw = t.raw.rstrip(_MARKS)
     return not t.al and ((len(raw) >= 4 and raw.endswith(("ها", "هم", "هما", "كم", "ته")))
                          or (len(raw) >= 5 and raw.endswith("ه")))
+
+
+def suffixed(word: str) -> bool:
+    """Whether a written word carries a possessive suffix (`عبارته`), for callers outside the parser."""
+    return _suffixed(token(0, len(word), word))
+
+
+def has_tanween(text: str) -> bool:
+    """Whether the text has a tanween mark (`أبًا ثانيًا`): an accusative, never a name."""
+    return _TANWEEN.search(text) is not None
 
 
 def _nisba(k: str) -> bool:

@@ -158,3 +158,32 @@ FULLER_MENTIONS = [
 @pytest.mark.parametrize("case", FULLER_MENTIONS)
 def test_fuller_mentions(case) -> None:
     assert speakers(*case[0]) == case[1]
+
+
+# A "name" that is a place, object or pronoun glued to ب/ل, an object noun, a suffixed noun or an accusative:
+# after a role the role speaks (`رئيس فرع الإفتاء بعسير`); with no role there is no speaker.
+MISREAD_NAMES = [
+    (["وأوضح رئيس فرع الإفتاء بعسير, أن الفكر المتطرف لا يراعي حرمة المساجد."], [("رئيس فرع الإفتاء", "وأوضح")]),
+    (["وطالب الدكتور مجدي بضرورة إيجاد حلول جذرية للمشكلة."], [(None, None)]),
+    (["وقال عبارته الشهيرة التي رددها الناس طويلا."], [(None, None)]),
+    (["لأنني على يقين أن الجميع يرى أبًا ثانيًا في الملك."], [(None, None)]),
+    (["وبعد تراجعي قال لي المسؤول عن البرنامج إن الوقت انتهى."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", MISREAD_NAMES)
+def test_misread_names(case) -> None:
+    assert speakers(*case[0]) == case[1]
+
+
+# A chain of descent (`بن`) closes on the family name, and a name cut short never ends on a particle.
+NASAB_CHAINS = [
+    (["شدد مدير الجامعة المكلف الدكتور عبدالله بن محمد الزهراني على تهيئة الأجواء."], [("عبدالله بن محمد الزهراني", "شدد")]),
+    (["وأوضح نائب رئيس مجلس إدارة الجمعية حسين بن أحمد هامل الحريصي, أن المشروع مهم."],
+     [("حسين بن أحمد هامل الحريصي", "وأوضح")]),
+]
+
+
+@pytest.mark.parametrize("case", NASAB_CHAINS)
+def test_nasab_chains(case) -> None:
+    assert speakers(*case[0]) == case[1]
