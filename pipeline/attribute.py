@@ -111,6 +111,7 @@ class _Event:
     antecedent: bool = True  # a later cue without a subject may continue this speaker
     anchored: bool = False  # the subject parse was anchored (role, institution, or all name words known)
     clean: bool = False  # the subject parse ended at punctuation or a stop word
+    exact_role: bool = False  # a role left when a misread name was dropped: resolve it only as written
 
 
 class _Attributor:
@@ -212,7 +213,7 @@ class _Attributor:
             elif self.subject_like(toks, i + 1):
                 if last is not None and toks[i + 1].key in _name_keys(last):
                     return _Event(last.speaker, last.name, last.role, t.raw,
-                                  self.mode(text, toks, i + 2, spans, t), via=last.via)  # `وأضاف البراك أن`
+                                  self.mode(text, toks, i + 2, spans, t), via=last.via, exact_role=last.exact_role)  # `وأضاف البراك أن`
                 failed = True
             elif t.raw[:1] in "وف" and i + 1 < len(toks) and not toks[i + 1].barrier:
                 failed = True  # `… وأعرب والد الطفلة … عن شكره، وأضاف`: an unread subject of its own comes first
@@ -315,12 +316,15 @@ class _Attributor:
                     if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[who.end:i]):
                         return None  # `احتفى رئيس البعثة فلان … وعبر مدير المنتخب فلان … وقال`: two subjects, unsure
                     return self._event(who, toks[i].raw, mode)
-                break
+                if last is None or not (_same_person(who, last) if who is not None else
+                                        bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):
+                    return None  # `من جهته ثمّن مدير … اللواء صالح آل طالب الجهود، منوهًا`: its own subject, unread
+                break  # `وتقدم مفتي مصر بخالص العزاء …، داعيًا`: the last speaker, named again
         if last is None or (number == "plural" and last.name and not last.co):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person
         if any(t.key in _RELATIVES for t in toks[:i]):
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
-        return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, explicit=False)
+        return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
 
     def finite(self, text: str, toks: list[Token], i: int, number: str, inv: Inventory, spans) -> _Event | None:
         cue = toks[i].raw
@@ -653,6 +657,17 @@ def _source_anchors(cr: CueRules) -> dict[str, int]:
     return out
 
 
+def _words(toks: list[Token], j: int, n: int) -> str:
+    return " ".join(t.raw for t in toks[j:j + n])
+
+
+def _same_person(who: Who, last: _Event) -> bool:
+    """Whether a subject read again names the last speaker: the same role, or a word of the same name."""
+    if last.role and who.role and name_key(who.role) == name_key(last.role):
+        return True
+    return bool(who.name) and not _name_keys(last).isdisjoint(key(w) for w in who.name.split() if len(w) > 2)
+
+
 def _name_keys(event: _Event) -> frozenset[str]:
     return frozenset(key(w) for w in (event.name or event.speaker).split() if len(w) > 2)
 
@@ -723,7 +738,7 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
         if not event.role:
             return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
-        event.speaker, event.name = event.role, None  # `رئيس فرع الإفتاء بعسير`, `محافظ خميس مشيط سعيد بن`
+        event.speaker, event.name, event.exact_role = event.role, None, True  # `رئيس فرع الإفتاء بعسير`
         return True
     if event.name and event.role:
         return True
@@ -757,8 +772,8 @@ def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool 
     if first not in sr.given_names and first not in inv.known:
         if first in sr.objects or (first[:1] == "ب" and (_glued_body(first[1:], sr) or (after_role and len(ks) == 1))):
             return True
-        if suffixed(ws[0]) and len(ks) > 1:
-            return True
+        if suffixed(ws[0]) and ws[0].endswith(("ته", "ها", "هم", "كم")) and len(ks) > 1:
+            return True  # `عبارته الشهيرة` (a bare final ه is too often a name: `عبدربه`)
     return any(k[:1] in "بل" and k not in sr.given_names and k not in inv.known and _glued_body(k[1:], sr) for k in ks[1:])
 
 
@@ -817,7 +832,7 @@ def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> Non
     st.cue = event.cue
     st.mode = event.mode  # type: ignore[assignment]
     st.via = event.via
-    st.speaker_canonical = _canonical(event.name, event.speaker, inv, sr, event.canonical)
+    st.speaker_canonical = _canonical(event.name, event.speaker, inv, sr, event.canonical, not event.exact_role)
     st.co_speakers = [_canonical(c, c, inv, sr) for c in event.co]
     role = event.role
     if role is None:
@@ -845,14 +860,16 @@ def _role_as_written(rk: str, inv: Inventory) -> str:
     return inv.role_text.get(rk, rk)
 
 
-def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules, antecedent: str | None = None) -> str:
+def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules, antecedent: str | None = None,
+               by_head: bool = True) -> str:
     written = name or speaker
     if name_key(written) in sr.split:
         return curate(written, sr)
     if name:
         auto = inv.fullest(name)
     else:
-        auto = (inv.for_role(speaker, lambda rk: _role_head(rk, sr), sr.nationalities) or inv.for_group(speaker) or antecedent
+        head = (lambda rk: _role_head(rk, sr)) if by_head else None
+        auto = (inv.for_role(speaker, head, sr.nationalities) or inv.for_group(speaker) or antecedent
                 or speaker)
     curated = curate(auto, sr)
     return curated if curated != auto else curate(written, sr) if curate(written, sr) != written else auto

@@ -421,7 +421,8 @@ class Parser:
                         break
                 elif t.al and not name[0].al and (words == 1 or (
                         words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit)) or (
-                        words <= 4 and not k.endswith("ات") and k not in r.role_heads and k not in r.institutions
+                        words <= 4 and (k.endswith("ي") or k in self.known or self._ends_after(toks, pos + 1, limit))
+                        and k not in r.role_heads and k not in r.institutions
                         and any(x.key in _NASAB for x in name))):  # `عبدالله بن محمد الزهراني على`
                     # (`غادة عبدالرازق الشائعات`: a plural in -ات after a full name is the object)
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
@@ -575,8 +576,10 @@ class Parser:
     def _chain_name(self, name: list[Token]) -> tuple[list[Token], list[Token], bool]:
         """Split a name read after an indefinite role chain: words before the first given name complete the role."""
         r = self.r
-        g = next((n for n, x in enumerate(name) if x.key in r.given_names or x.key in self.known
-                  or x.key in r.particles), None)
+        g = next((n for n, x in enumerate(name[:-1]) if x.key in r.given_names and name[n + 1].key in _NASAB), None)
+        if g is None:  # `محافظ خميس مشيط سعيد بن مشيط`: a given name followed by بن starts the person
+            g = next((n for n, x in enumerate(name) if x.key in r.given_names or x.key in self.known
+                      or x.key in r.particles), None)
         if g is None:
             g = 1 if len(name) >= 2 else len(name)
             return name[g:], name[:g], False

@@ -187,3 +187,21 @@ NASAB_CHAINS = [
 @pytest.mark.parametrize("case", NASAB_CHAINS)
 def test_nasab_chains(case) -> None:
     assert speakers(*case[0]) == case[1]
+
+
+# After an indefinite role chain the person starts at a given name followed by بن (`خميس` is also a given name);
+# `عبدربه` ends in ه but is no suffixed noun; a participle in a sentence that opens with its own role-headed
+# subject, unread, does not continue the last speaker.
+NAMES_AFTER_ROLES = [
+    (["وقال محافظ خميس مشيط سعيد بن مشيط إن المعرض ناجح."], [("سعيد بن مشيط", "وقال")]),
+    (["وجدد الرئيس اليمني، عبدربه منصور هادي، التأكيد على تطبيق القرار.", "وقال الرئيس هادي إن الحل قريب."],
+     [(None, None), ("عبدربه منصور هادي", "وقال")]),
+    (["وقال مدير العلاقات العامة بالشرطة حسن الشهري إن الطرق آمنة.",
+      "من جهته ثمّن مدير العلاقات العامة والتوجيه المعنوي بالقوات المسلحة اللواء صالح آل طالب الجهود، منوهًا بالتعاون."],
+     [("حسن الشهري", "وقال"), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", NAMES_AFTER_ROLES)
+def test_names_after_roles(case) -> None:
+    assert speakers(*case[0]) == case[1]
