@@ -770,11 +770,13 @@ def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool 
         return True
     first = ks[0]
     if first not in sr.given_names and first not in inv.known:
-        if first in sr.objects or (first[:1] == "ب" and (_glued_body(first[1:], sr) or (after_role and len(ks) == 1))):
+        if first in sr.objects or (first[:1] == "ب" and (_glued_body(first[1:], sr) or (
+                after_role and (len(ks) == 1 or ks[1].startswith("ال"))))):  # `بعسير`, `بمكة المكرمة` after a role
             return True
         if suffixed(ws[0]) and ws[0].endswith(("ته", "ها", "هم", "كم")) and len(ks) > 1:
             return True  # `عبارته الشهيرة` (a bare final ه is too often a name: `عبدربه`)
-    return any(k[:1] in "بل" and k not in sr.given_names and k not in inv.known and _glued_body(k[1:], sr) for k in ks[1:])
+    return any(k[:1] in "بل" and k not in sr.given_names and k not in inv.known
+               and (k[:2] == "لل" or _glued_body(k[1:], sr)) for k in ks[1:])  # `للعلوم`: ل and ال
 
 
 def _glued_body(rest: str, sr: SpeakerRules) -> bool:

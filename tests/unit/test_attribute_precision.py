@@ -205,3 +205,17 @@ NAMES_AFTER_ROLES = [
 @pytest.mark.parametrize("case", NAMES_AFTER_ROLES)
 def test_names_after_roles(case) -> None:
     assert speakers(*case[0]) == case[1]
+
+
+# More misreadings: a place in ال after ب after a role (`بمكة المكرمة`), a word in لل inside a name
+# (`عبدالعزيز للعلوم`), a passive verb (`تمت`) or an object noun (`مدى`) opening the subject.
+MORE_MISREADINGS = [
+    (["وأضاف أمين العاصمة المقدسة بمكة المكرمة, أن فريق التنظيم جاهز."], [("أمين العاصمة المقدسة", "وأضاف")]),
+    (["وأضاف تمت مناقشة آلية الحوافز في الاجتماع."], [(None, None)]),
+    (["كانت الزميلة تسهب في وصف مدى تضحية البطلة."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", MORE_MISREADINGS)
+def test_more_misreadings(case) -> None:
+    assert speakers(*case[0]) == case[1]
