@@ -16,11 +16,6 @@ DOUBTFUL_OPENERS = [
 ]
 
 
-@pytest.mark.parametrize("case", DOUBTFUL_OPENERS)
-def test_doubtful_openers(case) -> None:
-    assert speakers(*case[0]) == case[1]
-
-
 # A lone word with no role that the article never names in full gets no speaker, and a later cue does not
 # continue it; a lone word the article writes after a given name, or introduces in parentheses, is vouched for.
 LONE_WORDS = [
@@ -33,20 +28,10 @@ LONE_WORDS = [
 ]
 
 
-@pytest.mark.parametrize("case", LONE_WORDS)
-def test_lone_words(case) -> None:
-    assert speakers(*case[0]) == case[1]
-
-
 # A place glued to ب/ل after a role ends the role: the speaker is the role, not `بشمال أفغانستان`.
 PLACE_AFTER_ROLE = [
     (["قال قائد الشرطة في إقليم قندوز بشمال أفغانستان اليوم إن الهجوم صد."], [("قائد الشرطة في إقليم قندوز", "قال")]),
 ]
-
-
-@pytest.mark.parametrize("case", PLACE_AFTER_ROLE)
-def test_place_after_role(case) -> None:
-    assert speakers(*case[0]) == case[1]
 
 
 # `حسن نصر الله`: الله closes a compound name after its first word, as after عبد.
@@ -56,11 +41,6 @@ THEOPHORIC_NAMES = [
 ]
 
 
-@pytest.mark.parametrize("case", THEOPHORIC_NAMES)
-def test_theophoric_names(case) -> None:
-    assert speakers(*case[0]) == case[1]
-
-
 # A role with a nationality resolves only to a person the article gives that nationality: `وزير الخارجية الروسي`
 # is not the `وزير الخارجية` named earlier; `وقال إننا` continues the last speaker (إننا is "that we").
 ROLE_QUALIFIERS = [
@@ -68,11 +48,6 @@ ROLE_QUALIFIERS = [
       "وقال إننا واصلنا النقاش."],
      [("عادل الجبير", "أكد"), ("وزير الخارجية الروسي", "أكد"), ("وزير الخارجية الروسي", "وقال")]),
 ]
-
-
-@pytest.mark.parametrize("case", ROLE_QUALIFIERS)
-def test_role_qualifiers(case) -> None:
-    assert speakers(*case[0]) == case[1]
 
 
 # A name opening with لا after a role is a name (`لاري`), not ل glued to a body (`لنادي`); an anonymous source
@@ -85,21 +60,11 @@ SUBJECT_BOUNDS = [
 ]
 
 
-@pytest.mark.parametrize("case", SUBJECT_BOUNDS)
-def test_subject_bounds(case) -> None:
-    assert speakers(*case[0]) == case[1]
-
-
 # A subjectless cue late in a sentence with two role-introduced people before it: which one speaks is unsure.
 TWO_SUBJECTS = [
     (['احتفى رئيس البعثة سالم الدوسري بالمنتخب في أحد الفنادق وقد عبر مدير المنتخب خالد مطر عن سعادته بالاحتفال وقال: "الجهود واضحة".'],
      [(None, None)]),
 ]
-
-
-@pytest.mark.parametrize("case", TWO_SUBJECTS)
-def test_two_subjects(case) -> None:
-    assert speakers(*case[0]) == case[1]
 
 
 # A speech verb whose own subject is there but unread (`مديرعام`, a fused typo) ends the last speaker's turn:
@@ -112,22 +77,12 @@ UNREAD_SUBJECTS = [
 ]
 
 
-@pytest.mark.parametrize("case", UNREAD_SUBJECTS)
-def test_unread_subjects(case) -> None:
-    assert speakers(*case[0]) == case[1]
-
-
 # A role ending in a place, then the name set off by commas: the name speaks (`رئيس وزراء مصر، إبراهيم محلب،`);
 # with no name after the comma the role stands.
 APPOSITION_AFTER_PLACE = [
     (["صرح رئيس وزراء مصر، إبراهيم محلب، قبل أيام بأن البلاد في حالة حرب."], [("إبراهيم محلب", "صرح")]),
     (["وقال محافظ ريف دمشق، إن الطرق مفتوحة."], [("محافظ ريف دمشق", "وقال")]),
 ]
-
-
-@pytest.mark.parametrize("case", APPOSITION_AFTER_PLACE)
-def test_apposition_after_place(case) -> None:
-    assert speakers(*case[0]) == case[1]
 
 
 # A nationality keeps roles apart (see ROLE_QUALIFIERS) but not the same role written twice; a family name after
@@ -140,11 +95,6 @@ NATIONALITY_ROLES = [
 ]
 
 
-@pytest.mark.parametrize("case", NATIONALITY_ROLES)
-def test_nationality_roles(case) -> None:
-    assert speakers(*case[0]) == case[1]
-
-
 # A lone family name is vouched for by a first name the article introduces with a nationality or title;
 # a common noun before it (`تجربة فارو`) is no first name; `أنك` is a complementizer, never a speaker.
 FULLER_MENTIONS = [
@@ -153,11 +103,6 @@ FULLER_MENTIONS = [
     (["وأشارت الوكالة إلى أن تجربة فارو كانت صعبة.", "وقالت فارو إنها مستعدة."], [("الوكالة", "وأشارت"), (None, None)]),
     (["ألا ترى أنك قسوت عليهم؟"], [(None, None)]),
 ]
-
-
-@pytest.mark.parametrize("case", FULLER_MENTIONS)
-def test_fuller_mentions(case) -> None:
-    assert speakers(*case[0]) == case[1]
 
 
 # A "name" that is a place, object or pronoun glued to ب/ل, an object noun, a suffixed noun or an accusative:
@@ -171,22 +116,12 @@ MISREAD_NAMES = [
 ]
 
 
-@pytest.mark.parametrize("case", MISREAD_NAMES)
-def test_misread_names(case) -> None:
-    assert speakers(*case[0]) == case[1]
-
-
 # A chain of descent (`بن`) closes on the family name, and a name cut short never ends on a particle.
 NASAB_CHAINS = [
     (["شدد مدير الجامعة المكلف الدكتور عبدالله بن محمد الزهراني على تهيئة الأجواء."], [("عبدالله بن محمد الزهراني", "شدد")]),
     (["وأوضح نائب رئيس مجلس إدارة الجمعية حسين بن أحمد هامل الحريصي, أن المشروع مهم."],
      [("حسين بن أحمد هامل الحريصي", "وأوضح")]),
 ]
-
-
-@pytest.mark.parametrize("case", NASAB_CHAINS)
-def test_nasab_chains(case) -> None:
-    assert speakers(*case[0]) == case[1]
 
 
 # After an indefinite role chain the person starts at a given name followed by بن (`خميس` is also a given name);
@@ -202,11 +137,6 @@ NAMES_AFTER_ROLES = [
 ]
 
 
-@pytest.mark.parametrize("case", NAMES_AFTER_ROLES)
-def test_names_after_roles(case) -> None:
-    assert speakers(*case[0]) == case[1]
-
-
 # More misreadings: a place in ال after ب after a role (`بمكة المكرمة`), a word in لل inside a name
 # (`عبدالعزيز للعلوم`), a passive verb (`تمت`) or an object noun (`مدى`) opening the subject.
 MORE_MISREADINGS = [
@@ -216,6 +146,26 @@ MORE_MISREADINGS = [
 ]
 
 
-@pytest.mark.parametrize("case", MORE_MISREADINGS)
-def test_more_misreadings(case) -> None:
+TABLES = {name.lower(): table for name, table in [
+    ("DOUBTFUL_OPENERS", DOUBTFUL_OPENERS),
+    ("LONE_WORDS", LONE_WORDS),
+    ("PLACE_AFTER_ROLE", PLACE_AFTER_ROLE),
+    ("THEOPHORIC_NAMES", THEOPHORIC_NAMES),
+    ("ROLE_QUALIFIERS", ROLE_QUALIFIERS),
+    ("SUBJECT_BOUNDS", SUBJECT_BOUNDS),
+    ("TWO_SUBJECTS", TWO_SUBJECTS),
+    ("UNREAD_SUBJECTS", UNREAD_SUBJECTS),
+    ("APPOSITION_AFTER_PLACE", APPOSITION_AFTER_PLACE),
+    ("NATIONALITY_ROLES", NATIONALITY_ROLES),
+    ("FULLER_MENTIONS", FULLER_MENTIONS),
+    ("MISREAD_NAMES", MISREAD_NAMES),
+    ("NASAB_CHAINS", NASAB_CHAINS),
+    ("NAMES_AFTER_ROLES", NAMES_AFTER_ROLES),
+    ("MORE_MISREADINGS", MORE_MISREADINGS),
+]}
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, id=f"{name}-{n}") for name, table in TABLES.items()
+                                  for n, case in enumerate(table)])
+def test_precision_tables(case) -> None:
     assert speakers(*case[0]) == case[1]
