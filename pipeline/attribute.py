@@ -786,10 +786,19 @@ def _glued_body(rest: str, sr: SpeakerRules) -> bool:
             or rest in sr.objects)
 
 
+_BEFORE = re.compile(r"(?<!\w)(?:(\w+)\s+)?(\w+)\s+$")  # the one or two words right before a position
+
+
 def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
     """`صلاح باتيس` when the body writes the lone word `باتيس` right after a given name somewhere, or after a
     first name that a title, role or nationality introduces (`اليوناني جورجيوس دونيس`)."""
-    for m in re.finditer(r"(?:(\w+)\s+)?(\w+)\s+" + re.escape(word) + r"(?!\w)", body):
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        m = None if end < len(body) and (body[end].isalnum() or body[end] == "_") else _BEFORE.search(body, max(0, at - 80), at)
+        at = body.find(word, end)
+        if m is None:
+            continue
         first = key(m.group(2))
         if first in sr.given_names:
             return f"{m.group(2)} {word}"
