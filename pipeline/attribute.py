@@ -14,13 +14,15 @@ from pipeline import lexicons
 from pipeline.normalize import fold
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
-from pipeline.speakers import Inventory, Parser, SpeakerRules, Token, Who, curate, from_pairs, key, name_key, rules, split, token
+from pipeline.speakers import (Inventory, Parser, SpeakerRules, Token, Who, curate, from_pairs, has_tanween, key, name_key,
+                               rules, split, suffixed, token)
 
 _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
 _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
-_COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها"))
+_COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
+                                               "إننا", "أننا", "إنني", "أنني", "بأننا", "بأنهم"))  # `وقال إننا`: he said we
 _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها"))
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
@@ -107,6 +109,9 @@ class _Event:
     end: int = 0  # token after the subject
     canonical: str | None = None  # the earlier full mention a bare definite head refers to
     antecedent: bool = True  # a later cue without a subject may continue this speaker
+    anchored: bool = False  # the subject parse was anchored (role, institution, or all name words known)
+    clean: bool = False  # the subject parse ended at punctuation or a stop word
+    exact_role: bool = False  # a role left when a misread name was dropped: resolve it only as written
 
 
 class _Attributor:
@@ -141,6 +146,7 @@ class _Attributor:
     def statement(self, st: Statement, toks: list[Token], inv: Inventory, last: _Event | None) -> _Event | None:
         text = self._text = st.text
         self._last = last
+        self.unread = False  # set when a speech verb's own subject is there but could not be read
         if not toks:
             return None
         if _LATIN.search(text) and not _ARABIC.search(text):
@@ -207,12 +213,13 @@ class _Attributor:
             elif self.subject_like(toks, i + 1):
                 if last is not None and toks[i + 1].key in _name_keys(last):
                     return _Event(last.speaker, last.name, last.role, t.raw,
-                                  self.mode(text, toks, i + 2, spans, t), via=last.via)  # `وأضاف البراك أن`
+                                  self.mode(text, toks, i + 2, spans, t), via=last.via, exact_role=last.exact_role)  # `وأضاف البراك أن`
                 failed = True
             elif t.raw[:1] in "وف" and i + 1 < len(toks) and not toks[i + 1].barrier:
                 failed = True  # `… وأعرب والد الطفلة … عن شكره، وأضاف`: an unread subject of its own comes first
         if failed and fallback is not None and not fallback.explicit:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
+        self.unread = failed and source is None and fallback is None
         return source or fallback
 
     def opens_clause(self, toks: list[Token], i: int) -> bool:
@@ -306,13 +313,18 @@ class _Attributor:
                 if who is not None and who.anchored and who.end < i and (
                         (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
                         or (not who.name and self.parser._ends_after(toks, who.end, i))):
+                    if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[who.end:i]):
+                        return None  # `احتفى رئيس البعثة فلان … وعبر مدير المنتخب فلان … وقال`: two subjects, unsure
                     return self._event(who, toks[i].raw, mode)
-                break
+                if last is None or not (_same_person(who, last) if who is not None else
+                                        bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):
+                    return None  # `من جهته ثمّن مدير … اللواء صالح آل طالب الجهود، منوهًا`: its own subject, unread
+                break  # `وتقدم مفتي مصر بخالص العزاء …، داعيًا`: the last speaker, named again
         if last is None or (number == "plural" and last.name and not last.co):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person
         if any(t.key in _RELATIVES for t in toks[:i]):
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
-        return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, explicit=False)
+        return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
 
     def finite(self, text: str, toks: list[Token], i: int, number: str, inv: Inventory, spans) -> _Event | None:
         cue = toks[i].raw
@@ -575,7 +587,8 @@ class _Attributor:
 
     @staticmethod
     def _event(who: Who, cue: str, mode: str) -> _Event:
-        return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co), end=who.end)
+        return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co), end=who.end,
+                      anchored=who.anchored, clean=who.clean)
 
 
 _GATES: dict[tuple[int, int], tuple] = {}  # (id(cue rules), id(speaker rules)) → (rules kept alive, triggers, gate)
@@ -644,6 +657,17 @@ def _source_anchors(cr: CueRules) -> dict[str, int]:
     return out
 
 
+def _words(toks: list[Token], j: int, n: int) -> str:
+    return " ".join(t.raw for t in toks[j:j + n])
+
+
+def _same_person(who: Who, last: _Event) -> bool:
+    """Whether a subject read again names the last speaker: the same role, or a word of the same name."""
+    if last.role and who.role and name_key(who.role) == name_key(last.role):
+        return True
+    return bool(who.name) and not _name_keys(last).isdisjoint(key(w) for w in who.name.split() if len(w) > 2)
+
+
 def _name_keys(event: _Event) -> frozenset[str]:
     return frozenset(key(w) for w in (event.name or event.speaker).split() if len(w) > 2)
 
@@ -666,6 +690,10 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     att.issuer = None
     for st, tk, k in zip(statements, toks, kinds):
         event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing
+        if event is not None and event.explicit and not _vouched(event, inv, sr, article.body):
+            event, last = None, None  # a doubtful subject: no speaker, and nothing for a later cue to continue
+        elif event is None and k == _CUE and att.unread:
+            last = None  # `وقال مديرعام … الصفيان، إن`: a later `وأضاف` continues that unread speaker, not the last
         events.append(event)
         if "صدر" in st.text:  # `أصدرت الوزارة بيانا` (tokenised here: an institution alone does not pass the gate)
             att.note_issuer(st.text, tk or from_pairs(pairs[len(events) - 1]))
@@ -697,6 +725,91 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     return statements
 
 
+def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool:
+    """Whether the subject read has a shape the system can vouch for; may trim a place glued to a role's name.
+
+    Refused: a subject opened by a preposition, adverb or pronoun (`قبيل شهر رمضان مقالا`, `إننا`), and a lone
+    word with no role that the article never names in full (`باتيس` when `صلاح باتيس` went unread, `مختلف`).
+    A lone word the body writes after a given name (`صلاح باتيس`) is vouched for by that fuller mention.
+    """
+    words = event.speaker.split()
+    if not words or any(key(w) in sr.not_subjects for w in words) or has_tanween(event.speaker):
+        return False  # `إننا`, `قبيل شهر رمضان مقالا`, `لي وهو يبتسم`, `أبًا ثانيًا`
+    if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
+        if not event.role:
+            return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
+        event.speaker, event.name, event.exact_role = event.role, None, True  # `رئيس فرع الإفتاء بعسير`
+        return True
+    if event.name and event.role:
+        return True
+    if event.anchored or event.via or event.role or not event.name or " " in event.name.strip():
+        return True
+    k = key(event.name)
+    if k in sr.given_names or k in inv.known or k in sr.institutions or k in sr.outlets or k in sr.source_heads \
+            or k in sr.groups or (k.endswith(("ون", "ين")) and len(k) > 4) or name_key(event.name) in sr.merge:
+        return True  # a given name, a known or curated name, a body, an outlet, a group or a plural of people
+    if re.search(r"\(\s*" + re.escape(event.name.strip()) + r"\s*\)", body):
+        return True  # `هيئة تنظيم الاتصالات البريطانية (اوفكوم)`: a short form the article introduced
+    fuller = _given_before(event.name, body, sr)
+    if fuller is None:
+        return False
+    inv.add(fuller)
+    return True
+
+
+def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool = False) -> bool:
+    """A "name" that is a place or object glued to a role, or cut short: opened by ب (`بعسير`, `بإمارة`, `بها`)
+    or by an object noun (`ضرورة`) or a word with a possessive suffix (`عبارته`); a later word glued to ب/ل
+    (`مجدي بضرورة`, `كارتر لقوات أميركية`); ending in a particle (`سعيد بن`); after a role, one word opened by
+    ب (`رئيس فرع الإفتاء بعسير,`), a place. Given and known names pass."""
+    ws = name.split()
+    ks = [key(w) for w in ws]
+    if not ks:
+        return False
+    if ks[-1] in sr.particles and len(ks) > 1:
+        return True
+    first = ks[0]
+    if first not in sr.given_names and first not in inv.known:
+        if first in sr.objects or (first[:1] == "ب" and (_glued_body(first[1:], sr) or (
+                after_role and (len(ks) == 1 or ks[1].startswith("ال"))))):  # `بعسير`, `بمكة المكرمة` after a role
+            return True
+        if suffixed(ws[0]) and ws[0].endswith(("ته", "ها", "هم", "كم")) and len(ks) > 1:
+            return True  # `عبارته الشهيرة` (a bare final ه is too often a name: `عبدربه`)
+    return any(k[:1] in "بل" and k not in sr.given_names and k not in inv.known
+               and (k[:2] == "لل" or _glued_body(k[1:], sr)) for k in ks[1:])  # `للعلوم`: ل and ال
+
+
+def _glued_body(rest: str, sr: SpeakerRules) -> bool:
+    """What follows a ب/ل glued to a word (`بإمارة`, `بعسير`, `بضرورة`, `لقوات`) is a body, place or object,
+    not part of a name: a definite word, an institution, a place noun, a role head or an object noun."""
+    return (rest.startswith("ال") or rest in sr.institutions or rest in sr.place_nouns or rest in sr.role_heads
+            or rest in sr.objects)
+
+
+_BEFORE = re.compile(r"(?<!\w)(?:(\w+)\s+)?(\w+)\s+$")  # the one or two words right before a position
+
+
+def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
+    """`صلاح باتيس` when the body writes the lone word `باتيس` right after a given name somewhere, or after a
+    first name that a title, role or nationality introduces (`اليوناني جورجيوس دونيس`)."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        m = None if end < len(body) and (body[end].isalnum() or body[end] == "_") else _BEFORE.search(body, max(0, at - 80), at)
+        at = body.find(word, end)
+        if m is None:
+            continue
+        first = key(m.group(2))
+        if first in sr.given_names:
+            return f"{m.group(2)} {word}"
+        if m.group(1) and not first.startswith("ال") and first not in sr.stops and first not in sr.role_heads \
+                and first not in sr.role_words and first not in sr.institutions and len(first) > 2:
+            intro = key(m.group(1))
+            if intro in sr.honorifics or intro in sr.role_heads or intro in sr.nationalities:
+                return f"{m.group(2)} {word}"
+    return None
+
+
 def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Token]]) -> Inventory:
     """People named with a role anywhere in the article (`الرئيس الروسي فلاديمير بوتين`)."""
     inv = Inventory()
@@ -713,7 +826,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             if i < done:
                 continue
             who = parser.subject(tk, i, min(len(tk), i + 20), st.text)
-            if who is not None and who.name and who.role and len(who.role.split()) <= 12 and (
+            if who is not None and who.name and who.role and len(who.role.split()) <= 12 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
                 inv.add(who.name, who.role)
                 done = who.end
@@ -730,7 +843,7 @@ def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> Non
     st.cue = event.cue
     st.mode = event.mode  # type: ignore[assignment]
     st.via = event.via
-    st.speaker_canonical = _canonical(event.name, event.speaker, inv, sr, event.canonical)
+    st.speaker_canonical = _canonical(event.name, event.speaker, inv, sr, event.canonical, not event.exact_role)
     st.co_speakers = [_canonical(c, c, inv, sr) for c in event.co]
     role = event.role
     if role is None:
@@ -758,14 +871,16 @@ def _role_as_written(rk: str, inv: Inventory) -> str:
     return inv.role_text.get(rk, rk)
 
 
-def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules, antecedent: str | None = None) -> str:
+def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules, antecedent: str | None = None,
+               by_head: bool = True) -> str:
     written = name or speaker
     if name_key(written) in sr.split:
         return curate(written, sr)
     if name:
         auto = inv.fullest(name)
     else:
-        auto = (inv.for_role(speaker, lambda rk: _role_head(rk, sr)) or inv.for_group(speaker) or antecedent
+        head = (lambda rk: _role_head(rk, sr)) if by_head else None
+        auto = (inv.for_role(speaker, head, sr.nationalities) or inv.for_group(speaker) or antecedent
                 or speaker)
     curated = curate(auto, sr)
     return curated if curated != auto else curate(written, sr) if curate(written, sr) != written else auto

@@ -24,6 +24,7 @@ _THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
 _HAMZA_ALEF = frozenset("أإآ")
 _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
+_NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
 _ROYAL = frozenset(("الملك", "الامير", "الاميره"))
@@ -159,6 +160,10 @@ class SpeakerRules:
     source_heads: frozenset[str] = frozenset()
     source_adjectives: frozenset[str] = frozenset()
     source_complements: frozenset[str] = frozenset()
+    not_subjects: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    theophoric: frozenset[str] = frozenset()
+    nationalities: frozenset[str] = frozenset()
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -195,6 +200,10 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         source_heads=_keys(data.get("source_heads", [])),
         source_adjectives=_keys(data.get("source_adjectives", [])),
         source_complements=_keys(data.get("source_complements", [])),
+        not_subjects=_keys(data.get("not_subjects", [])),
+        place_nouns=_keys(data.get("place_nouns", [])),
+        theophoric=_keys(data.get("theophoric", [])),
+        nationalities=_keys(data.get("nationalities", [])),
     )
 
 
@@ -314,8 +323,8 @@ class Parser:
                 if role and not name:
                     name, pos = self._apposition(toks, pos, limit)
                 break
-            if name and k == _GOD and toks[pos - 1].key in _ABD:
-                name.append(t)  # `عبد الله`, `العبد الله`
+            if name and k == _GOD and (toks[pos - 1].key in _ABD or toks[pos - 1].key in r.theophoric):
+                name.append(t)  # `عبد الله`, `العبد الله`, `نصر الله`
                 pos += 1
                 continue
             if t.raw == "علي" and not closed and (name or honored or role) and self._ali(toks, pos + 1, limit):
@@ -343,8 +352,8 @@ class Parser:
                 if step is not None:
                     pos, clean = step
                     break
-                if not t.al and _nisba(k):
-                    role.append(t)  # `مسؤول أمريكي`, `مصادر عسكرية`
+                if not t.al and (_nisba(k) or k in r.source_adjectives):
+                    role.append(t)  # `مسؤول أمريكي`, `مصادر عسكرية`, `مصادر مسؤولة` before `بوزارة`
                     forced = False
                     pos += 1
                     continue
@@ -411,7 +420,10 @@ class Parser:
                     else:
                         break
                 elif t.al and not name[0].al and (words == 1 or (
-                        words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit))):
+                        words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit)) or (
+                        words <= 4 and (k.endswith("ي") or k in self.known or self._ends_after(toks, pos + 1, limit))
+                        and k not in r.role_heads and k not in r.institutions
+                        and any(x.key in _NASAB for x in name))):  # `عبدالله بن محمد الزهراني على`
                     # (`غادة عبدالرازق الشائعات`: a plural in -ات after a full name is the object)
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
@@ -430,7 +442,8 @@ class Parser:
                 role.append(t)
                 forced = not t.al and not t.raw.endswith(("ه", "ها", "هم"))
             elif role and len(k) >= 3 and not t.al and k not in self.known and (
-                    k[0] == "ل" or (k[0] == "ب" and k[1:] in r.institutions)):
+                    (k[0] == "ل" and (k[1] != "ا" or k[1:] in r.institutions))  # `لنادي`, not the name `لاري`
+                    or (k[0] == "ب" and k[1:] in r.institutions)):
                 role.append(t)  # `لنادي`, `بحي`, `لرابطة`
                 forced = True
             elif t.al and k in r.given_names:
@@ -454,6 +467,9 @@ class Parser:
             name, moved, given = self._chain_name(name)  # `مدير وحدة كهرباء فيفاء سليمان الفيفي`, `محافظ ريف دمشق`
             role = role + moved
             honored = honored or given  # a given name vouches for the name after a role, like a title
+            if not name and not co and pos < limit and toks[pos].barrier \
+                    and text[toks[pos - 1].end:toks[pos].start].strip() in ("،", ","):
+                name, pos = self._apposition(toks, pos, limit)  # `رئيس وزراء مصر، إبراهيم محلب، قبل`
         anchored_role = bool(role) and role[0].key in r.role_heads
         kept = self._confirmed(name, clean or bool(co) or bool(post),
                                (anchored_role and role[-1].al) or honored)  # `… تبوك اللواء مستور الحارثي`
@@ -499,8 +515,7 @@ class Parser:
         r = self.r
         t = toks[pos]
         k = t.key
-        if len(k) > 3 and not t.al and (k[0] == "ب" and (k[1:] in r.institutions or k[1:] in r.role_heads)
-                                         or k[0] == "ل" and k[1:] in r.institutions and k[1:] not in r.outlets):
+        if self._for_body(t):
             return None  # `مصدر مسؤول بشرطة عمان`, `مصدر لوزارة الداخلية`: the body it speaks for
         if k in r.source_complements and pos + 2 < limit and toks[pos + 1].key == "من" and not toks[pos + 2].barrier:
             role.extend(toks[pos:pos + 3])
@@ -510,6 +525,8 @@ class Parser:
                 j += 1
             return j, True
         if k in r.source_adjectives:
+            if pos + 1 < limit and not toks[pos + 1].barrier and self._for_body(toks[pos + 1]):
+                return None  # `مصادر مسؤولة بوزارة الطيران`: the adjective, then the body
             if self._ends_after(toks, pos + 1, limit) and (pos + 1 >= limit or toks[pos + 1].key != "علي"):
                 role.append(t)
                 return pos + 1, True
@@ -517,6 +534,12 @@ class Parser:
         if not t.al and not _nisba(k) and self.name_like(t) and k not in r.given_names and k not in self.known:
             return pos, True
         return None
+
+    def _for_body(self, t: Token) -> bool:
+        """`بشرطة`, `لوزارة`: a body glued to ب/ل after an anonymous source, the body it speaks for."""
+        k, r = t.key, self.r
+        return len(k) > 3 and not t.al and (k[0] == "ب" and (k[1:] in r.institutions or k[1:] in r.role_heads)
+                                            or k[0] == "ل" and k[1:] in r.institutions and k[1:] not in r.outlets)
 
     def _post_role(self, toks: list[Token], pos: int, limit: int) -> tuple[list[Token], int]:
         """The role set after a name (`مفتي مصر`, `المتحدث الرسمي لأمانة جازان`): its tokens and where it ends."""
@@ -553,8 +576,10 @@ class Parser:
     def _chain_name(self, name: list[Token]) -> tuple[list[Token], list[Token], bool]:
         """Split a name read after an indefinite role chain: words before the first given name complete the role."""
         r = self.r
-        g = next((n for n, x in enumerate(name) if x.key in r.given_names or x.key in self.known
-                  or x.key in r.particles), None)
+        g = next((n for n, x in enumerate(name[:-1]) if x.key in r.given_names and name[n + 1].key in _NASAB), None)
+        if g is None:  # `محافظ خميس مشيط سعيد بن مشيط`: a given name followed by بن starts the person
+            g = next((n for n, x in enumerate(name) if x.key in r.given_names or x.key in self.known
+                      or x.key in r.particles), None)
         if g is None:
             g = 1 if len(name) >= 2 else len(name)
             return name[g:], name[:g], False
@@ -626,10 +651,12 @@ class Parser:
             name, clean = name[:-1], False  # `محمد بن`: a name does not end on a particle
         if clean:
             return name if sum(1 for x in name if x.key not in self.r.particles) <= 4 else []
-        while name and not (name[-1].key in self.known or (anchored and len(name) <= 2)):
+        while name and not (name[-1].key in self.known or (anchored and sum(1 for x in name if x.key not in self.r.particles) <= 2)):
             if len(name) == 1:
                 return []
             name = name[:-1]
+        while name and name[-1].key in self.r.particles:
+            name = name[:-1]  # `حسين بن` cut from `حسين بن أحمد هامل`: never end on a particle
         return name
 
 
@@ -638,6 +665,16 @@ def _suffixed(t: Token) -> bool:
     raw = t.raw.rstrip(_MARKS)
     return not t.al and ((len(raw) >= 4 and raw.endswith(("ها", "هم", "هما", "كم", "ته")))
                          or (len(raw) >= 5 and raw.endswith("ه")))
+
+
+def suffixed(word: str) -> bool:
+    """Whether a written word carries a possessive suffix (`عبارته`), for callers outside the parser."""
+    return _suffixed(token(0, len(word), word))
+
+
+def has_tanween(text: str) -> bool:
+    """Whether the text has a tanween mark (`أبًا ثانيًا`): an accusative, never a name."""
+    return _TANWEEN.search(text) is not None
 
 
 def _nisba(k: str) -> bool:
@@ -723,7 +760,7 @@ class Inventory:
             return name
         return next(p.name for p in best if len(p.tokens) == top)
 
-    def for_role(self, role: str, head=None) -> str | None:
+    def for_role(self, role: str, head=None, nationalities: frozenset[str] = frozenset()) -> str | None:
         """The one person the article gives this role (`الرئيس الروسي` → فلاديمير بوتين), else None.
 
         `head` maps a role key to its head (`الامين العام لهيئه …` → `امين عام`); with it, a role written
@@ -735,7 +772,9 @@ class Inventory:
             people = set().union(*(v for r, v in self.by_role.items() if r.startswith(rk + " "))) if rk else set()
         if not people and head is not None and rk:
             h = head(rk)
-            people = set().union(*(v for r, v in self.by_role.items() if head(r) == h)) if h else set()
+            quals = [w for w in rk.split() if w in nationalities]  # `الروسي` in `وزير الخارجية الروسي`
+            people = set().union(*(v for r, v in self.by_role.items()
+                                   if head(r) == h and _same_nation(quals, r.split(), nationalities))) if h else set()
         if len(people) != 1:
             return None
         return self.fullest(self.people[next(iter(people))].name)
@@ -752,6 +791,17 @@ class Inventory:
                     if canonical not in seen:
                         seen.append(canonical)
         return seen
+
+
+def _same_nation(quals: list[str], words: list[str], nationalities: frozenset[str]) -> bool:
+    """Whether a role written with nationality adjectives `quals` can be the role `words` named earlier: each
+    adjective is there (`الروسيه` for `الروسي`), or the earlier role has none and points back (`وزير داخليتها`)."""
+    if not quals:
+        return True
+    if all(any(w.startswith(q) for w in words) for q in quals):
+        return True
+    return not any(w in nationalities or w[:-1] in nationalities for w in words) \
+        and any(w.endswith(("ها", "هم")) and len(w) > 4 for w in words)
 
 
 def _spelling_rank(name: str) -> tuple[int, int]:
