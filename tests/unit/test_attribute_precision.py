@@ -62,8 +62,12 @@ SUBJECT_BOUNDS = [
 
 # A subjectless cue late in a sentence with two role-introduced people before it: which one speaks is unsure.
 TWO_SUBJECTS = [
-    (['احتفى رئيس البعثة سالم الدوسري بالمنتخب في أحد الفنادق وقد عبر مدير المنتخب خالد مطر عن سعادته بالاحتفال وقال: "الجهود واضحة".'],
+    # (the verb after وقد is not a cue: with `عبر … عن` now one, the second person has a cue of his own, below)
+    (['احتفى رئيس البعثة سالم الدوسري بالمنتخب في أحد الفنادق وقد شكر مدير المنتخب خالد مطر الحضور وقال: "الجهود واضحة".'],
      [(None, None)]),
+    # `عبر … عن` (expressed) is a cue: its subject speaks, whoever the sentence named before
+    (['احتفى رئيس البعثة سالم الدوسري بالمنتخب في أحد الفنادق وقد عبر مدير المنتخب خالد مطر عن سعادته بالاحتفال وقال: "الجهود واضحة".'],
+     [("خالد مطر", "عبر")]),
 ]
 
 
