@@ -305,6 +305,86 @@ class Parser:
 
     def subject(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         """The subject starting at token i (before `limit`): [honorifics] [role phrase] [name] [role] [و co-speakers]."""
+        who = self._subject(toks, i, limit, text)
+        if i < limit and toks[i].key in self.r.role_heads and toks[i].key not in self.r.groups and (
+                who is None or not who.name or key(who.name.split()[0]) not in self.r.given_names):
+            chained = self._placed_chain(toks, i, limit, text)
+            if chained is not None:
+                return chained
+        return who
+
+    def _placed_chain(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
+        """`القيادي الناشط السياسي والقيادي الميداني في مأرب محمد اليوسفي لـ«عكاظ»`, `القنصل السعودي في مدينة
+        مشهد الإيرانية، عبدالله الحمراني`: a role chain that runs through في + a place (or a comma) to a person
+        whose given name opens the name. Read only when the chain has في or the comma, the name's first word is
+        a listed given name, and the name ends cleanly or with a definite family name."""
+        r = self.r
+        j, placed, comma = i + 1, False, False
+        while j < limit and j < i + 16:
+            t = toks[j]
+            k = t.key
+            if t.barrier:
+                gap = text[toks[j - 1].end:t.start].strip()
+                if gap not in ("،", ",") or comma or not placed:
+                    return None
+                comma = True  # `… في مدينة مشهد الإيرانية، عبدالله الحمراني`: the name set off by a comma
+            if placed and not t.al and k in r.given_names and k not in r.role_heads and k not in r.institutions \
+                    and k not in r.honorifics and (comma or not toks[j - 1].barrier):
+                break
+            if comma:
+                return None  # after the comma only the name may come
+            if k in ("في", "علي"):
+                if j + 1 >= limit or toks[j + 1].barrier or self.setting(toks[j + 1].key, k) \
+                        or self.stops_here(toks[j + 1].key) or _suffixed(toks[j + 1]):
+                    return None  # `في تصريح`, `في ذلك`: a setting, not a place
+                placed = True
+            elif k in _THAT or self.stops_here(k) or _TANWEEN.search(t.raw) or _suffixed(t) \
+                    or k in r.not_subjects or k.isdigit() or not _ARABIC.match(k) or k in r.pronoun_subjects:
+                return None
+            elif not placed and not t.al and k in r.given_names and k not in r.role_heads \
+                    and k not in r.institutions and k not in r.role_words:
+                return None  # a given name before any في: the ordinary reading applies
+            j += 1
+        else:
+            return None
+        if j >= limit or not placed:
+            return None
+        start = j
+        name = [toks[j]]
+        j += 1
+        closed = False
+        while j < limit and not toks[j].barrier and len(name) < 5:
+            t = toks[j]
+            k = t.key
+            if k == _GOD and name[-1].key in _ABD | r.theophoric:
+                name.append(t)
+            elif k in r.particles or name[-1].key in r.particles:
+                name.append(t)
+            elif t.al and not self.stops_here(k) and k not in r.role_heads and k not in r.institutions \
+                    and k not in r.honorifics and not k.endswith("ات") and (_nisba(k) or k in self.known):
+                name.append(t)  # `اليوسفي`, `الحمراني`: a definite family name closes the name
+                closed = True
+                j += 1
+                break
+            elif self.name_like(t) and not _suffixed(t) and not self.objectish(t) and k not in r.objects:
+                name.append(t)
+            else:
+                break
+            j += 1
+        while name and name[-1].key in r.particles:
+            name.pop()
+            j -= 1
+        clean = j >= limit or toks[j].barrier or toks[j].key in _THAT or toks[j].key in ("ل",) \
+            or self.stops_here(toks[j].key)
+        if not closed and not clean:
+            return None
+        if len(name) < 2:
+            return None
+        role_end = start - 1
+        return Who(speaker=_span(text, name), role=_span(text, toks[i:role_end + 1]).rstrip(" ،,"),
+                   name=_span(text, name), end=j, clean=clean, anchored=True)
+
+    def _subject(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         r = self.r
         role: list[Token] = []
         name: list[Token] = []

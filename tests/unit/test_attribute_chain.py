@@ -1,0 +1,31 @@
+"""Golden tables for subjects read on the chain branch (held-out4 error classes, written as fresh sentences).
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement;
+`(None, None)` is an abstention, which beats a wrong speaker.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_attribute_phenomena import check
+
+
+# A role chain that runs through في + a place (several roles joined by و, a comma before the name) to a person
+# whose given name opens the name: the person speaks, and a later subjectless cue continues them.
+PLACED_CHAINS = [
+    (["أكد القيادي الناشط السياسي والقيادي الميداني في تعز أحمد المخلافي لـ «عكاظ» أن الجبهة صامدة.",
+      "وأضاف أن الإمدادات وصلت."],
+     [("أحمد المخلافي", "أكد"), ("أحمد المخلافي", "وأضاف")]),
+    (["أكد القنصل السعودي في مدينة اسطنبول التركية، خالد العتيبي سلامة جميع المواطنين.",
+      "وقال إن القنصلية تتابع الحالة."],
+     [("خالد العتيبي", "أكد"), ("خالد العتيبي", "وقال")]),
+    # في before a setting is no place: the role speaks as before
+    (["أكد المتحدث في تصريح لـ«عكاظ» أن الوضع مستقر."], [("المتحدث", "أكد")]),
+    # a comma and then no given name: no person is read out of the chain
+    (["قال السفير في الرياض، شكرا للمملكة."], [("السفير في الرياض", "قال")]),
+]
+
+
+@pytest.mark.parametrize("case", PLACED_CHAINS)
+def test_placed_chains(case) -> None:
+    check(case)
