@@ -29,6 +29,9 @@ _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
 _ROYAL = frozenset(("الملك", "الامير", "الاميره"))
 _ABBREVIATIONS = frozenset(("د", "م", "أ", "ا", "ق", "ل", "ع"))  # `د.` doctor, `م.` engineer, `أ.` professor, `ل.` lieutenant
+_COMMON_AFTER_ON_BEHALF = frozenset(fold(w) for w in (
+    "الشعب", "الجميع", "الدين", "الوطن", "الشباب", "الاسلام", "الإسلام", "المسلمين", "الشعوب", "العرب", "الحق",
+    "القانون", "الرب", "الحرية", "السلام", "الأسرة", "العائلة", "الفريق", "النادي", "المجلس", "الشركة"))  # `باسم الشعب`
 _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
@@ -305,6 +308,11 @@ class Parser:
 
     def subject(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         """The subject starting at token i (before `limit`): [honorifics] [role phrase] [name] [role] [و co-speakers]."""
+        if 0 < i < limit - 1 and toks[i].key in self.r.role_words and toks[i].key in self.r.given_names \
+                and not toks[i].barrier and self.is_cue(toks[i - 1].key):
+            named = self._given_role_word(toks, i, limit, text)
+            if named is not None:
+                return named  # `وقال باسم الضامن`: the given name باسم, not `المتحدث باسم`
         who = self._subject(toks, i, limit, text)
         if i < limit and toks[i].key in self.r.role_heads and toks[i].key not in self.r.groups and (
                 who is None or not who.name or key(who.name.split()[0]) not in self.r.given_names):
@@ -312,6 +320,45 @@ class Parser:
             if chained is not None:
                 return chained
         return who
+
+    def _given_role_word(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
+        """A word that is both a role word and a given name (`باسم`) opening the subject right after the verb:
+        a name when a family name follows (`وقال باسم الضامن`), not a body it speaks for (`باسم الحكومة`,
+        `باسم الله`, `باسم الشعب`) and the name ends cleanly or on a definite family name."""
+        r = self.r
+        name = [toks[i]]
+        j = i + 1
+        closed = False
+        while j < limit and not toks[j].barrier and len(name) < 4:
+            t = toks[j]
+            k = t.key
+            if k == _GOD and name[-1].key in _ABD | r.theophoric and len(name) > 1:
+                name.append(t)  # `باسم عبد الله`
+                j += 1
+                continue
+            if k == _GOD or k in r.institutions or k in r.role_heads or k in r.groups or k in r.documents \
+                    or k in r.role_words or k in r.honorifics or k in r.settings or k in r.outlets \
+                    or self.stops_here(k) or _TANWEEN.search(t.raw) or _suffixed(t) or k in _COMMON_AFTER_ON_BEHALF:
+                break
+            if t.al:
+                if t.raw.endswith(("ة", "ات")) or k.endswith(("اء", "ون")) or len(name) > 2 or (
+                        k.endswith("ين") and k[2:] not in r.given_names):
+                    break  # `باسم الحكومة`, `باسم الأعضاء`, `باسم المشاركين`: a body or a plural, not a family name
+                name.append(t)
+                closed = True
+                j += 1
+                break
+            if not self.name_like(t) or self.objectish(t) or k in r.objects or not (
+                    k in r.given_names or k in self.known or k in r.particles or name[-1].key in r.particles):
+                break  # `باسم شعب البحرين`: a father's name must be a given or known name
+            name.append(t)
+            j += 1
+        if len(name) < 2:
+            return None
+        clean = j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key)
+        if not clean and not closed:
+            return None
+        return Who(speaker=_span(text, name), role=None, name=_span(text, name), end=j, clean=clean, anchored=True)
 
     def _placed_chain(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         """`القيادي الناشط السياسي والقيادي الميداني في مأرب محمد اليوسفي لـ«عكاظ»`, `القنصل السعودي في مدينة

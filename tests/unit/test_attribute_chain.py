@@ -29,3 +29,20 @@ PLACED_CHAINS = [
 @pytest.mark.parametrize("case", PLACED_CHAINS)
 def test_placed_chains(case) -> None:
     check(case)
+
+
+# `باسم` is a role word (`المتحدث باسم الوزارة`) and a given name: right after the verb, before a family name
+# or a given/known father's name, it opens a name; before a body, a plural or `الله` it does not.
+BASIM = [
+    (["وقال باسم الحربي ”شاهد عيان“ ان الحريق بدأ فجرا.", "وأضاف الحربي أن الدفاع المدني وصل سريعا."],
+     [("باسم الحربي", "وقال"), ("باسم الحربي", "وأضاف")]),
+    (["قال باسم محمد الحسين إن القرار نهائي."], [("باسم محمد الحسين", "قال")]),
+    (["وقال باسم الحكومة إن القرار نهائي."], [(None, None)]),
+    (["وأكد باسم الأعضاء أن القرار نهائي."], [(None, None)]),
+    (["قال باسم شعب البحرين إن القرار نهائي."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", BASIM)
+def test_basim(case) -> None:
+    check(case)
