@@ -360,6 +360,30 @@ class Parser:
             return None
         return Who(speaker=_span(text, name), role=None, name=_span(text, name), end=j, clean=clean, anchored=True)
 
+    def _quoted_part(self, toks: list[Token], pos: int, limit: int, text: str) -> int | None:
+        """At a body's opening quote (`وكالة أنباء «الأناضول» الحكومية`): the index after its quoted name (one to
+        three name words) and any adjectives of origin that follow the closing quote, else None."""
+        r = self.r
+        if text[toks[pos - 1].end:toks[pos].start].strip() not in ("«", "\"", "“"):
+            return None
+        q = pos
+        while q < limit and (q == pos or not toks[q].barrier):
+            k = toks[q].key
+            if q - pos >= 3 or k in _THAT or self.stops_here(k) or k in r.not_subjects or k in r.pronoun_subjects \
+                    or not _ARABIC.match(k):
+                return None
+            q += 1
+        if q < limit:
+            if text[toks[q - 1].end:toks[q].start].strip()[:1] not in ("»", "\"", "”"):
+                return None
+        elif text[toks[q - 1].end:toks[q - 1].end + 2].strip()[:1] not in ("»", "\"", "”"):
+            return None
+        first = q
+        while q < limit and (q == first or not toks[q].barrier) and toks[q].al and _nisba(toks[q].key) \
+                and toks[q].key not in r.documents:
+            q += 1  # `«الأناضول» الحكومية التركية`
+        return q
+
     def _placed_chain(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         """`القيادي الناشط السياسي والقيادي الميداني في مأرب محمد اليوسفي لـ«عكاظ»`, `القنصل السعودي في مدينة
         مشهد الإيرانية، عبدالله الحمراني`: a role chain that runs through في + a place (or a comma) to a person
@@ -446,9 +470,17 @@ class Parser:
             t = toks[pos]
             k = t.key
             if pos > i and t.barrier:
+                if role and not name and (role[0].key in r.institutions or role[0].key in r.outlets):
+                    quoted = self._quoted_part(toks, pos, limit, text)
+                    if quoted is not None:  # `وكالة أنباء «الأناضول» الحكومية التركية`: the body's name in quotes
+                        role.extend(toks[pos:quoted])
+                        pos = quoted
+                        clean = self._ends_after(toks, pos, limit) or toks[pos].key in r.stops \
+                            or toks[pos].key in r.settings
+                        break
                 clean = True
                 if role and not name:
-                    name, pos = self._apposition(toks, pos, limit)
+                    name, pos = self._apposition(toks, pos, limit, text)
                 break
             if name and k == _GOD and (toks[pos - 1].key in _ABD or toks[pos - 1].key in r.theophoric):
                 name.append(t)  # `عبد الله`, `العبد الله`, `نصر الله`
@@ -596,7 +628,7 @@ class Parser:
             honored = honored or given  # a given name vouches for the name after a role, like a title
             if not name and not co and pos < limit and toks[pos].barrier \
                     and text[toks[pos - 1].end:toks[pos].start].strip() in ("،", ","):
-                name, pos = self._apposition(toks, pos, limit)  # `رئيس وزراء مصر، إبراهيم محلب، قبل`
+                name, pos = self._apposition(toks, pos, limit, text)  # `رئيس وزراء مصر، إبراهيم محلب، قبل`
         anchored_role = bool(role) and role[0].key in r.role_heads
         kept = self._confirmed(name, clean or bool(co) or bool(post),
                                (anchored_role and role[-1].al) or honored)  # `… تبوك اللواء مستور الحارثي`
@@ -630,6 +662,9 @@ class Parser:
         role_text = _span(text, role) if anchored_role else None
         if post and post[0].key.lstrip("و") in r.role_heads:
             role_text = _span(text, post).lstrip("و")
+        for a, b in (("«", "»"), ("“", "”")):
+            if speaker.count(a) > speaker.count(b):
+                speaker += b  # `وكالة الأنباء «دوغان»`: the quoted name kept whole
         return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
                    clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)) or bool(post))
 
@@ -737,10 +772,13 @@ class Parser:
     def _ends_after(self, toks: list[Token], pos: int, limit: int) -> bool:
         return pos >= limit or toks[pos].barrier or self.stops_here(toks[pos].key) or toks[pos].key == "في"
 
-    def _apposition(self, toks: list[Token], pos: int, limit: int) -> tuple[list[Token], int]:
+    def _apposition(self, toks: list[Token], pos: int, limit: int, text: str = "") -> tuple[list[Token], int]:
         """`رئيس اللجنة ، محمد الخميس، أن`: a name set off by commas after a role."""
         j = pos
         name: list[Token] = []
+        gap = text[toks[pos - 1].end:toks[pos].start] if text and 0 < pos < limit else ""
+        if any(c in gap for c in "«“\"") or ("(" in gap and toks[pos - 1].key not in self.r.institutions):
+            return [], pos  # `هيئة الإذاعة الأسترالية، (إيه.بي.سي)`, `الوزارة «نحن …»`: an acronym or a quotation
         while j < limit and (j == pos or not toks[j].barrier) and len(name) < 5:
             t = toks[j]
             if not name and t.key[:1] == "و" and t.key not in self.r.waw_words:

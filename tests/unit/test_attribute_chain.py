@@ -46,3 +46,20 @@ BASIM = [
 @pytest.mark.parametrize("case", BASIM)
 def test_basim(case) -> None:
     check(case)
+
+
+# A body's name in quotes is kept whole with the adjectives after it, and a later `الوكالة` resolves to it; a
+# parenthesised acronym after a named body is not an apposed name; a quotation after a body is what was said.
+QUOTED_BODIES = [
+    (["ذكرت وكالة أنباء «سبوتنيك» الروسية الرسمية اليوم أن المحادثات انتهت.",
+      "وقالت الوكالة في معلومات لم تؤكدها مصادر أخرى إن الوفد غادر."],
+     [("وكالة أنباء «سبوتنيك» الروسية الرسمية", "ذكرت"), ("وكالة أنباء «سبوتنيك» الروسية الرسمية", "وقالت")]),
+    (["وذكرت وكالة الأنباء «رويترز» أن السوق هبطت."], [("وكالة الأنباء «رويترز»", "وذكرت")]),
+    (["وذكرت هيئة الإذاعة الكندية، (سي.بي.سي) أن الغواص نجا."], [("هيئة الإذاعة الكندية", "وذكرت")]),
+    (["وقالت الوزارة «نحن مستعدون»."], [("الوزارة", "وقالت")]),
+]
+
+
+@pytest.mark.parametrize("case", QUOTED_BODIES)
+def test_quoted_bodies(case) -> None:
+    check(case)
