@@ -29,6 +29,9 @@ _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
 _ROYAL = frozenset(("الملك", "الامير", "الاميره"))
 _ABBREVIATIONS = frozenset(("د", "م", "أ", "ا", "ق", "ل", "ع"))  # `د.` doctor, `م.` engineer, `أ.` professor, `ل.` lieutenant
+_COMMON_AFTER_ON_BEHALF = frozenset(fold(w) for w in (
+    "الشعب", "الجميع", "الدين", "الوطن", "الشباب", "الاسلام", "الإسلام", "المسلمين", "الشعوب", "العرب", "الحق",
+    "القانون", "الرب", "الحرية", "السلام", "الأسرة", "العائلة", "الفريق", "النادي", "المجلس", "الشركة"))  # `باسم الشعب`
 _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
@@ -305,6 +308,154 @@ class Parser:
 
     def subject(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         """The subject starting at token i (before `limit`): [honorifics] [role phrase] [name] [role] [و co-speakers]."""
+        if 0 < i < limit - 1 and toks[i].key in self.r.role_words and toks[i].key in self.r.given_names \
+                and not toks[i].barrier and self.is_cue(toks[i - 1].key):
+            named = self._given_role_word(toks, i, limit, text)
+            if named is not None:
+                return named  # `وقال باسم الضامن`: the given name باسم, not `المتحدث باسم`
+        who = self._subject(toks, i, limit, text)
+        if i < limit and toks[i].key in self.r.role_heads and toks[i].key not in self.r.groups and (
+                who is None or not who.name or key(who.name.split()[0]) not in self.r.given_names):
+            chained = self._placed_chain(toks, i, limit, text)
+            if chained is not None:
+                return chained
+        return who
+
+    def _given_role_word(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
+        """A word that is both a role word and a given name (`باسم`) opening the subject right after the verb:
+        a name when a family name follows (`وقال باسم الضامن`), not a body it speaks for (`باسم الحكومة`,
+        `باسم الله`, `باسم الشعب`) and the name ends cleanly or on a definite family name."""
+        r = self.r
+        name = [toks[i]]
+        j = i + 1
+        closed = False
+        while j < limit and not toks[j].barrier and len(name) < 4:
+            t = toks[j]
+            k = t.key
+            if k == _GOD and name[-1].key in _ABD | r.theophoric and len(name) > 1:
+                name.append(t)  # `باسم عبد الله`
+                j += 1
+                continue
+            if k == _GOD or k in r.institutions or k in r.role_heads or k in r.groups or k in r.documents \
+                    or k in r.role_words or k in r.honorifics or k in r.settings or k in r.outlets \
+                    or self.stops_here(k) or _TANWEEN.search(t.raw) or _suffixed(t) or k in _COMMON_AFTER_ON_BEHALF:
+                break
+            if t.al:
+                if t.raw.endswith(("ة", "ات")) or k.endswith(("اء", "ون")) or len(name) > 2 or (
+                        k.endswith("ين") and k[2:] not in r.given_names):
+                    break  # `باسم الحكومة`, `باسم الأعضاء`, `باسم المشاركين`: a body or a plural, not a family name
+                name.append(t)
+                closed = True
+                j += 1
+                break
+            if not self.name_like(t) or self.objectish(t) or k in r.objects or not (
+                    k in r.given_names or k in self.known or k in r.particles or name[-1].key in r.particles):
+                break  # `باسم شعب البحرين`: a father's name must be a given or known name
+            name.append(t)
+            j += 1
+        if len(name) < 2:
+            return None
+        clean = j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key)
+        if not clean and not closed:
+            return None
+        return Who(speaker=_span(text, name), role=None, name=_span(text, name), end=j, clean=clean, anchored=True)
+
+    def _quoted_part(self, toks: list[Token], pos: int, limit: int, text: str) -> int | None:
+        """At a body's opening quote (`وكالة أنباء «الأناضول» الحكومية`): the index after its quoted name (one to
+        three name words) and any adjectives of origin that follow the closing quote, else None."""
+        r = self.r
+        if text[toks[pos - 1].end:toks[pos].start].strip() not in ("«", "\"", "“"):
+            return None
+        q = pos
+        while q < limit and (q == pos or not toks[q].barrier):
+            k = toks[q].key
+            if q - pos >= 3 or k in _THAT or self.stops_here(k) or k in r.not_subjects or k in r.pronoun_subjects \
+                    or not _ARABIC.match(k):
+                return None
+            q += 1
+        if q < limit:
+            if text[toks[q - 1].end:toks[q].start].strip()[:1] not in ("»", "\"", "”"):
+                return None
+        elif text[toks[q - 1].end:toks[q - 1].end + 2].strip()[:1] not in ("»", "\"", "”"):
+            return None
+        first = q
+        while q < limit and (q == first or not toks[q].barrier) and toks[q].al and _nisba(toks[q].key) \
+                and toks[q].key not in r.documents:
+            q += 1  # `«الأناضول» الحكومية التركية`
+        return q
+
+    def _placed_chain(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
+        """`القيادي الناشط السياسي والقيادي الميداني في مأرب محمد اليوسفي لـ«عكاظ»`, `القنصل السعودي في مدينة
+        مشهد الإيرانية، عبدالله الحمراني`: a role chain that runs through في + a place (or a comma) to a person
+        whose given name opens the name. Read only when the chain has في or the comma, the name's first word is
+        a listed given name, and the name ends cleanly or with a definite family name."""
+        r = self.r
+        j, placed, comma = i + 1, False, False
+        while j < limit and j < i + 16:
+            t = toks[j]
+            k = t.key
+            if t.barrier:
+                gap = text[toks[j - 1].end:t.start].strip()
+                if gap not in ("،", ",") or comma or not placed:
+                    return None
+                comma = True  # `… في مدينة مشهد الإيرانية، عبدالله الحمراني`: the name set off by a comma
+            if placed and not t.al and k in r.given_names and k not in r.role_heads and k not in r.institutions \
+                    and k not in r.honorifics and (comma or not toks[j - 1].barrier):
+                break
+            if comma:
+                return None  # after the comma only the name may come
+            if k in ("في", "علي"):
+                if j + 1 >= limit or toks[j + 1].barrier or self.setting(toks[j + 1].key, k) \
+                        or self.stops_here(toks[j + 1].key) or _suffixed(toks[j + 1]):
+                    return None  # `في تصريح`, `في ذلك`: a setting, not a place
+                placed = True
+            elif k in _THAT or self.stops_here(k) or _TANWEEN.search(t.raw) or _suffixed(t) \
+                    or k in r.not_subjects or k.isdigit() or not _ARABIC.match(k) or k in r.pronoun_subjects:
+                return None
+            elif not placed and not t.al and k in r.given_names and k not in r.role_heads \
+                    and k not in r.institutions and k not in r.role_words:
+                return None  # a given name before any في: the ordinary reading applies
+            j += 1
+        else:
+            return None
+        if j >= limit or not placed:
+            return None
+        start = j
+        name = [toks[j]]
+        j += 1
+        closed = False
+        while j < limit and not toks[j].barrier and len(name) < 5:
+            t = toks[j]
+            k = t.key
+            if k == _GOD and name[-1].key in _ABD | r.theophoric:
+                name.append(t)
+            elif k in r.particles or name[-1].key in r.particles:
+                name.append(t)
+            elif t.al and not self.stops_here(k) and k not in r.role_heads and k not in r.institutions \
+                    and k not in r.honorifics and not k.endswith("ات") and (_nisba(k) or k in self.known):
+                name.append(t)  # `اليوسفي`, `الحمراني`: a definite family name closes the name
+                closed = True
+                j += 1
+                break
+            elif self.name_like(t) and not _suffixed(t) and not self.objectish(t) and k not in r.objects:
+                name.append(t)
+            else:
+                break
+            j += 1
+        while name and name[-1].key in r.particles:
+            name.pop()
+            j -= 1
+        clean = j >= limit or toks[j].barrier or toks[j].key in _THAT or toks[j].key in ("ل",) \
+            or self.stops_here(toks[j].key)
+        if not closed and not clean:
+            return None
+        if len(name) < 2:
+            return None
+        role_end = start - 1
+        return Who(speaker=_span(text, name), role=_span(text, toks[i:role_end + 1]).rstrip(" ،,"),
+                   name=_span(text, name), end=j, clean=clean, anchored=True)
+
+    def _subject(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         r = self.r
         role: list[Token] = []
         name: list[Token] = []
@@ -319,9 +470,17 @@ class Parser:
             t = toks[pos]
             k = t.key
             if pos > i and t.barrier:
+                if role and not name and (role[0].key in r.institutions or role[0].key in r.outlets):
+                    quoted = self._quoted_part(toks, pos, limit, text)
+                    if quoted is not None:  # `وكالة أنباء «الأناضول» الحكومية التركية`: the body's name in quotes
+                        role.extend(toks[pos:quoted])
+                        pos = quoted
+                        clean = self._ends_after(toks, pos, limit) or toks[pos].key in r.stops \
+                            or toks[pos].key in r.settings
+                        break
                 clean = True
                 if role and not name:
-                    name, pos = self._apposition(toks, pos, limit)
+                    name, pos = self._apposition(toks, pos, limit, text)
                 break
             if name and k == _GOD and (toks[pos - 1].key in _ABD or toks[pos - 1].key in r.theophoric):
                 name.append(t)  # `عبد الله`, `العبد الله`, `نصر الله`
@@ -469,7 +628,7 @@ class Parser:
             honored = honored or given  # a given name vouches for the name after a role, like a title
             if not name and not co and pos < limit and toks[pos].barrier \
                     and text[toks[pos - 1].end:toks[pos].start].strip() in ("،", ","):
-                name, pos = self._apposition(toks, pos, limit)  # `رئيس وزراء مصر، إبراهيم محلب، قبل`
+                name, pos = self._apposition(toks, pos, limit, text)  # `رئيس وزراء مصر، إبراهيم محلب، قبل`
         anchored_role = bool(role) and role[0].key in r.role_heads
         kept = self._confirmed(name, clean or bool(co) or bool(post),
                                (anchored_role and role[-1].al) or honored)  # `… تبوك اللواء مستور الحارثي`
@@ -503,6 +662,9 @@ class Parser:
         role_text = _span(text, role) if anchored_role else None
         if post and post[0].key.lstrip("و") in r.role_heads:
             role_text = _span(text, post).lstrip("و")
+        for a, b in (("«", "»"), ("“", "”")):
+            if speaker.count(a) > speaker.count(b):
+                speaker += b  # `وكالة الأنباء «دوغان»`: the quoted name kept whole
         return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
                    clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)) or bool(post))
 
@@ -610,10 +772,13 @@ class Parser:
     def _ends_after(self, toks: list[Token], pos: int, limit: int) -> bool:
         return pos >= limit or toks[pos].barrier or self.stops_here(toks[pos].key) or toks[pos].key == "في"
 
-    def _apposition(self, toks: list[Token], pos: int, limit: int) -> tuple[list[Token], int]:
+    def _apposition(self, toks: list[Token], pos: int, limit: int, text: str = "") -> tuple[list[Token], int]:
         """`رئيس اللجنة ، محمد الخميس، أن`: a name set off by commas after a role."""
         j = pos
         name: list[Token] = []
+        gap = text[toks[pos - 1].end:toks[pos].start] if text and 0 < pos < limit else ""
+        if any(c in gap for c in "«“\"") or ("(" in gap and toks[pos - 1].key not in self.r.institutions):
+            return [], pos  # `هيئة الإذاعة الأسترالية، (إيه.بي.سي)`, `الوزارة «نحن …»`: an acronym or a quotation
         while j < limit and (j == pos or not toks[j].barrier) and len(name) < 5:
             t = toks[j]
             if not name and t.key[:1] == "و" and t.key not in self.r.waw_words:
