@@ -29,6 +29,23 @@ def ensure_databases(server_url: str | None = None) -> None:
                 log.info("created database %s", name)
 
 
+def fresh_database(name: str, server_url: str | None = None) -> str:
+    """Drop `name` if it exists (closing its sessions), create it empty and return its URL: for the test, bench and
+    reliability databases, which are made afresh on every run and never hold anything worth keeping."""
+    server = server_url or settings.server_url()
+    drop_database(name, server)
+    with psycopg.connect(settings.with_database(server, "postgres"), autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return settings.with_database(server, name)
+
+
+def drop_database(name: str, server_url: str | None = None) -> None:
+    """Drop `name` if it exists, closing its sessions."""
+    url = settings.with_database(server_url or settings.server_url(), "postgres")
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
 def migrate(conn: psycopg.Connection, folder: Path = MIGRATIONS) -> list[str]:
     """Apply every migration file not yet recorded, in name order, each in its own transaction."""
     conn.execute(

@@ -115,11 +115,7 @@ def synthetic_articles(n_statements: int, seed: int = 7) -> list[Article]:
 
 
 def _fresh_database(server_url: str) -> str:
-    admin = settings.with_database(server_url, "postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(BENCH_DB)))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DB)))
-    url = settings.with_database(server_url, BENCH_DB)
+    url = db.fresh_database(BENCH_DB, server_url)
     with psycopg.connect(url) as conn:
         db.migrate(conn)
         conn.execute("INSERT INTO sources (name) VALUES ('bench') ON CONFLICT DO NOTHING")

@@ -24,17 +24,9 @@ def server_url() -> str:
 @pytest.fixture(scope="session")
 def news_url(server_url: str) -> str:
     """A freshly created and migrated `news_test` database, exported as NEWS_DATABASE_URL for the session."""
-    import psycopg
-    from psycopg import sql
+    from pipeline import db
 
-    from pipeline import db, settings
-
-    name = os.environ.get("NEWS_TEST_DB", "news_test")
-    admin = settings.with_database(server_url, "postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = settings.with_database(server_url, name)
+    url = db.fresh_database(os.environ.get("NEWS_TEST_DB", "news_test"), server_url)
     os.environ["NEWS_DATABASE_URL"] = url
     db.setup()
     return url

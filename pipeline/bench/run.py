@@ -7,7 +7,7 @@ import os
 import platform
 import time
 import traceback
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline.bench.corpus import DEFAULT_HTML_SHARE, DEFAULT_SEED, Corpus
@@ -65,16 +65,9 @@ def bench_dir() -> Path:
 
 def bench_database(name: str = BENCH_DB) -> str:
     """A fresh, migrated bench database on the project's server; exported as NEWS_DATABASE_URL."""
-    import psycopg
-    from psycopg import sql
+    from pipeline import db
 
-    from pipeline import db, settings
-
-    server = settings.server_url()
-    with psycopg.connect(settings.with_database(server, "postgres"), autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = settings.with_database(server, name)
+    url = db.fresh_database(name)
     os.environ["NEWS_DATABASE_URL"] = url
     db.setup()
     return url

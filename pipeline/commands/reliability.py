@@ -23,7 +23,6 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     import psycopg
-    from psycopg import sql
 
     from pipeline import db, reliability, settings
 
@@ -31,10 +30,7 @@ def run(args: argparse.Namespace) -> int:
         sys.path.insert(0, str(settings.PROJECT_ROOT))
     logging.getLogger("pipeline").setLevel(logging.CRITICAL)  # the corpus is meant to provoke warnings
     server = settings.server_url()
-    with psycopg.connect(settings.with_database(server, "postgres"), autocommit=True) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE)))
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-    url = settings.with_database(server, DATABASE)
+    url = db.fresh_database(DATABASE, server)
     os.environ["NEWS_DATABASE_URL"] = url
     with psycopg.connect(url) as conn:
         db.migrate(conn)
@@ -69,8 +65,7 @@ def run(args: argparse.Namespace) -> int:
             for mismatch in tally.mismatches:
                 print(f"    UNEXPECTED {mismatch}")
             total.add(tally)
-    with psycopg.connect(settings.with_database(server, "postgres"), autocommit=True) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE)))
+    db.drop_database(DATABASE, server)
     if total.mismatches:
         print(f"{len(total.mismatches)} cases ended otherwise than their manifest says (see UNEXPECTED above)")
     print(total.line())

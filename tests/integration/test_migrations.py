@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import psycopg
-from psycopg import sql
 
 from pipeline import db
 
@@ -15,24 +14,18 @@ def test_second_migrate_applies_nothing(news_url):
 
 
 def test_new_migration_file_is_applied_once(server_url, tmp_path):
-    from pipeline import settings
-
     name = "news_migrate_probe"
-    admin = settings.with_database(server_url, "postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = db.fresh_database(name, server_url)
     folder = tmp_path / "migrations"
     folder.mkdir()
     (folder / "0001_a.sql").write_text("CREATE TABLE a (x int);")
     (folder / "0002_b.sql").write_text("CREATE TABLE b (y int);")
-    with psycopg.connect(settings.with_database(server_url, name)) as conn:
+    with psycopg.connect(url) as conn:
         assert db.migrate(conn, folder) == ["0001_a.sql", "0002_b.sql"]
         (folder / "0001_5_branch.sql").write_text("CREATE TABLE c (z int);")  # a parallel branch's file
         assert db.migrate(conn, folder) == ["0001_5_branch.sql"]
         assert db.migrate(conn, folder) == []
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+    db.drop_database(name, server_url)
 
 
 def test_a_failing_migration_leaves_nothing_behind(news_url, tmp_path):
