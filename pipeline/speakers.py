@@ -360,6 +360,21 @@ class Parser:
             return None
         return Who(speaker=_span(text, name), role=None, name=_span(text, name), end=j, clean=clean, anchored=True)
 
+    def _given_ahead(self, t: Token, toks: list[Token], j: int, limit: int) -> bool:
+        """`الناطق الإعلامي بصحة عسير سعيد بن …`: a word glued to ب (no given name itself) with a place after it
+        and then a listed given name, before any punctuation: the body the role belongs to, not the name."""
+        r = self.r
+        if len(t.key) <= 3 or t.key in r.given_names or t.key[1:] in r.given_names:
+            return False
+        for n in range(j, min(limit, j + 3)):
+            x = toks[n]
+            if x.barrier or self.stops_here(x.key) or x.key in _THAT:
+                return False
+            if n > j and not x.al and x.key in r.given_names and x.key not in r.role_heads \
+                    and x.key not in r.institutions and x.key not in r.honorifics:
+                return True
+        return False
+
     def _quoted_part(self, toks: list[Token], pos: int, limit: int, text: str) -> int | None:
         """At a body's opening quote (`وكالة أنباء «الأناضول» الحكومية`): the index after its quoted name (one to
         three name words) and any adjectives of origin that follow the closing quote, else None."""
@@ -526,8 +541,8 @@ class Parser:
                 else:
                     role.append(t)
                     royal = k in _ROYAL and len(role) > 1 and role[-2].key in r.institutions
-                    forced = not t.al and k in r.institutions
-                    pos += 1
+                    forced = not t.al and (k in r.institutions or self._given_ahead(t, toks, pos + 1, limit))
+                    pos += 1  # (`لشؤون مكافحة تمويل الإرهاب دانيال`: an indefinite genitive runs on to a given name)
                     continue
             if royal and not name and (self.name_like(t) or k in r.particles):
                 role.append(t)  # `مستشفى الملك فهد`: the institution's name, not the speaker's
@@ -592,7 +607,7 @@ class Parser:
                 else:
                     break
             elif role and not forced and t.al and len(role) == 1 and role[0].al and role[0].key in r.role_heads \
-                    and k not in r.given_names and (k in r.role_heads or (
+                    and k not in r.given_names and ((k in r.role_heads and not _adjective_head(k, r)) or (
                         not _nisba(k) and k not in r.role_words and self._ends_after(toks, pos + 1, limit))):
                 clean = True  # `ودعا الوزير الأهالي إلى`: the object, not a longer role
                 break
@@ -602,8 +617,8 @@ class Parser:
                 forced = not t.al and not t.raw.endswith(("ه", "ها", "هم"))
             elif role and len(k) >= 3 and not t.al and k not in self.known and (
                     (k[0] == "ل" and (k[1] != "ا" or k[1:] in r.institutions))  # `لنادي`, not the name `لاري`
-                    or (k[0] == "ب" and k[1:] in r.institutions)):
-                role.append(t)  # `لنادي`, `بحي`, `لرابطة`
+                    or (k[0] == "ب" and (k[1:] in r.institutions or self._given_ahead(t, toks, pos + 1, limit)))):
+                role.append(t)  # `لنادي`, `بحي`, `لرابطة`, `بصحة عسير سعيد …`
                 forced = True
             elif t.al and k in r.given_names:
                 name.append(t)  # `المدرب الكسندر بيتروف`
@@ -689,9 +704,13 @@ class Parser:
         if k in r.source_adjectives:
             if pos + 1 < limit and not toks[pos + 1].barrier and self._for_body(toks[pos + 1]):
                 return None  # `مصادر مسؤولة بوزارة الطيران`: the adjective, then the body
-            if self._ends_after(toks, pos + 1, limit) and (pos + 1 >= limit or toks[pos + 1].key != "علي"):
-                role.append(t)
-                return pos + 1, True
+            q = pos + 1
+            while q < limit and q < pos + 3 and not toks[q].barrier and not toks[q].al and _nisba(toks[q].key) \
+                    and toks[q].key not in r.given_names and not self.stops_here(toks[q].key):
+                q += 1  # `مصادر رسمية تركية أن`: an adjective of origin after the source's adjective
+            if self._ends_after(toks, q, limit) and (q >= limit or toks[q].key != "علي"):
+                role.extend(toks[pos:q])
+                return q, True
             return pos, True
         if not t.al and not _nisba(k) and self.name_like(t) and k not in r.given_names and k not in self.known:
             return pos, True
@@ -842,6 +861,12 @@ def has_tanween(text: str) -> bool:
     return _TANWEEN.search(text) is not None
 
 
+def _adjective_head(k: str, r: SpeakerRules) -> bool:
+    """A role head that is also a singular adjective of kind (`الإعلامي`, `الصحفي`, `القيادي`): after a definite
+    head (`المتحدث الإعلامي بالإدارة …`) it qualifies the role, not a second person or the verb's object."""
+    return k.endswith("ي") and k not in r.groups and _nisba(k)
+
+
 def _nisba(k: str) -> bool:
     """An adjective of origin or kind (`الروسي`, `أمنية`, `الإسلامية`), by its ending."""
     return len(k) >= 4 and k.endswith(_NISBA_ENDS)
@@ -925,13 +950,16 @@ class Inventory:
             return name
         return next(p.name for p in best if len(p.tokens) == top)
 
-    def for_role(self, role: str, head=None, nationalities: frozenset[str] = frozenset()) -> str | None:
+    def for_role(self, role: str, head=None, nationalities: frozenset[str] = frozenset(),
+                 generic: frozenset[str] = frozenset()) -> str | None:
         """The one person the article gives this role (`الرئيس الروسي` → فلاديمير بوتين), else None.
 
         `head` maps a role key to its head (`الامين العام لهيئه …` → `امين عام`); with it, a role written
         differently (`الأمين العام للهيئة`) still resolves when one person alone has that head.
         """
         rk = name_key(role)
+        if rk.split()[:1] and rk.split()[0] in generic:
+            return None  # `مسؤول تركي`, `مصدر مطلع`: an unnamed source is nobody the article names
         people = self.by_role.get(rk)
         if not people:
             people = set().union(*(v for r, v in self.by_role.items() if r.startswith(rk + " "))) if rk else set()
@@ -940,6 +968,12 @@ class Inventory:
             quals = [w for w in rk.split() if w in nationalities]  # `الروسي` in `وزير الخارجية الروسي`
             people = set().union(*(v for r, v in self.by_role.items()
                                    if head(r) == h and _same_nation(quals, r.split(), nationalities))) if h else set()
+        if not people and rk.startswith("ال") and generic:
+            ws = rk.split()  # `المسؤول المالي الأمريكي`: a definite generic head and adjectives, one nationality
+            quals = [w for w in ws[1:] if w in nationalities]
+            if ws[0][2:] in generic and quals and all(w.startswith("ال") for w in ws[1:]):
+                people = set().union(*(v for r, v in self.by_role.items()
+                                       if all(any(x.startswith(q) for x in r.split()) for q in quals)))
         if len(people) != 1:
             return None
         return self.fullest(self.people[next(iter(people))].name)
