@@ -31,6 +31,7 @@ _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
 _STATEMENT_OBJECTS = frozenset(key(w) for w in ("بيانا", "بيانًا", "بيان"))
 _ISSUED = frozenset(key(w) for w in ("صادر", "الصادر", "صدر"))
 _ISSUE = frozenset(key(w) for w in ("أصدر", "أصدرت", "وأصدر", "وأصدرت", "أصدرا", "وأصدرا"))
+_ISSUER_NEXT = frozenset(key(w) for w in ("في", "إلى"))  # `وقال البيان في …`, `وأشار البيان إلى أن`
 _HIM = frozenset(key(w) for w in ("أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))  # a pronoun subject of a nested report
 _FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
@@ -389,10 +390,21 @@ class _Attributor:
                 if who is not None and who.anchored and who.clean:
                     return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
                 return None
-        if self.issuer is None or (k < n and toks[k].key not in _COMPLEMENTIZERS and toks[k].key != "في"):
+        if self.issuer is None or (k < n and toks[k].key not in _COMPLEMENTIZERS and toks[k].key not in _ISSUER_NEXT):
             return None
+        if k + 2 < n and toks[k].key in _COMPLEMENTIZERS and (
+                toks[k + 1].key in self.sr.pronoun_subjects or self.number(toks[k + 1]) is not None
+                or self.number(toks[k + 2]) is not None):
+            return None  # `وأفاد البيان أن سموه قال`: the statement reports someone else's words
         who = self.issuer
         return _Event(who.speaker, who.name, who.role, toks[i].raw, self.mode(text, toks, j + 1, spans, toks[i]))
+
+    def note_speaking_issuer(self, event: _Event, toks: list[Token]) -> None:
+        """`وأوضحت الوزارة في بيان لها أن`: a body that speaks in a statement issues it, for a later `وأضاف البيان`."""
+        j = event.end
+        if event.explicit and not event.via and 0 < j < len(toks) - 1 and toks[j].key == "في" \
+                and toks[j + 1].key in _STATEMENT_OBJECTS and not toks[j + 1].barrier:
+            self.issuer = Who(speaker=event.speaker, role=event.role, name=event.name)
 
     def note_issuer(self, text: str, toks: list[Token]) -> None:
         """Remember who issued a statement (`أصدرت وزارة الداخلية بيانا`) for a later `وقال البيان`."""
@@ -686,15 +698,19 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
+    last_at = 0  # statements read up to and including the last speaker's
     heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
     att.issuer = None
     for st, tk, k in zip(statements, toks, kinds):
         event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing
-        if event is not None and event.explicit and not _vouched(event, inv, sr, article.body):
+        if event is not None and event.explicit and (not _vouched(event, inv, sr, article.body)
+                                                     or _cut_bare_head(event, tk, inv, sr, heads, att.parser)):
             event, last = None, None  # a doubtful subject: no speaker, and nothing for a later cue to continue
         elif event is None and k == _CUE and att.unread:
             last = None  # `وقال مديرعام … الصفيان، إن`: a later `وأضاف` continues that unread speaker, not the last
         events.append(event)
+        if event is not None and tk:
+            att.note_speaking_issuer(event, tk)
         if "صدر" in st.text:  # `أصدرت الوزارة بيانا` (tokenised here: an institution alone does not pass the gate)
             att.note_issuer(st.text, tk or from_pairs(pairs[len(events) - 1]))
         if event is None:
@@ -704,6 +720,9 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
                 event.canonical = last.canonical
             continue
         if event.name:
+            if last is not None and last.name and len(events) - last_at <= 1 and " " not in event.name.strip() \
+                    and key(event.name) in _name_keys(last):
+                event.canonical = inv.fullest(last.name)  # `وأعرب الحازمي` right after `… أحمد بن عيسى الحازمي`
             inv.add(event.name, event.role)
         else:
             words = event.speaker.split()
@@ -719,6 +738,7 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
                 event.canonical = heads.get(bare)  # `وأضاف المصدر` → `مصدر مسؤول بشرطة عمان`
         if event.antecedent:
             last = event
+            last_at = len(events)
     for st, event in zip(statements, events):
         if event is not None:
             _fill(st, event, inv, sr)
@@ -853,6 +873,41 @@ def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> Non
     st.role = role
 
 
+def _cut_bare_head(event: _Event, toks: list[Token], inv: Inventory, sr: SpeakerRules, heads: dict[str, str],
+                   parser: Parser) -> bool:
+    """`كما قال زعيم هذه العصابة`, `بحسب مسؤول وسيط في باكستان`: a subject read as one role word while its
+    phrase runs on unread (no punctuation, أن/إن, `ل`, setting, object or group after it), and the role
+    resolves to nobody the article names so far: the reading stopped short, so no speaker. A bare role that
+    ends cleanly (`وقال الكاتب إن`, `وأكد الضابط أن`, `وحسب المسؤول،`) keeps its speaker."""
+    if event.name or event.via or event.co or not _bare_head(event.speaker, sr):
+        return False
+    k = key(event.speaker.strip())
+    if (k[2:] if k.startswith("ال") else k) in heads:
+        return False  # `واكد المصدر المقرب من …` after `مصدر مقرب من …`: the source named before
+    j = event.end
+    if j <= 0 or j >= len(toks):
+        return False
+    nxt = toks[j]
+    if nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS or nxt.key == "ل" \
+            or nxt.key in sr.settings or nxt.key in sr.pronoun_subjects or parser.objectish(nxt) \
+            or (nxt.key[:1] == "ل" and (nxt.key[1:] in sr.outlets or "ا" + nxt.key[1:] in sr.outlets)) \
+            or nxt.key in sr.groups:
+        return False  # (`وأكد الجانبان أهمية التعاون`, `ودعا الوزير الأهالي`: the object follows; `للصحيفة`)
+    canonical = _canonical(None, event.speaker, inv, sr, event.canonical, not event.exact_role)
+    return _bare_head(canonical, sr)
+
+
+def _bare_head(speaker: str, sr: SpeakerRules) -> bool:
+    """A speaker that is one role word and nothing else (`المتحدث`, `الناطق`, `الأستاذ`, `الضابط`, `المسؤول`):
+    a role the article never tied to a person or body, so it names nobody."""
+    if " " in speaker.strip():
+        return False
+    k = key(speaker.strip())
+    bare = k[2:] if k.startswith("ال") else k
+    return (k in sr.role_heads or k in sr.honorifics or bare in sr.source_heads) and k not in sr.groups \
+        and k not in sr.institutions and k not in sr.outlets
+
+
 def _role_head(rk: str, sr: SpeakerRules) -> str:
     """The head of a role key, article dropped: `الامين العام لهيئه …` → `امين عام`, `مفتي مصر` → `مفتي`."""
     out = []
@@ -878,9 +933,13 @@ def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules,
         return curate(written, sr)
     if name:
         auto = inv.fullest(name)
+        if auto == name and antecedent:
+            auto = antecedent  # a family name two people share: the last speaker who bears it
+    elif antecedent and key(speaker.split()[0]).removeprefix("ال") in sr.source_heads:
+        auto = antecedent  # `واضاف هذا المسؤول` after `مسؤول تركي`: the unnamed source, not a named official
     else:
         head = (lambda rk: _role_head(rk, sr)) if by_head else None
-        auto = (inv.for_role(speaker, head, sr.nationalities) or inv.for_group(speaker) or antecedent
+        auto = (inv.for_role(speaker, head, sr.nationalities, sr.source_heads) or inv.for_group(speaker) or antecedent
                 or speaker)
     curated = curate(auto, sr)
     return curated if curated != auto else curate(written, sr) if curate(written, sr) != written else auto
