@@ -24,7 +24,7 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
                                                "إننا", "أننا", "إنني", "أنني", "بأننا", "بأنهم"))  # `وقال إننا`: he said we
 _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها"))
-_SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
+_SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
@@ -34,6 +34,7 @@ _ISSUE = frozenset(key(w) for w in ("أصدر", "أصدرت", "وأصدر", "و�
 _ISSUER_NEXT = frozenset(key(w) for w in ("في", "إلى"))  # `وقال البيان في …`, `وأشار البيان إلى أن`
 _HIM = frozenset(key(w) for w in ("أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))  # a pronoun subject of a nested report
 _FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
+_THAT_OBJECT = key("ذلك")  # `أوضح ذلك فلان`: the object before the subject
 _DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
 _FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
@@ -223,6 +224,14 @@ class _Attributor:
         self.unread = failed and source is None and fallback is None
         return source or fallback
 
+    def plural_like(self, speaker: str) -> bool:
+        """`مصادر …`, `أهالي …`, `مسؤولون`, `الحكومة`: a speaker a plural verb can continue (a group, a plural, a
+        body), not `مندوب بالمنظمة`."""
+        k = key(speaker.split()[0]) if speaker.split() else ""
+        bare = k[2:] if k.startswith("ال") else k
+        return (k in self.sr.groups or k in self.sr.institutions or k in self.sr.outlets or bare in ("مصادر", "قيادات")
+                or (len(bare) > 4 and bare.endswith(("ون", "ين", "ات"))))
+
     def opens_clause(self, toks: list[Token], i: int) -> bool:
         """The verb can continue the last speaker: first in the statement, joined by و/ف, after `كما`, `من جانبه`,
         or with a pronoun subject (`أكد معاليه`). A bare verb inside a clause is passive (`، أُعلن عن مقتل`) or
@@ -321,8 +330,8 @@ class _Attributor:
                                         bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):
                     return None  # `من جهته ثمّن مدير … اللواء صالح آل طالب الجهود، منوهًا`: its own subject, unread
                 break  # `وتقدم مفتي مصر بخالص العزاء …، داعيًا`: the last speaker, named again
-        if last is None or (number == "plural" and last.name and not last.co):
-            return None  # `لكن محللين حذروا`: a plural verb does not continue one named person
+        if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
+            return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
         if any(t.key in _RELATIVES for t in toks[:i]):
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
@@ -350,6 +359,10 @@ class _Attributor:
                 who = None
         elif nxt + 1 < len(toks) and toks[nxt].key in _DEMONSTRATIVES and toks[nxt + 1].al and not toks[nxt + 1].barrier:
             who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `وأكدت تلك المصادر أن`
+        elif nxt + 1 < len(toks) and toks[nxt].key == _THAT_OBJECT and not toks[nxt + 1].barrier \
+                and (toks[nxt + 1].key in self.sr.given_names or toks[nxt + 1].key in self.sr.honorifics
+                     or toks[nxt + 1].key in self.sr.role_heads):
+            who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `أوضح ذلك ابراهيم العنزي`
         elif nxt < len(toks) and not toks[nxt].barrier:
             who = self.parser.subject(toks, nxt, min(len(toks), nxt + 20), text)
         elif nxt < len(toks):
@@ -361,6 +374,9 @@ class _Attributor:
             return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
         who = self.svo(text, toks, i) or self.topic(text, toks, i)
         if who is not None:
+            nested = self.nested(text, toks, Who(who.speaker, who.role, who.name, end=i + 1), cue, spans)
+            if nested:
+                return nested  # `وكانت الوكالة قد نقلت عن الوزير قوله`: the minister, via the agency
             return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if number in ("dual", "plural"):
             people = inv.mentions(toks, i)

@@ -518,7 +518,9 @@ class Parser:
                 forced = True
                 continue
             if self.stops_here(k) or k == "في":
-                clean = k not in _WEAK_STOPS  # `تفاؤلاً أكبر من`: an object can run into من
+                clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
+                    k == "من" and bool(name) and not role and name[0].key in r.given_names and pos + 1 < limit
+                    and not toks[pos + 1].barrier and toks[pos + 1].key in r.institutions)  # `جون هاموند من جمعية …`
                 weak_end = not clean
                 break
             if source and role and not name and not (forced and len(role) > 1):  # `… بمحافظة مأرب`: a genitive goes on
@@ -653,6 +655,8 @@ class Parser:
         group = False
         if role and not name and not co:
             cut = next((n for n, x in enumerate(role) if n and x.key.startswith("بال")), None)
+            if cut == 1 and not role[0].al and role[0].key not in r.institutions:
+                cut = None  # `وقال مندوب بالمنظمة`: an indefinite role and the body it serves, a subject
             if cut is not None:  # `وطالب المحكمة الجنائية بالتحقيق`: an object, not a subject
                 self.object_cut = True
                 role, clean = role[:cut], False
@@ -708,6 +712,9 @@ class Parser:
             while q < limit and q < pos + 3 and not toks[q].barrier and not toks[q].al and _nisba(toks[q].key) \
                     and toks[q].key not in r.given_names and not self.stops_here(toks[q].key):
                 q += 1  # `مصادر رسمية تركية أن`: an adjective of origin after the source's adjective
+            if q < limit and toks[q].key == "في" and q + 1 < limit and not toks[q + 1].barrier \
+                    and not self.setting(toks[q + 1].key) and not self.stops_here(toks[q + 1].key):
+                return None  # `مسؤول كبير في الحكومة الافغانية`: the adjective, then the body it belongs to
             if self._ends_after(toks, q, limit) and (q >= limit or toks[q].key != "علي"):
                 role.extend(toks[pos:q])
                 return q, True

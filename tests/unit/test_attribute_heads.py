@@ -93,3 +93,29 @@ SHARED_FAMILY_NAME = [
 @pytest.mark.parametrize("case", SHARED_FAMILY_NAME)
 def test_shared_family_name(case) -> None:
     check(case)
+
+
+# Subjects the spent sets showed unread: `وكانت X قد أعلنت` (a subject before the verb after وكانت), and through it
+# a nested report; a source adjective before في + its body; a listed given name before `من` + a body; `أوضح ذلك`
+# with the object first; a plural group word; an indefinite role with its ب-glued body (`مندوب بالمنظمة`,
+# `مصادر بالمعارضة`), which a plural verb later does not continue.
+SUBJECTS = [
+    (["وكانت الحكومة الأردنية قد أعلنت أن الحدود مغلقة."], [("الحكومة الأردنية", "أعلنت")]),
+    (["وكانت وكالة الأنباء الرسمية قد نقلت عن وزير النفط سالم العلي قوله إن الإنتاج مستقر."],
+     [("سالم العلي", "نقلت")]),
+    (["وكان مسؤول كبير في وزارة الدفاع اعلن في وقت سابق ان الهجوم فشل."],
+     [("مسؤول كبير في وزارة الدفاع", "اعلن")]),
+    (["وقال جون سميث من جمعية الصيادين إن السمكة هاجمته."], [("جون سميث", "وقال")]),
+    (["أوضح ذلك خالد العمري مدير عام الجمرك وقال: إن الشحنة ضبطت.", "وبين العمري أن التحقيق مستمر."],
+     [("خالد العمري", "أوضح"), ("خالد العمري", "وبين")]),
+    (["ودعا المعتصمون إلى الإفراج عن المعتقلين."], [("المعتصمون", "ودعا")]),
+    (["وقال مندوب بالمنظمة إن الاجتماع لن يعقد.", "وقالوا إنهم يتوقعون ارتفاع الطلب."],
+     [("مندوب بالمنظمة", "وقال"), (None, None)]),
+    (["أعلنت مصادر بالمعارضة السورية أن المعارك مستمرة.", "وأوضحت المصادر أن القصف عنيف."],
+     [("مصادر بالمعارضة السورية", "أعلنت"), ("مصادر بالمعارضة السورية", "وأوضحت")]),
+]
+
+
+@pytest.mark.parametrize("case", SUBJECTS)
+def test_subjects(case) -> None:
+    check(case)
