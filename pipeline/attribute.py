@@ -769,8 +769,9 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     A lone word the body writes after a given name (`صلاح باتيس`) is vouched for by that fuller mention.
     """
     words = event.speaker.split()
-    if not words or any(key(w) in sr.not_subjects for w in words) or has_tanween(event.speaker):
-        return False  # `إننا`, `قبيل شهر رمضان مقالا`, `لي وهو يبتسم`, `أبًا ثانيًا`
+    if not words or any(key(w) in sr.not_subjects for w in words) or has_tanween(event.speaker) \
+            or key(words[0]) in sr.documents:
+        return False  # `إننا`, `قبيل شهر رمضان مقالا`, `لي وهو يبتسم`, `أبًا ثانيًا`, `تقارير إخبارية`
     if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
         if not event.role:
             return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
@@ -931,8 +932,8 @@ def _role_head(rk: str, sr: SpeakerRules) -> str:
         bare = w[2:] if w.startswith("ال") and len(w) > 3 else w
         if not out and (w in sr.role_heads or bare in sr.role_heads):
             out.append(bare)
-        elif out and (w in sr.role_words or bare in sr.role_words or "ال" + bare in sr.role_words):
-            out.append(bare)
+        elif out and w[:1] != "ل" and (w in sr.role_words or bare in sr.role_words or "ال" + bare in sr.role_words):
+            out.append(bare)  # (a body after ل, `لهيئة`/`للهيئة`, is no part of the head: written either way)
         else:
             break
     return " ".join(out)

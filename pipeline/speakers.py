@@ -618,7 +618,8 @@ class Parser:
                 role.append(t)
                 forced = not t.al and not t.raw.endswith(("ه", "ها", "هم"))
             elif role and len(k) >= 3 and not t.al and k not in self.known and (
-                    (k[0] == "ل" and (k[1] != "ا" or k[1:] in r.institutions))  # `لنادي`, not the name `لاري`
+                    (k[0] == "ل" and (k[1] != "ا" or k[1:] in r.institutions)  # `لنادي`, not the name `لاري`
+                     and k not in r.given_names)  # (nor `لويس`, `لطفي`)
                     or (k[0] == "ب" and (k[1:] in r.institutions or self._given_ahead(t, toks, pos + 1, limit)))):
                 role.append(t)  # `لنادي`, `بحي`, `لرابطة`, `بصحة عسير سعيد …`
                 forced = True

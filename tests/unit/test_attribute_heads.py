@@ -119,3 +119,23 @@ SUBJECTS = [
 @pytest.mark.parametrize("case", SUBJECTS)
 def test_subjects(case) -> None:
     check(case)
+
+
+# A given name that opens with ل (`لويس`, `ليلى`) is no ل-glued body; an object noun (`جدارة`) ends a name;
+# a report or study (`تقارير إخبارية`, `دراسة حديثة`) is a document, not a speaker; a role written with its body
+# after ل one way (`الأمين العام للهيئة`) and another (`الأمين العام لهيئة الإغاثة`) is one head.
+NAMES_AND_DOCUMENTS = [
+    (['وقال المدرب لويس فان غال: "اللاعب محترف جدا وحضوره قوي".'], [("لويس فان غال", "وقال")]),
+    (["وأوضحت مديرة إدارة الموهوبات الدكتورة ليلى الصاعدي أن البرنامج بدأ."], [("ليلى الصاعدي", "وأوضحت")]),
+    (['أكد لاعب المنتخب سامي حمدان جدارة "الأخضر" بصدارة المجموعة.'], [("سامي حمدان", "أكد")]),
+    (["ذكرت تقارير إخبارية اليوم أن الرحلات عادت."], [(None, None)]),
+    (["وذكرت دراسة حديثة أن الأسعار ارتفعت."], [(None, None)]),
+    (["وأوضح الأمين العام للهيئة خالد بن سالم طيب أن الأوضاع صعبة.",
+      "وبين الأمين العام لهيئة الإغاثة الدولية أن الحل قريب."],
+     [("خالد بن سالم طيب", "وأوضح"), ("خالد بن سالم طيب", "وبين")]),
+]
+
+
+@pytest.mark.parametrize("case", NAMES_AND_DOCUMENTS)
+def test_names_and_documents(case) -> None:
+    check(case)
