@@ -139,3 +139,17 @@ NAMES_AND_DOCUMENTS = [
 @pytest.mark.parametrize("case", NAMES_AND_DOCUMENTS)
 def test_names_and_documents(case) -> None:
     check(case)
+
+
+# `وهي`/`وهو` after a name opens a clause about the speaker, so the name ends there; `رد X بقوله` replies.
+CLAUSES_AND_REPLIES = [
+    (["وقالت ريتا موران وهي مديرة المتحف في مؤتمر صحافي إن القطعة نادرة."], [("ريتا موران", "وقالت")]),
+    (["قال وزير الخارجية عادل الجبير إن الحل سياسي.", "إلى ذلك، رد الجبير بقوله: «الحل سياسي»."],
+     [("عادل الجبير", "قال"), ("عادل الجبير", "رد")]),
+    (["ورد في التقرير أن الأسعار ارتفعت."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", CLAUSES_AND_REPLIES)
+def test_clauses_and_replies(case) -> None:
+    check(case)
