@@ -193,6 +193,9 @@ class _Attributor:
                 event = self.finite(text, toks, i, "one", inv, spans)
                 if event is not None and event.explicit and event.end < len(toks) and toks[event.end].key in _COMPLEMENTIZERS:
                     return event
+                if fallback is None and i + 2 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects \
+                        and toks[i + 2].key in _COMPLEMENTIZERS:  # `وبين سموه أن`: the last speaker
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 2, spans, t))
                 continue
             if number is None:
                 if fallback is None and self.participle(t) and not self.adjectival(toks, i):
@@ -862,8 +865,8 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
         for i in [i for i, t in enumerate(tk) if t.key in heads]:
             if i < done:
                 continue
-            who = parser.subject(tk, i, min(len(tk), i + 20), st.text)
-            if who is not None and who.name and who.role and len(who.role.split()) <= 12 and not _misread_name(who.name, inv, r, True) and (
+            who = parser.subject(tk, i, min(len(tk), i + 24), st.text)  # (`صاحب السمو الملكي الأمير خالد الفيصل مستشار …`)
+            if who is not None and who.name and who.role and len(who.role.split()) <= 14 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
                 inv.add(who.name, who.role)
                 done = who.end

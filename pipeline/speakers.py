@@ -976,6 +976,9 @@ class Inventory:
             quals = [w for w in rk.split() if w in nationalities]  # `الروسي` in `وزير الخارجية الروسي`
             people = set().union(*(v for r, v in self.by_role.items()
                                    if head(r) == h and _same_nation(quals, r.split(), nationalities))) if h else set()
+        if not people and rk.count(" ") >= 3:
+            people = set().union(*(v for r, v in self.by_role.items() if (" " + rk) in (" " + r)))
+            # `أمير منطقة مكة المكرمة رئيس اللجنة الإشرافية …` inside `مستشار خادم الحرمين الشريفين أمير منطقة …`
         if not people and rk.startswith("ال") and generic:
             ws = rk.split()  # `المسؤول المالي الأمريكي`: a definite generic head and adjectives, one nationality
             quals = [w for w in ws[1:] if w in nationalities]

@@ -153,3 +153,20 @@ CLAUSES_AND_REPLIES = [
 @pytest.mark.parametrize("case", CLAUSES_AND_REPLIES)
 def test_clauses_and_replies(case) -> None:
     check(case)
+
+
+# `وبين سموه أن` continues the last speaker; a long role written again in part (`أمير منطقة الرياض رئيس لجنة
+# المهرجان`, inside the role after the name in a long title run) resolves to the person who holds it.
+ROLES_AGAIN = [
+    (["يفتتح صاحب السمو الملكي الأمير فيصل بن بندر مستشار خادم الحرمين الشريفين أمير منطقة الرياض رئيس لجنة "
+      "المهرجان الوطني ، المهرجان غدا.",
+      "وأكد سمو الأمير فيصل بن بندر أن المهرجان سيواصل رسالته.",
+      "وبين سموه أن المهرجان يستمد نهجه من رؤية القيادة.",
+      "وقال سمو أمير منطقة الرياض رئيس لجنة المهرجان الوطني :\" إن الثقافة طريقنا \"."],
+     [(None, None), ("فيصل بن بندر", "وأكد"), ("فيصل بن بندر", "وبين"), ("فيصل بن بندر", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", ROLES_AGAIN)
+def test_roles_again(case) -> None:
+    check(case)
