@@ -517,6 +517,9 @@ class Parser:
                 pos += 1
                 forced = True
                 continue
+            if pos > i and k[:2] == "لل" and "ال" + k[2:] in r.outlets and (role or name):
+                clean = True  # `مسؤول في طالبان للوكالة`: told to the agency named before, not part of the subject
+                break
             if self.stops_here(k) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
                     k == "من" and bool(name) and not role and name[0].key in r.given_names and pos + 1 < limit

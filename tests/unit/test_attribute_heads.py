@@ -170,3 +170,14 @@ ROLES_AGAIN = [
 @pytest.mark.parametrize("case", ROLES_AGAIN)
 def test_roles_again(case) -> None:
     check(case)
+
+
+# `للوكالة` after a subject: told to the agency named before, not part of the speaker.
+TOLD_TO = [
+    (['ثم قال مسؤول في الحركة للوكالة، طالبا عدم الكشف عن اسمه "لقد توفي".'], [("مسؤول في الحركة", "قال")]),
+]
+
+
+@pytest.mark.parametrize("case", TOLD_TO)
+def test_told_to(case) -> None:
+    check(case)
