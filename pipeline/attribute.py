@@ -23,7 +23,8 @@ _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
                                                "إننا", "أننا", "إنني", "أنني", "بأننا", "بأنهم"))  # `وقال إننا`: he said we
-_AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها"))
+_AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها",
+                                                "بقوله", "بقولها", "بالقول"))  # `واستطرد بقوله:`
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
@@ -535,7 +536,7 @@ class _Attributor:
             return True
         nxt = toks[i + 1]
         return (nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS
-                or nxt.key in self.sr.pronoun_subjects)
+                or nxt.key in self.sr.pronoun_subjects or nxt.key in self.cr.participles)  # `وأضاف مؤكدا`
 
     def source(self, text: str, toks: list[Token], i: int) -> _Event | None:
         """`بحسب منظمة الصحة العالمية`, `وفقا لـ…`, `نقلا عن …`: the speaker follows the phrase."""
@@ -591,8 +592,9 @@ class _Attributor:
                     return "direct"  # `قائلا إنه “…”`
             if len(between) > 8:
                 return "indirect"
-            if not any(t.key in _COMPLEMENTIZERS for t in between):
-                return "direct"
+            if not any(t.key in _COMPLEMENTIZERS for t in between) and not any(
+                    t.key in self.cr.participles and t.key not in self.cr.quoting for t in between):
+                return "direct"  # (`وأضاف مؤكدا نية «…»`: a quoted fragment inside reported content is indirect)
             if between and between[-1].key in _COMPLEMENTIZERS and not text[b:].strip(" .،,”\"»"):
                 return "direct"  # `قالت الحركة في بيان ان “…”.`
             return "indirect"

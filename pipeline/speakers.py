@@ -24,6 +24,7 @@ _THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
 _HAMZA_ALEF = frozenset("أإآ")
 _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
+_SOME = "عدد"  # `عدد من …`: some of a group
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
@@ -313,6 +314,13 @@ class Parser:
             named = self._given_role_word(toks, i, limit, text)
             if named is not None:
                 return named  # `وقال باسم الضامن`: the given name باسم, not `المتحدث باسم`
+        if i + 2 < limit and toks[i].key == _SOME and toks[i + 1].key == "من" and not toks[i + 1].barrier \
+                and not toks[i + 2].barrier and (toks[i + 2].al or self.name_like(toks[i + 2])):
+            j = i + 3  # `وكان عدد من خطباء السنة قد أعلنوا`, `وقال عدد من مؤيدي الأسد،`: a group that speaks
+            while j < limit and j < i + 5 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
+                j += 1
+            if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
+                return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
         who = self._subject(toks, i, limit, text)
         if i < limit and toks[i].key in self.r.role_heads and toks[i].key not in self.r.groups and (
                 who is None or not who.name or key(who.name.split()[0]) not in self.r.given_names):

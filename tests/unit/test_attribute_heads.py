@@ -181,3 +181,30 @@ TOLD_TO = [
 @pytest.mark.parametrize("case", TOLD_TO)
 def test_told_to(case) -> None:
     check(case)
+
+
+# A verb followed by a participle or `بقوله` has no subject of its own and continues the last speaker; `عدد من …`
+# is a group that speaks (before or after its verb).
+CONTINUATIONS_AND_GROUPS = [
+    (["قال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي.", "واستطرد بقوله: «ليس لدينا أية مخططات»."
+      , "وأضاف مؤكدا نية «بلاده في تعزيز علاقتها»."],
+     [("سيرغي لافروف", "قال"), ("سيرغي لافروف", "واستطرد"), ("سيرغي لافروف", "وأضاف")]),
+    (["وكان عدد من خطباء المساجد قد أعلنوا عن تذمرهم.", "وقال عدد من مؤيدي الحزب، إنّ الحارس هو من أطلق النار."],
+     [("عدد من خطباء المساجد", "أعلنوا"), ("عدد من مؤيدي الحزب", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", CONTINUATIONS_AND_GROUPS)
+def test_continuations_and_groups(case) -> None:
+    check(case)
+
+
+def test_quoted_fragment_after_a_participle_is_indirect() -> None:
+    from pipeline.attribute import attribute
+    from pipeline.records import Article
+    from pipeline.segment import segment
+    from pipeline.segment_eval import compose
+
+    body, blocks = compose(["قال الوزير خالد العلي إن الحل قريب.", "وأضاف مؤكدا نية «بلاده في تعزيز علاقتها»."])
+    statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
+    assert [s.mode for s in statements] == ["indirect", "indirect"]
