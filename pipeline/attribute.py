@@ -35,6 +35,7 @@ _ISSUE = frozenset(key(w) for w in ("أصدر", "أصدرت", "وأصدر", "و�
 _ISSUER_NEXT = frozenset(key(w) for w in ("في", "إلى"))  # `وقال البيان في …`, `وأشار البيان إلى أن`
 _HIM = frozenset(key(w) for w in ("أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))  # a pronoun subject of a nested report
 _FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
+_SAYING = frozenset(key(w) for w in ("قوله", "قولها", "القول"))
 _THAT_OBJECT = key("ذلك")  # `أوضح ذلك فلان`: the object before the subject
 _DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
 _FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
@@ -485,6 +486,10 @@ class _Attributor:
                           self.mode(text, toks, j + 2, spans, toks[j + 1]), via=outer.speaker)
         if toks[j].key == key("عن") and key(cue)[-3:] in ("نقل", "قلت"):
             inner = self.parser.subject(toks, j + 1, min(len(toks), j + 12), text)
+            if inner is None and j + 2 < len(toks) and toks[j + 1].al and toks[j + 1].key in self.parser.known \
+                    and not toks[j + 2].barrier and toks[j + 2].key in _SAYING:
+                inner = Who(toks[j + 1].raw, None, toks[j + 1].raw, end=j + 2, clean=True, anchored=True)
+                # `ونقل التلفزيون السوري عن المعلم قوله`: the family name of someone the article named
             if inner is not None:
                 event = self._event(inner, cue, self.mode(text, toks, inner.end, spans, toks[j]))
                 event.via = outer.speaker
@@ -588,8 +593,8 @@ class _Attributor:
                 continue
             between = [t for t in toks[after:] if t.end <= a]
             for q, t in enumerate(between):
-                if t.key in self.cr.quoting and all(x.key in _COMPLEMENTIZERS for x in between[q + 1:]):
-                    return "direct"  # `قائلا إنه “…”`
+                if (t.key in self.cr.quoting or t.key in _SAYING) and all(x.key in _COMPLEMENTIZERS for x in between[q + 1:]):
+                    return "direct"  # `قائلا إنه “…”`, `عن المعلم قوله إن «…»`
             if len(between) > 8:
                 return "indirect"
             if not any(t.key in _COMPLEMENTIZERS for t in between) and not any(

@@ -823,7 +823,8 @@ class Parser:
                 break  # `المسؤولين، وبينهم الرئيس …`: a new clause, not a name
             if self.name_like(t) or t.key in self.r.particles or (
                     name and t.al and t.key not in self.r.role_heads and not (
-                        t.key in self.r.honorifics and j + 1 < limit and self.name_like(toks[j + 1]))):
+                        t.key in self.r.honorifics and j + 1 < limit and not toks[j + 1].barrier
+                        and self.name_like(toks[j + 1]))):  # (`وليد المعلم، رحاله`: a family name, then the comma)
                 name.append(t)
                 j += 1
             else:

@@ -208,3 +208,18 @@ def test_quoted_fragment_after_a_participle_is_indirect() -> None:
     body, blocks = compose(["قال الوزير خالد العلي إن الحل قريب.", "وأضاف مؤكدا نية «بلاده في تعزيز علاقتها»."])
     statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
     assert [s.mode for s in statements] == ["indirect", "indirect"]
+
+
+# A family name spelled like a title (`المعلم`) in a comma apposition closes the name; `نقل … عن المعلم قوله`
+# then gives that person, via the outlet, and `قوله إن «…»` is direct.
+def test_reported_through_a_known_family_name() -> None:
+    from pipeline.attribute import attribute
+    from pipeline.records import Article
+    from pipeline.segment import segment
+    from pipeline.segment_eval import compose
+
+    body, blocks = compose(["حط أمس وزير الخارجية السوري، وليد المعلم، رحاله في مسقط.",
+                            "ونقل التلفزيون السوري عن المعلم قوله إن «سوريا تدعم أي جهود للتصدي للإرهاب»، لكنه حذر."])
+    statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
+    assert [(s.speaker_canonical, s.via, s.mode) for s in statements] == [
+        (None, None, None), ("وليد المعلم", "التلفزيون السوري", "direct")]
