@@ -24,6 +24,7 @@ _THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
 _HAMZA_ALEF = frozenset("أإآ")
 _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
+_ALONGSIDE = frozenset(fold(w) for w in ("بالتنسيق", "بالتعاون", "بالشراكة", "بالاشتراك", "بالتزامن"))
 _SOME = "عدد"  # `عدد من …`: some of a group
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
@@ -669,6 +670,9 @@ class Parser:
             cut = next((n for n, x in enumerate(role) if n and x.key.startswith("بال")), None)
             if cut == 1 and not role[0].al and role[0].key not in r.institutions:
                 cut = None  # `وقال مندوب بالمنظمة`: an indefinite role and the body it serves, a subject
+            if cut is not None and role[cut].key in _ALONGSIDE:
+                role, clean, cut = role[:cut], True, None  # `أعلنت وزارة الخدمة المدنية بالتنسيق مع …`: the subject ends
+                pos = toks.index(role[-1], i) + 1
             if cut is not None:  # `وطالب المحكمة الجنائية بالتحقيق`: an object, not a subject
                 self.object_cut = True
                 role, clean = role[:cut], False

@@ -223,3 +223,15 @@ def test_reported_through_a_known_family_name() -> None:
     statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
     assert [(s.speaker_canonical, s.via, s.mode) for s in statements] == [
         (None, None, None), ("وليد المعلم", "التلفزيون السوري", "direct")]
+
+
+# `بالتنسيق مع`, `بالتعاون مع` after a body end its subject (a circumstance), not an object cut.
+ALONGSIDE = [
+    (["في شهر مايو الماضي أعلنت وزارة الصحة بالتنسيق مع وزارة التعليم عن حملة جديدة."], [("وزارة الصحة", "أعلنت")]),
+    (["وطالب المحكمة الجنائية بالتحقيق في الجريمة."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", ALONGSIDE)
+def test_alongside(case) -> None:
+    check(case)
