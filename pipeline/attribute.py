@@ -23,16 +23,20 @@ _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
                                                "إننا", "أننا", "إنني", "أنني", "بأننا", "بأنهم"))  # `وقال إننا`: he said we
-_AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها"))
-_SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
+_AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها",
+                                                "بقوله", "بقولها", "بالقول"))  # `واستطرد بقوله:`
+_SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
 _STATEMENT_OBJECTS = frozenset(key(w) for w in ("بيانا", "بيانًا", "بيان"))
 _ISSUED = frozenset(key(w) for w in ("صادر", "الصادر", "صدر"))
 _ISSUE = frozenset(key(w) for w in ("أصدر", "أصدرت", "وأصدر", "وأصدرت", "أصدرا", "وأصدرا"))
+_ISSUER_NEXT = frozenset(key(w) for w in ("في", "إلى"))  # `وقال البيان في …`, `وأشار البيان إلى أن`
 _HIM = frozenset(key(w) for w in ("أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))  # a pronoun subject of a nested report
 _FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
+_SAYING = frozenset(key(w) for w in ("قوله", "قولها", "القول"))
+_THAT_OBJECT = key("ذلك")  # `أوضح ذلك فلان`: the object before the subject
 _DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
 _FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
@@ -191,6 +195,9 @@ class _Attributor:
                 event = self.finite(text, toks, i, "one", inv, spans)
                 if event is not None and event.explicit and event.end < len(toks) and toks[event.end].key in _COMPLEMENTIZERS:
                     return event
+                if fallback is None and i + 2 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects \
+                        and toks[i + 2].key in _COMPLEMENTIZERS:  # `وبين سموه أن`: the last speaker
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 2, spans, t))
                 continue
             if number is None:
                 if fallback is None and self.participle(t) and not self.adjectival(toks, i):
@@ -221,6 +228,14 @@ class _Attributor:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         self.unread = failed and source is None and fallback is None
         return source or fallback
+
+    def plural_like(self, speaker: str) -> bool:
+        """`مصادر …`, `أهالي …`, `مسؤولون`, `الحكومة`: a speaker a plural verb can continue (a group, a plural, a
+        body), not `مندوب بالمنظمة`."""
+        k = key(speaker.split()[0]) if speaker.split() else ""
+        bare = k[2:] if k.startswith("ال") else k
+        return (k in self.sr.groups or k in self.sr.institutions or k in self.sr.outlets or bare in ("مصادر", "قيادات")
+                or (len(bare) > 4 and bare.endswith(("ون", "ين", "ات"))))
 
     def opens_clause(self, toks: list[Token], i: int) -> bool:
         """The verb can continue the last speaker: first in the statement, joined by و/ف, after `كما`, `من جانبه`,
@@ -320,8 +335,8 @@ class _Attributor:
                                         bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):
                     return None  # `من جهته ثمّن مدير … اللواء صالح آل طالب الجهود، منوهًا`: its own subject, unread
                 break  # `وتقدم مفتي مصر بخالص العزاء …، داعيًا`: the last speaker, named again
-        if last is None or (number == "plural" and last.name and not last.co):
-            return None  # `لكن محللين حذروا`: a plural verb does not continue one named person
+        if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
+            return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
         if any(t.key in _RELATIVES for t in toks[:i]):
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
@@ -349,6 +364,10 @@ class _Attributor:
                 who = None
         elif nxt + 1 < len(toks) and toks[nxt].key in _DEMONSTRATIVES and toks[nxt + 1].al and not toks[nxt + 1].barrier:
             who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `وأكدت تلك المصادر أن`
+        elif nxt + 1 < len(toks) and toks[nxt].key == _THAT_OBJECT and not toks[nxt + 1].barrier \
+                and (toks[nxt + 1].key in self.sr.given_names or toks[nxt + 1].key in self.sr.honorifics
+                     or toks[nxt + 1].key in self.sr.role_heads):
+            who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `أوضح ذلك ابراهيم العنزي`
         elif nxt < len(toks) and not toks[nxt].barrier:
             who = self.parser.subject(toks, nxt, min(len(toks), nxt + 20), text)
         elif nxt < len(toks):
@@ -360,6 +379,9 @@ class _Attributor:
             return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
         who = self.svo(text, toks, i) or self.topic(text, toks, i)
         if who is not None:
+            nested = self.nested(text, toks, Who(who.speaker, who.role, who.name, end=i + 1), cue, spans)
+            if nested:
+                return nested  # `وكانت الوكالة قد نقلت عن الوزير قوله`: the minister, via the agency
             return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if number in ("dual", "plural"):
             people = inv.mentions(toks, i)
@@ -389,10 +411,21 @@ class _Attributor:
                 if who is not None and who.anchored and who.clean:
                     return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
                 return None
-        if self.issuer is None or (k < n and toks[k].key not in _COMPLEMENTIZERS and toks[k].key != "في"):
+        if self.issuer is None or (k < n and toks[k].key not in _COMPLEMENTIZERS and toks[k].key not in _ISSUER_NEXT):
             return None
+        if k + 2 < n and toks[k].key in _COMPLEMENTIZERS and (
+                toks[k + 1].key in self.sr.pronoun_subjects or self.number(toks[k + 1]) is not None
+                or self.number(toks[k + 2]) is not None):
+            return None  # `وأفاد البيان أن سموه قال`: the statement reports someone else's words
         who = self.issuer
         return _Event(who.speaker, who.name, who.role, toks[i].raw, self.mode(text, toks, j + 1, spans, toks[i]))
+
+    def note_speaking_issuer(self, event: _Event, toks: list[Token]) -> None:
+        """`وأوضحت الوزارة في بيان لها أن`: a body that speaks in a statement issues it, for a later `وأضاف البيان`."""
+        j = event.end
+        if event.explicit and not event.via and 0 < j < len(toks) - 1 and toks[j].key == "في" \
+                and toks[j + 1].key in _STATEMENT_OBJECTS and not toks[j + 1].barrier:
+            self.issuer = Who(speaker=event.speaker, role=event.role, name=event.name)
 
     def note_issuer(self, text: str, toks: list[Token]) -> None:
         """Remember who issued a statement (`أصدرت وزارة الداخلية بيانا`) for a later `وقال البيان`."""
@@ -453,6 +486,10 @@ class _Attributor:
                           self.mode(text, toks, j + 2, spans, toks[j + 1]), via=outer.speaker)
         if toks[j].key == key("عن") and key(cue)[-3:] in ("نقل", "قلت"):
             inner = self.parser.subject(toks, j + 1, min(len(toks), j + 12), text)
+            if inner is None and j + 2 < len(toks) and toks[j + 1].al and toks[j + 1].key in self.parser.known \
+                    and not toks[j + 2].barrier and toks[j + 2].key in _SAYING:
+                inner = Who(toks[j + 1].raw, None, toks[j + 1].raw, end=j + 2, clean=True, anchored=True)
+                # `ونقل التلفزيون السوري عن المعلم قوله`: the family name of someone the article named
             if inner is not None:
                 event = self._event(inner, cue, self.mode(text, toks, inner.end, spans, toks[j]))
                 event.via = outer.speaker
@@ -504,7 +541,7 @@ class _Attributor:
             return True
         nxt = toks[i + 1]
         return (nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS
-                or nxt.key in self.sr.pronoun_subjects)
+                or nxt.key in self.sr.pronoun_subjects or nxt.key in self.cr.participles)  # `وأضاف مؤكدا`
 
     def source(self, text: str, toks: list[Token], i: int) -> _Event | None:
         """`بحسب منظمة الصحة العالمية`, `وفقا لـ…`, `نقلا عن …`: the speaker follows the phrase."""
@@ -556,12 +593,13 @@ class _Attributor:
                 continue
             between = [t for t in toks[after:] if t.end <= a]
             for q, t in enumerate(between):
-                if t.key in self.cr.quoting and all(x.key in _COMPLEMENTIZERS for x in between[q + 1:]):
-                    return "direct"  # `قائلا إنه “…”`
+                if (t.key in self.cr.quoting or t.key in _SAYING) and all(x.key in _COMPLEMENTIZERS for x in between[q + 1:]):
+                    return "direct"  # `قائلا إنه “…”`, `عن المعلم قوله إن «…»`
             if len(between) > 8:
                 return "indirect"
-            if not any(t.key in _COMPLEMENTIZERS for t in between):
-                return "direct"
+            if not any(t.key in _COMPLEMENTIZERS for t in between) and not any(
+                    t.key in self.cr.participles and t.key not in self.cr.quoting for t in between):
+                return "direct"  # (`وأضاف مؤكدا نية «…»`: a quoted fragment inside reported content is indirect)
             if between and between[-1].key in _COMPLEMENTIZERS and not text[b:].strip(" .،,”\"»"):
                 return "direct"  # `قالت الحركة في بيان ان “…”.`
             return "indirect"
@@ -686,15 +724,19 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
+    last_at = 0  # statements read up to and including the last speaker's
     heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
     att.issuer = None
     for st, tk, k in zip(statements, toks, kinds):
         event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing
-        if event is not None and event.explicit and not _vouched(event, inv, sr, article.body):
+        if event is not None and event.explicit and (not _vouched(event, inv, sr, article.body)
+                                                     or _cut_bare_head(event, tk, inv, sr, heads, att.parser)):
             event, last = None, None  # a doubtful subject: no speaker, and nothing for a later cue to continue
         elif event is None and k == _CUE and att.unread:
             last = None  # `وقال مديرعام … الصفيان، إن`: a later `وأضاف` continues that unread speaker, not the last
         events.append(event)
+        if event is not None and tk:
+            att.note_speaking_issuer(event, tk)
         if "صدر" in st.text:  # `أصدرت الوزارة بيانا` (tokenised here: an institution alone does not pass the gate)
             att.note_issuer(st.text, tk or from_pairs(pairs[len(events) - 1]))
         if event is None:
@@ -704,6 +746,9 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
                 event.canonical = last.canonical
             continue
         if event.name:
+            if last is not None and last.name and len(events) - last_at <= 1 and " " not in event.name.strip() \
+                    and key(event.name) in _name_keys(last):
+                event.canonical = inv.fullest(last.name)  # `وأعرب الحازمي` right after `… أحمد بن عيسى الحازمي`
             inv.add(event.name, event.role)
         else:
             words = event.speaker.split()
@@ -719,6 +764,7 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
                 event.canonical = heads.get(bare)  # `وأضاف المصدر` → `مصدر مسؤول بشرطة عمان`
         if event.antecedent:
             last = event
+            last_at = len(events)
     for st, event in zip(statements, events):
         if event is not None:
             _fill(st, event, inv, sr)
@@ -733,8 +779,9 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     A lone word the body writes after a given name (`صلاح باتيس`) is vouched for by that fuller mention.
     """
     words = event.speaker.split()
-    if not words or any(key(w) in sr.not_subjects for w in words) or has_tanween(event.speaker):
-        return False  # `إننا`, `قبيل شهر رمضان مقالا`, `لي وهو يبتسم`, `أبًا ثانيًا`
+    if not words or any(key(w) in sr.not_subjects for w in words) or has_tanween(event.speaker) \
+            or key(words[0]) in sr.documents:
+        return False  # `إننا`, `قبيل شهر رمضان مقالا`, `لي وهو يبتسم`, `أبًا ثانيًا`, `تقارير إخبارية`
     if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
         if not event.role:
             return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
@@ -825,8 +872,8 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
         for i in [i for i, t in enumerate(tk) if t.key in heads]:
             if i < done:
                 continue
-            who = parser.subject(tk, i, min(len(tk), i + 20), st.text)
-            if who is not None and who.name and who.role and len(who.role.split()) <= 12 and not _misread_name(who.name, inv, r, True) and (
+            who = parser.subject(tk, i, min(len(tk), i + 24), st.text)  # (`صاحب السمو الملكي الأمير خالد الفيصل مستشار …`)
+            if who is not None and who.name and who.role and len(who.role.split()) <= 14 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
                 inv.add(who.name, who.role)
                 done = who.end
@@ -853,6 +900,41 @@ def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> Non
     st.role = role
 
 
+def _cut_bare_head(event: _Event, toks: list[Token], inv: Inventory, sr: SpeakerRules, heads: dict[str, str],
+                   parser: Parser) -> bool:
+    """`كما قال زعيم هذه العصابة`, `بحسب مسؤول وسيط في باكستان`: a subject read as one role word while its
+    phrase runs on unread (no punctuation, أن/إن, `ل`, setting, object or group after it), and the role
+    resolves to nobody the article names so far: the reading stopped short, so no speaker. A bare role that
+    ends cleanly (`وقال الكاتب إن`, `وأكد الضابط أن`, `وحسب المسؤول،`) keeps its speaker."""
+    if event.name or event.via or event.co or not _bare_head(event.speaker, sr):
+        return False
+    k = key(event.speaker.strip())
+    if (k[2:] if k.startswith("ال") else k) in heads:
+        return False  # `واكد المصدر المقرب من …` after `مصدر مقرب من …`: the source named before
+    j = event.end
+    if j <= 0 or j >= len(toks):
+        return False
+    nxt = toks[j]
+    if nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS or nxt.key == "ل" \
+            or nxt.key in sr.settings or nxt.key in sr.pronoun_subjects or parser.objectish(nxt) \
+            or (nxt.key[:1] == "ل" and (nxt.key[1:] in sr.outlets or "ا" + nxt.key[1:] in sr.outlets)) \
+            or nxt.key in sr.groups:
+        return False  # (`وأكد الجانبان أهمية التعاون`, `ودعا الوزير الأهالي`: the object follows; `للصحيفة`)
+    canonical = _canonical(None, event.speaker, inv, sr, event.canonical, not event.exact_role)
+    return _bare_head(canonical, sr)
+
+
+def _bare_head(speaker: str, sr: SpeakerRules) -> bool:
+    """A speaker that is one role word and nothing else (`المتحدث`, `الناطق`, `الأستاذ`, `الضابط`, `المسؤول`):
+    a role the article never tied to a person or body, so it names nobody."""
+    if " " in speaker.strip():
+        return False
+    k = key(speaker.strip())
+    bare = k[2:] if k.startswith("ال") else k
+    return (k in sr.role_heads or k in sr.honorifics or bare in sr.source_heads) and k not in sr.groups \
+        and k not in sr.institutions and k not in sr.outlets
+
+
 def _role_head(rk: str, sr: SpeakerRules) -> str:
     """The head of a role key, article dropped: `الامين العام لهيئه …` → `امين عام`, `مفتي مصر` → `مفتي`."""
     out = []
@@ -860,8 +942,8 @@ def _role_head(rk: str, sr: SpeakerRules) -> str:
         bare = w[2:] if w.startswith("ال") and len(w) > 3 else w
         if not out and (w in sr.role_heads or bare in sr.role_heads):
             out.append(bare)
-        elif out and (w in sr.role_words or bare in sr.role_words or "ال" + bare in sr.role_words):
-            out.append(bare)
+        elif out and w[:1] != "ل" and (w in sr.role_words or bare in sr.role_words or "ال" + bare in sr.role_words):
+            out.append(bare)  # (a body after ل, `لهيئة`/`للهيئة`, is no part of the head: written either way)
         else:
             break
     return " ".join(out)
@@ -878,9 +960,13 @@ def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules,
         return curate(written, sr)
     if name:
         auto = inv.fullest(name)
+        if auto == name and antecedent:
+            auto = antecedent  # a family name two people share: the last speaker who bears it
+    elif antecedent and key(speaker.split()[0]).removeprefix("ال") in sr.source_heads:
+        auto = antecedent  # `واضاف هذا المسؤول` after `مسؤول تركي`: the unnamed source, not a named official
     else:
         head = (lambda rk: _role_head(rk, sr)) if by_head else None
-        auto = (inv.for_role(speaker, head, sr.nationalities) or inv.for_group(speaker) or antecedent
+        auto = (inv.for_role(speaker, head, sr.nationalities, sr.source_heads) or inv.for_group(speaker) or antecedent
                 or speaker)
     curated = curate(auto, sr)
     return curated if curated != auto else curate(written, sr) if curate(written, sr) != written else auto

@@ -24,6 +24,8 @@ _THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
 _HAMZA_ALEF = frozenset("أإآ")
 _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
+_ALONGSIDE = frozenset(fold(w) for w in ("بالتنسيق", "بالتعاون", "بالشراكة", "بالاشتراك", "بالتزامن"))
+_SOME = "عدد"  # `عدد من …`: some of a group
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
@@ -313,6 +315,13 @@ class Parser:
             named = self._given_role_word(toks, i, limit, text)
             if named is not None:
                 return named  # `وقال باسم الضامن`: the given name باسم, not `المتحدث باسم`
+        if i + 2 < limit and toks[i].key == _SOME and toks[i + 1].key == "من" and not toks[i + 1].barrier \
+                and not toks[i + 2].barrier and (toks[i + 2].al or self.name_like(toks[i + 2])):
+            j = i + 3  # `وكان عدد من خطباء السنة قد أعلنوا`, `وقال عدد من مؤيدي الأسد،`: a group that speaks
+            while j < limit and j < i + 5 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
+                j += 1
+            if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
+                return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
         who = self._subject(toks, i, limit, text)
         if i < limit and toks[i].key in self.r.role_heads and toks[i].key not in self.r.groups and (
                 who is None or not who.name or key(who.name.split()[0]) not in self.r.given_names):
@@ -359,6 +368,21 @@ class Parser:
         if not clean and not closed:
             return None
         return Who(speaker=_span(text, name), role=None, name=_span(text, name), end=j, clean=clean, anchored=True)
+
+    def _given_ahead(self, t: Token, toks: list[Token], j: int, limit: int) -> bool:
+        """`الناطق الإعلامي بصحة عسير سعيد بن …`: a word glued to ب (no given name itself) with a place after it
+        and then a listed given name, before any punctuation: the body the role belongs to, not the name."""
+        r = self.r
+        if len(t.key) <= 3 or t.key in r.given_names or t.key[1:] in r.given_names:
+            return False
+        for n in range(j, min(limit, j + 3)):
+            x = toks[n]
+            if x.barrier or self.stops_here(x.key) or x.key in _THAT:
+                return False
+            if n > j and not x.al and x.key in r.given_names and x.key not in r.role_heads \
+                    and x.key not in r.institutions and x.key not in r.honorifics:
+                return True
+        return False
 
     def _quoted_part(self, toks: list[Token], pos: int, limit: int, text: str) -> int | None:
         """At a body's opening quote (`وكالة أنباء «الأناضول» الحكومية`): the index after its quoted name (one to
@@ -502,8 +526,13 @@ class Parser:
                 pos += 1
                 forced = True
                 continue
+            if pos > i and k[:2] == "لل" and "ال" + k[2:] in r.outlets and (role or name):
+                clean = True  # `مسؤول في طالبان للوكالة`: told to the agency named before, not part of the subject
+                break
             if self.stops_here(k) or k == "في":
-                clean = k not in _WEAK_STOPS  # `تفاؤلاً أكبر من`: an object can run into من
+                clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
+                    k == "من" and bool(name) and not role and name[0].key in r.given_names and pos + 1 < limit
+                    and not toks[pos + 1].barrier and toks[pos + 1].key in r.institutions)  # `جون هاموند من جمعية …`
                 weak_end = not clean
                 break
             if source and role and not name and not (forced and len(role) > 1):  # `… بمحافظة مأرب`: a genitive goes on
@@ -526,8 +555,8 @@ class Parser:
                 else:
                     role.append(t)
                     royal = k in _ROYAL and len(role) > 1 and role[-2].key in r.institutions
-                    forced = not t.al and k in r.institutions
-                    pos += 1
+                    forced = not t.al and (k in r.institutions or self._given_ahead(t, toks, pos + 1, limit))
+                    pos += 1  # (`لشؤون مكافحة تمويل الإرهاب دانيال`: an indefinite genitive runs on to a given name)
                     continue
             if royal and not name and (self.name_like(t) or k in r.particles):
                 role.append(t)  # `مستشفى الملك فهد`: the institution's name, not the speaker's
@@ -592,7 +621,7 @@ class Parser:
                 else:
                     break
             elif role and not forced and t.al and len(role) == 1 and role[0].al and role[0].key in r.role_heads \
-                    and k not in r.given_names and (k in r.role_heads or (
+                    and k not in r.given_names and ((k in r.role_heads and not _adjective_head(k, r)) or (
                         not _nisba(k) and k not in r.role_words and self._ends_after(toks, pos + 1, limit))):
                 clean = True  # `ودعا الوزير الأهالي إلى`: the object, not a longer role
                 break
@@ -601,9 +630,10 @@ class Parser:
                 role.append(t)
                 forced = not t.al and not t.raw.endswith(("ه", "ها", "هم"))
             elif role and len(k) >= 3 and not t.al and k not in self.known and (
-                    (k[0] == "ل" and (k[1] != "ا" or k[1:] in r.institutions))  # `لنادي`, not the name `لاري`
-                    or (k[0] == "ب" and k[1:] in r.institutions)):
-                role.append(t)  # `لنادي`, `بحي`, `لرابطة`
+                    (k[0] == "ل" and (k[1] != "ا" or k[1:] in r.institutions)  # `لنادي`, not the name `لاري`
+                     and k not in r.given_names)  # (nor `لويس`, `لطفي`)
+                    or (k[0] == "ب" and (k[1:] in r.institutions or self._given_ahead(t, toks, pos + 1, limit)))):
+                role.append(t)  # `لنادي`, `بحي`, `لرابطة`, `بصحة عسير سعيد …`
                 forced = True
             elif t.al and k in r.given_names:
                 name.append(t)  # `المدرب الكسندر بيتروف`
@@ -638,6 +668,11 @@ class Parser:
         group = False
         if role and not name and not co:
             cut = next((n for n, x in enumerate(role) if n and x.key.startswith("بال")), None)
+            if cut == 1 and not role[0].al and role[0].key not in r.institutions:
+                cut = None  # `وقال مندوب بالمنظمة`: an indefinite role and the body it serves, a subject
+            if cut is not None and role[cut].key in _ALONGSIDE:
+                role, clean, cut = role[:cut], True, None  # `أعلنت وزارة الخدمة المدنية بالتنسيق مع …`: the subject ends
+                pos = toks.index(role[-1], i) + 1
             if cut is not None:  # `وطالب المحكمة الجنائية بالتحقيق`: an object, not a subject
                 self.object_cut = True
                 role, clean = role[:cut], False
@@ -689,9 +724,16 @@ class Parser:
         if k in r.source_adjectives:
             if pos + 1 < limit and not toks[pos + 1].barrier and self._for_body(toks[pos + 1]):
                 return None  # `مصادر مسؤولة بوزارة الطيران`: the adjective, then the body
-            if self._ends_after(toks, pos + 1, limit) and (pos + 1 >= limit or toks[pos + 1].key != "علي"):
-                role.append(t)
-                return pos + 1, True
+            q = pos + 1
+            while q < limit and q < pos + 3 and not toks[q].barrier and not toks[q].al and _nisba(toks[q].key) \
+                    and toks[q].key not in r.given_names and not self.stops_here(toks[q].key):
+                q += 1  # `مصادر رسمية تركية أن`: an adjective of origin after the source's adjective
+            if q < limit and toks[q].key == "في" and q + 1 < limit and not toks[q + 1].barrier \
+                    and not self.setting(toks[q + 1].key) and not self.stops_here(toks[q + 1].key):
+                return None  # `مسؤول كبير في الحكومة الافغانية`: the adjective, then the body it belongs to
+            if self._ends_after(toks, q, limit) and (q >= limit or toks[q].key != "علي"):
+                role.extend(toks[pos:q])
+                return q, True
             return pos, True
         if not t.al and not _nisba(k) and self.name_like(t) and k not in r.given_names and k not in self.known:
             return pos, True
@@ -785,7 +827,8 @@ class Parser:
                 break  # `المسؤولين، وبينهم الرئيس …`: a new clause, not a name
             if self.name_like(t) or t.key in self.r.particles or (
                     name and t.al and t.key not in self.r.role_heads and not (
-                        t.key in self.r.honorifics and j + 1 < limit and self.name_like(toks[j + 1]))):
+                        t.key in self.r.honorifics and j + 1 < limit and not toks[j + 1].barrier
+                        and self.name_like(toks[j + 1]))):  # (`وليد المعلم، رحاله`: a family name, then the comma)
                 name.append(t)
                 j += 1
             else:
@@ -840,6 +883,12 @@ def suffixed(word: str) -> bool:
 def has_tanween(text: str) -> bool:
     """Whether the text has a tanween mark (`أبًا ثانيًا`): an accusative, never a name."""
     return _TANWEEN.search(text) is not None
+
+
+def _adjective_head(k: str, r: SpeakerRules) -> bool:
+    """A role head that is also a singular adjective of kind (`الإعلامي`, `الصحفي`, `القيادي`): after a definite
+    head (`المتحدث الإعلامي بالإدارة …`) it qualifies the role, not a second person or the verb's object."""
+    return k.endswith("ي") and k not in r.groups and _nisba(k)
 
 
 def _nisba(k: str) -> bool:
@@ -925,13 +974,16 @@ class Inventory:
             return name
         return next(p.name for p in best if len(p.tokens) == top)
 
-    def for_role(self, role: str, head=None, nationalities: frozenset[str] = frozenset()) -> str | None:
+    def for_role(self, role: str, head=None, nationalities: frozenset[str] = frozenset(),
+                 generic: frozenset[str] = frozenset()) -> str | None:
         """The one person the article gives this role (`الرئيس الروسي` → فلاديمير بوتين), else None.
 
         `head` maps a role key to its head (`الامين العام لهيئه …` → `امين عام`); with it, a role written
         differently (`الأمين العام للهيئة`) still resolves when one person alone has that head.
         """
         rk = name_key(role)
+        if rk.split()[:1] and rk.split()[0] in generic:
+            return None  # `مسؤول تركي`, `مصدر مطلع`: an unnamed source is nobody the article names
         people = self.by_role.get(rk)
         if not people:
             people = set().union(*(v for r, v in self.by_role.items() if r.startswith(rk + " "))) if rk else set()
@@ -940,6 +992,15 @@ class Inventory:
             quals = [w for w in rk.split() if w in nationalities]  # `الروسي` in `وزير الخارجية الروسي`
             people = set().union(*(v for r, v in self.by_role.items()
                                    if head(r) == h and _same_nation(quals, r.split(), nationalities))) if h else set()
+        if not people and rk.count(" ") >= 3:
+            people = set().union(*(v for r, v in self.by_role.items() if (" " + rk) in (" " + r)))
+            # `أمير منطقة مكة المكرمة رئيس اللجنة الإشرافية …` inside `مستشار خادم الحرمين الشريفين أمير منطقة …`
+        if not people and rk.startswith("ال") and generic:
+            ws = rk.split()  # `المسؤول المالي الأمريكي`: a definite generic head and adjectives, one nationality
+            quals = [w for w in ws[1:] if w in nationalities]
+            if ws[0][2:] in generic and quals and all(w.startswith("ال") for w in ws[1:]):
+                people = set().union(*(v for r, v in self.by_role.items()
+                                       if all(any(x.startswith(q) for x in r.split()) for q in quals)))
         if len(people) != 1:
             return None
         return self.fullest(self.people[next(iter(people))].name)
