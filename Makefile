@@ -32,7 +32,27 @@ $(STAMP): requirements.lock pyproject.toml
 	fi
 	@touch $(STAMP)
 
-install: $(STAMP)
+# The text stage compiled with mypyc (issue #8; pure Python runs the same code, slower): built in place beside the
+# sources when mypy (from the lock) and a C compiler are there, rebuilt when a compiled source changes; else pure
+# Python with a one-line notice. `make install MYPYC=0` removes the build; NEWS_PURE_PYTHON=1 ignores it at run time,
+# and pipeline/_mypyc.py ignores it on its own once any compiled source is edited.
+MYPYC ?= 1
+COMPILED_SOURCES := $(patsubst %,pipeline/%.py,\
+	normalize lexicons boilerplate dateline clean segment speakers attribute process)
+COMPILED_STAMP := $(VENV)/.compiled-$(MYPYC)
+COMPILED_FILES := pipeline/*.cpython-*.so pipeline/_compiled.txt
+
+$(COMPILED_STAMP): $(STAMP) setup.py $(COMPILED_SOURCES)
+	@rm -f $(COMPILED_FILES) $(VENV)/.compiled-*
+	@if [ "$(MYPYC)" != 1 ]; then echo "MYPYC=$(MYPYC): the text stage runs as pure Python"; \
+	elif ! command -v $${CC:-cc} >/dev/null 2>&1; then echo "no C compiler: the text stage runs as pure Python"; \
+	elif ! $(PY) -c "import mypyc.build" >/dev/null 2>&1; then echo "no mypyc: the text stage runs as pure Python"; \
+	elif NEWS_MYPYC=1 $(PY) setup.py build_ext --inplace >$(VENV)/mypyc.log 2>&1; then \
+		echo "text stage compiled with mypyc (NEWS_PURE_PYTHON=1 runs the sources)"; \
+	else rm -f $(COMPILED_FILES); echo "mypyc build failed ($(VENV)/mypyc.log): the text stage runs as pure Python"; fi
+	@touch $@
+
+install: $(STAMP) $(COMPILED_STAMP)
 
 db: install
 	@$(PY) -m pipeline db migrate
@@ -74,4 +94,4 @@ lock:
 	@$(VENV)/bin/uv pip compile -q requirements.in --python-version 3.11 -o requirements.lock
 
 clean: stop
-	rm -rf .data
+	rm -rf .data build $(COMPILED_FILES) $(VENV)/.compiled-*

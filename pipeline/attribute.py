@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
 from pipeline import lexicons
+from pipeline._mypyc import mypyc_attr
 from pipeline.normalize import fold
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
@@ -118,7 +120,10 @@ class _Event:
     exact_role: bool = False  # a role left when a misread name was dropped: resolve it only as written
 
 
+@mypyc_attr(native_class=False)  # __init__ replaces the method is_cue on the instance
 class _Attributor:
+    issuer: Who | None
+
     def __init__(self, cr: CueRules, sr: SpeakerRules) -> None:
         self.cr, self.sr = cr, sr
         cached = _GATES.get((id(cr), id(sr)))
@@ -128,7 +133,7 @@ class _Attributor:
             cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers, sr.role_heads | sr.honorifics),
                                                  _source_anchors(cr), cue_keys)
         self.triggers, self.gate, self.source_anchors, cue_keys = cached[2], cached[3], cached[4], cached[5]
-        self.is_cue = cue_keys.__contains__  # `قال`, `وقال`, `فقال`, `قائلا`: the keys the method below accepts
+        self.is_cue = cue_keys.__contains__  # type: ignore[method-assign]  # `قال`, `وقال`, `فقال`, `قائلا`: the keys the method below accepts
         self.parser = Parser(sr, self.is_cue, cue_keys=cue_keys)
 
     def number(self, t: Token) -> str | None:
@@ -332,7 +337,7 @@ class _Attributor:
                         return None  # `احتفى رئيس البعثة فلان … وعبر مدير المنتخب فلان … وقال`: two subjects, unsure
                     return self._event(who, toks[i].raw, mode)
                 if last is None or not (_same_person(who, last) if who is not None else
-                                        bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):
+                                        bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):  # type: ignore[arg-type]
                     return None  # `من جهته ثمّن مدير … اللواء صالح آل طالب الجهود، منوهًا`: its own subject, unread
                 break  # `وتقدم مفتي مصر بخالص العزاء …، داعيًا`: the last speaker, named again
         if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
@@ -703,7 +708,7 @@ def _same_person(who: Who, last: _Event) -> bool:
     """Whether a subject read again names the last speaker: the same role, or a word of the same name."""
     if last.role and who.role and name_key(who.role) == name_key(last.role):
         return True
-    return bool(who.name) and not _name_keys(last).isdisjoint(key(w) for w in who.name.split() if len(w) > 2)
+    return bool(who.name) and not _name_keys(last).isdisjoint(key(w) for w in who.name.split() if len(w) > 2)  # type: ignore[union-attr]
 
 
 def _name_keys(event: _Event) -> frozenset[str]:
@@ -861,6 +866,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
     """People named with a role anywhere in the article (`الرئيس الروسي فلاديمير بوتين`)."""
     inv = Inventory()
     r = parser.r
+    heads: Any  # the cache entry, then the set in it
     heads = _HEADS.get(id(r))
     if heads is None or heads[0] is not r:
         heads = _HEADS[id(r)] = (r, (r.role_heads - r.groups) | r.honorifics)
@@ -937,7 +943,7 @@ def _bare_head(speaker: str, sr: SpeakerRules) -> bool:
 
 def _role_head(rk: str, sr: SpeakerRules) -> str:
     """The head of a role key, article dropped: `الامين العام لهيئه …` → `امين عام`, `مفتي مصر` → `مفتي`."""
-    out = []
+    out: list[str] = []
     for w in rk.split():
         bare = w[2:] if w.startswith("ال") and len(w) > 3 else w
         if not out and (w in sr.role_heads or bare in sr.role_heads):

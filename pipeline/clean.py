@@ -9,6 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from pipeline import PROCESSOR_VERSION
+from pipeline._mypyc import mypyc_attr
 from pipeline.boilerplate import Profile, Rule, learned_rule_id, line_key, profile_for, ruleset
 from pipeline.dateline import find_dateline
 from pipeline.records import Article, Block, Extracted, Removed
@@ -102,6 +103,7 @@ class _Para:
     kept: bool = True
 
 
+@mypyc_attr(native_class=False)  # a subclass of a slotted class that mypyc does not compile
 @dataclass(slots=True)
 class DuplicateBlock(Block):
     """A paragraph repeated word for word inside one article: kept in the body, flagged with its first copy."""
@@ -162,7 +164,7 @@ class _Cleaner:
         if len(text.split()) > profile.promo_max_words:
             return None
         caseless = profile.call_to_action_uncased is not None and text.lower() == text.upper()  # no cased letter
-        if not (profile.call_to_action_uncased if caseless else profile.call_to_action).search(text):
+        if not (profile.call_to_action_uncased if caseless else profile.call_to_action).search(text):  # type: ignore[union-attr]
             return None
         for name, regex in profile.platforms:
             if regex.search(text):
@@ -297,17 +299,17 @@ def clean(doc: Extracted, source: str, learned: frozenset[str] = frozenset()) ->
     body_parts: list[str] = []
     blocks: list[Block] = []
     first_seen: dict[str, int] = {}
-    kept = [p.text for p in paras if p.kept]
+    texts = [p.text for p in paras if p.kept]
     offset = 0
-    for i, text in enumerate(kept):
+    for i, text in enumerate(texts):
         if body_parts:
             offset += 2
-        kind = "heading" if is_heading(text, kept[i + 1] if i + 1 < len(kept) else None) else "paragraph"
+        kind = "heading" if is_heading(text, texts[i + 1] if i + 1 < len(texts) else None) else "paragraph"
         if text in first_seen:
-            blocks.append(DuplicateBlock(start=offset, end=offset + len(text), kind=kind, duplicate_of=first_seen[text]))
+            blocks.append(DuplicateBlock(start=offset, end=offset + len(text), kind=kind, duplicate_of=first_seen[text]))  # type: ignore[arg-type]
         else:
             first_seen[text] = len(blocks)
-            blocks.append(Block(start=offset, end=offset + len(text), kind=kind))
+            blocks.append(Block(start=offset, end=offset + len(text), kind=kind))  # type: ignore[arg-type]
         body_parts.append(text)
         offset += len(text)
     body = "\n\n".join(body_parts)

@@ -28,9 +28,9 @@ def _date(groups: dict[str, str | None], profile: Profile) -> str | None:
     """ISO date of the dateline: the Gregorian date when given (it wins), else the converted Hijri one."""
     try:
         if groups.get("gd") and groups.get("gm") and groups.get("gy"):
-            return date(_int(groups["gy"]), profile.gregorian_months[groups["gm"]], _int(groups["gd"])).isoformat()
+            return date(_int(groups["gy"]), profile.gregorian_months[groups["gm"]], _int(groups["gd"])).isoformat()  # type: ignore[arg-type, index]
         if groups.get("hd") and groups.get("hm") and groups.get("hy"):
-            return hijri_to_gregorian(_int(groups["hy"]), profile.hijri_months[groups["hm"]], _int(groups["hd"])).isoformat()
+            return hijri_to_gregorian(_int(groups["hy"]), profile.hijri_months[groups["hm"]], _int(groups["hd"])).isoformat()  # type: ignore[arg-type, index]
     except (KeyError, ValueError):
         return None
     return None
@@ -41,6 +41,7 @@ def _parse(rule: DatelineRule, match, profile: Profile) -> Dateline | None:
     when = _date(groups, profile)
     if rule.require_date and not when:
         return None
+    place: str | None
     place = (groups.get("place") or "").strip(" -–—:")
     if place.count("(") != place.count(")"):
         place = place.strip("()")
@@ -49,7 +50,7 @@ def _parse(rule: DatelineRule, match, profile: Profile) -> Dateline | None:
     if place in WEEKDAYS:  # `الإثنين 25 شوال …`: a date without a place
         place = None
     if place and place in profile.agencies:  # `عين اليوم – واس`: two names of agencies, no place
-        place, agency = None, place
+        agency, place = place, None
     return Dateline(text=match.group(0).strip(), place=place, agency=agency or None, date=when)
 
 

@@ -123,7 +123,7 @@ def _emit_piece(out: list[Statement], body: str, start: int, end: int, kind: str
     if text[0].isspace():
         start += len(text) - len(text.lstrip())
     if _WORD.search(stripped):  # a statement of its own (the merge below is for punctuation alone)
-        out.append(Statement(len(out), start, start + len(stripped), stripped, kind))
+        out.append(Statement(len(out), start, start + len(stripped), stripped, kind))  # type: ignore[arg-type]
     else:
         _append(out, body, start, start + len(stripped), stripped, kind, merge_floor, cap)
 
@@ -239,7 +239,7 @@ def _append(out: list[Statement], body: str, start: int, end: int, text: str, ki
         last.end = end
         last.text = body[last.start:end]
         return
-    out.append(Statement(len(out), start, end, text, kind))
+    out.append(Statement(len(out), start, end, text, kind))  # type: ignore[arg-type]
 
 
 def quote_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
@@ -368,7 +368,7 @@ def _token_before(body: str, s: int, lo: int) -> tuple[str, int]:
 
 def _token_after(body: str, e: int, hi: int) -> tuple[str, int]:
     m = _NEXT_TOKEN.match(body, e, hi)
-    return m.group(1), m.end()
+    return m.group(1), m.end()  # type: ignore[union-attr]  # the pattern matches the empty string
 
 
 def _is_boundary(body: str, s: int, e: int, lo: int, hi: int, abbrev: _Abbrev) -> bool:
@@ -383,6 +383,7 @@ def _is_boundary(body: str, s: int, e: int, lo: int, hi: int, abbrev: _Abbrev) -
             return False
         if run != ".":
             return True
+        before: str | None
         before = _token_before(body, s, lo)[0].rsplit(".", 1)[-1]
         after = _token_after(body, e, hi)[0]
         return len(before) > 1 and before not in abbrev.letter_names and after not in abbrev.letter_names

@@ -6,10 +6,12 @@ once per rules search path. Matching uses pipeline.normalize folding, so روح�
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline import lexicons
+from pipeline._mypyc import mypyc_attr
 from pipeline.normalize import fold, match_key
 
 _TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
@@ -236,8 +238,11 @@ class Who:
 _STOPS: dict[tuple[int, int], tuple] = {}  # (id(rules), id(cue keys)) → (rules, cue keys, stop keys, name_like memo)
 
 
+@mypyc_attr(native_class=False)  # __init__ replaces the method stops_here on the instance
 class Parser:
     """Subject parsing against the rules, the cue test and the names already known in the article."""
+
+    known: AbstractSet[str]
 
     def __init__(self, r: SpeakerRules, is_cue, known: frozenset[str] = frozenset(),
                  cue_keys: frozenset[str] | None = None) -> None:
@@ -249,7 +254,7 @@ class Parser:
                 stops = r.stops | r.non_speech | r.blockers | cue_keys | frozenset(
                     p + k for k in r.non_speech | r.blockers for p in "وف")
                 found = _STOPS[(id(r), id(cue_keys))] = (r, cue_keys, stops, {})
-            self.stops_here = found[2].__contains__
+            self.stops_here = found[2].__contains__  # type: ignore[method-assign]
             self._name_like = found[3]
 
     def stops_here(self, k: str) -> bool:
@@ -573,6 +578,7 @@ class Parser:
                     break
                 if role and not name and other.name and other.role:
                     # `الصحفي والناشط في محافظة الحديدة أيمن جرمش`: two roles of one person
+                    cut: int | None  # an int here, None when read again below
                     cut = text.find(other.name, role[0].start)
                     return Who(speaker=other.speaker, role=text[role[0].start:cut].strip(" ،,") if cut > 0 else other.role,
                                name=other.name, co=other.co, end=other.end, clean=other.clean,
