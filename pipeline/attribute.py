@@ -12,7 +12,6 @@ from operator import itemgetter
 from typing import Any
 
 from pipeline import lexicons
-from pipeline._mypyc import mypyc_attr
 from pipeline.normalize import fold
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
@@ -120,7 +119,6 @@ class _Event:
     exact_role: bool = False  # a role left when a misread name was dropped: resolve it only as written
 
 
-@mypyc_attr(native_class=False)  # __init__ replaces the method is_cue on the instance
 class _Attributor:
     issuer: Who | None
 
@@ -133,7 +131,7 @@ class _Attributor:
             cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers, sr.role_heads | sr.honorifics),
                                                  _source_anchors(cr), cue_keys)
         self.triggers, self.gate, self.source_anchors, cue_keys = cached[2], cached[3], cached[4], cached[5]
-        self.is_cue = cue_keys.__contains__  # type: ignore[method-assign]  # `قال`, `وقال`, `فقال`, `قائلا`: the keys the method below accepts
+        self.cue_keys: frozenset[str] = cue_keys  # `قال`, `وقال`, `فقال`, `قائلا`: the keys is_cue accepts
         self.parser = Parser(sr, self.is_cue, cue_keys=cue_keys)
 
     def number(self, t: Token) -> str | None:
@@ -146,7 +144,8 @@ class _Attributor:
         return found
 
     def is_cue(self, k: str) -> bool:
-        return k in self.cr.finite or (k[:1] in "وف" and k[1:] in self.cr.finite) or k in self.cr.participles
+        """A finite speech verb (with or without و/ف) or a participle."""
+        return k in self.cue_keys
 
     def participle(self, t: Token) -> bool:
         return t.key in self.cr.participles

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline import lexicons
-from pipeline._mypyc import mypyc_attr
 from pipeline.normalize import fold, match_key
 
 _TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
@@ -238,7 +237,6 @@ class Who:
 _STOPS: dict[tuple[int, int], tuple] = {}  # (id(rules), id(cue keys)) → (rules, cue keys, stop keys, name_like memo)
 
 
-@mypyc_attr(native_class=False)  # __init__ replaces the method stops_here on the instance
 class Parser:
     """Subject parsing against the rules, the cue test and the names already known in the article."""
 
@@ -254,10 +252,14 @@ class Parser:
                 stops = r.stops | r.non_speech | r.blockers | cue_keys | frozenset(
                     p + k for k in r.non_speech | r.blockers for p in "وف")
                 found = _STOPS[(id(r), id(cue_keys))] = (r, cue_keys, stops, {})
-            self.stops_here = found[2].__contains__  # type: ignore[method-assign]
+            self._stops = found[2]
             self._name_like = found[3]
 
+    _stops: frozenset[str] | None = None  # every key stops_here accepts, when the cue keys are known
+
     def stops_here(self, k: str) -> bool:
+        if self._stops is not None:
+            return k in self._stops
         r = self.r
         return k in r.stops or k in r.non_speech or self.is_cue(k) or k in r.blockers or (
             k[:1] in "وف" and (k[1:] in r.non_speech or k[1:] in r.blockers))
