@@ -50,12 +50,16 @@ def _after(run: dict, moment: datetime) -> bool:
 
 
 def _wait_text(driver, needles: list[str], timeout_s: float = 60) -> str:
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
 
     deadline = time.monotonic() + timeout_s
     text = ""
     while time.monotonic() < deadline:
-        text = driver.find_element(By.TAG_NAME, "body").text
+        try:
+            text = driver.find_element(By.TAG_NAME, "body").text
+        except (StaleElementReferenceException, NoSuchElementException):
+            text = ""  # the page was replaced between finding its body and reading it (the redirect after sign-in)
         if all(n in text for n in needles):
             return text
         time.sleep(1)
