@@ -175,6 +175,22 @@ def _keys(values: list) -> frozenset[str]:
     return frozenset(key(str(v)) for v in values)
 
 
+def _feminine(heads: list, exceptions: list, given: list) -> list[str]:
+    """`مقرر` → `مقررة`, `المتحدث` → `المتحدثة`: the feminine of every singular role head, unless the feminine is
+    another word (`محافظة` a governorate, `مساعدة` aid, `المؤرخة` dated, a given name such as `أمينة`) or the head
+    is a dual, plural or suffixed form."""
+    skip = {key(str(w)) for w in exceptions}
+    names = {key(str(w)) for w in given}
+    out = []
+    for w in map(str, heads):
+        k = key(w)
+        if k in skip or k.endswith(("ه", "ا", "ى", "ان", "ين", "ون", "اء")) or (k.startswith("ال") and len(k) < 5):
+            continue
+        if key(w + "ة") not in names:
+            out.append(w + "ة")
+    return out
+
+
 def _build(data: dict[str, list]) -> SpeakerRules:
     merge: dict[str, str] = {}
     for group in data.get("merge", []):
@@ -185,7 +201,9 @@ def _build(data: dict[str, list]) -> SpeakerRules:
             merge[match_key(str(form))] = str(canonical)
     return SpeakerRules(
         honorifics=_keys(data.get("honorifics", [])),
-        role_heads=_keys(data.get("role_heads", []) + data.get("groups", [])),
+        role_heads=_keys(data.get("role_heads", []) + data.get("groups", [])
+                         + _feminine(data.get("role_heads", []), data.get("feminine_exceptions", []),
+                                   data.get("given_names", []))),
         groups=_keys(data.get("groups", [])),
         institutions=_keys(data.get("institutions", [])),
         outlets=_keys(data.get("outlets", [])),

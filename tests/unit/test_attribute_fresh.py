@@ -1,0 +1,34 @@
+"""Golden tables for the fresh branch (held-out6's error classes, written as fresh sentences).
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement;
+`(None, None)` is an abstention, which beats a wrong speaker.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_attribute_phenomena import check
+
+
+# Feminine role heads are made from the masculine ones by rule (`مقرر` → `مقررة`, `متحدث` → `متحدثة`, `ناطق` →
+# `ناطقة`), so a woman's role opens the subject like a man's; a feminine that is another word is not a head.
+FEMININE_ROLES = [
+    (["حذرت مقررة الأمم المتحدة الخاصة بالسكن سارة جونسون من تفاقم الأزمة.", "وقالت إن الوضع خطير."],
+     [("سارة جونسون", "حذرت"), ("سارة جونسون", "وقالت")]),
+    (["وقالت متحدثة باسم الحكومة الفرنسية إن الحادث قيد التحقيق."],
+     [("متحدثة باسم الحكومة الفرنسية", "وقالت")]),
+    (["وأكدت ناطقة باسم المفوضية أن اللاجئين وصلوا."], [("ناطقة باسم المفوضية", "وأكدت")]),
+]
+
+
+@pytest.mark.parametrize("case", FEMININE_ROLES)
+def test_feminine_roles(case) -> None:
+    check(case)
+
+
+def test_feminine_exceptions_are_not_heads() -> None:
+    from pipeline.speakers import key, rules
+
+    heads = rules().role_heads
+    assert key("مقررة") in heads and key("متحدثة") in heads and key("القائدة") in heads
+    assert not {key(w) for w in ("محافظة", "المحافظة", "مساعدة", "مصادرة", "المؤرخة", "أميرة")} & heads
