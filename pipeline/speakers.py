@@ -599,6 +599,10 @@ class Parser:
                 co.extend(other.co)
                 pos, clean = other.end, other.clean
                 break
+            if pos == i and self._nationality_before_name(toks, pos, limit):
+                honored = True  # `قال اليوناني جورجيوس دونيس`: a nationality introduces the name like a title
+                pos += 1
+                continue
             if k in r.honorifics and not name:
                 if t.al and k in self.known and self._ends_after(toks, pos + 1, limit):
                     name.append(t)  # `وأوضح السيد أن`: the family name السيد, known in the article
@@ -720,6 +724,22 @@ class Parser:
                 speaker += b  # `وكالة الأنباء «دوغان»`: the quoted name kept whole
         return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
                    clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)) or bool(post))
+
+    def _nationality_before_name(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """`اليوناني جورجيوس دونيس`, `الأوروجوياني خورخي دا سيلفا`: a definite adjective of origin opening the
+        subject, right before an indefinite name of two words or a listed given name."""
+        t, r = toks[pos], self.r
+        k = t.key
+        if not t.al or not k.endswith(("ي", "يه")) or len(k) < 6 or k in r.role_heads or k in r.institutions \
+                or k in r.honorifics or k in r.documents or k in r.groups or pos + 1 >= limit:
+            return False
+        nxt = toks[pos + 1]
+        if nxt.barrier or not self.name_like(nxt) or self.objectish(nxt) or nxt.key in r.objects:
+            return False
+        if nxt.key in r.given_names:
+            return True
+        return pos + 2 < limit and not toks[pos + 2].barrier and (
+            self.name_like(toks[pos + 2]) or toks[pos + 2].key in r.particles) and not self.objectish(toks[pos + 2])
 
     def _source_step(self, toks: list[Token], pos: int, limit: int, role: list[Token]) -> tuple[int, bool] | None:
         """After an anonymous source (`مسؤول`, `مصادر`): where it ends, or None to read on.

@@ -32,3 +32,17 @@ def test_feminine_exceptions_are_not_heads() -> None:
     heads = rules().role_heads
     assert key("مقررة") in heads and key("متحدثة") in heads and key("القائدة") in heads
     assert not {key(w) for w in ("محافظة", "المحافظة", "مساعدة", "مصادرة", "المؤرخة", "أميرة")} & heads
+
+
+# A definite adjective of origin opening the subject introduces the name like a title (`اليوناني جورجيوس
+# دونيس`), so a later family name alone resolves to it; a definite adjective before an object does not.
+NATIONALITY_BEFORE_NAME = [
+    (["فيما قال الصربي ميلوفان راييفاتس المدير الفني للفريق الأول بنادي الاتحاد إن اللاعبين جاهزون.", "وأكد راييفاتس أن المعسكر نجح."],
+     [("ميلوفان راييفاتس", "قال"), ("ميلوفان راييفاتس", "وأكد")]),
+    (["كما يقول الفرنسي جان جاك روسو في كتابه."], [("جان جاك روسو", "يقول")]),
+]
+
+
+@pytest.mark.parametrize("case", NATIONALITY_BEFORE_NAME)
+def test_nationality_before_name(case) -> None:
+    check(case)
