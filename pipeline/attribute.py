@@ -59,10 +59,22 @@ class CueRules:
     english_sources: re.Pattern
     pronouns: frozenset[str]
     constrained: dict[str, frozenset[str]] = field(default_factory=dict)  # form → words one must follow the subject
+    attitude: frozenset[str] = frozenset()  # constrained forms taking a noun of attitude (`أبدى … تفاؤلا`)
 
 
 def _strict_key(raw: str) -> str:
     return fold(raw.replace(_SHADDA, _STRICT_MARK))
+
+
+def _noun_forms(nouns: list) -> frozenset[str]:
+    """`تفاؤل` → تفاؤل, تفاؤلا, تفاؤله, تفاؤلها, تفاؤلهم; `دهشة` → دهشة, دهشته, دهشتها …: a noun as the object
+    of a verb, bare, accusative or with a possessive suffix."""
+    out: set[str] = set()
+    for noun in map(str, nouns):
+        stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+        out.update(key(w) for w in (noun, noun + "ا" if stem == noun else noun, stem + "ه", stem + "ها", stem + "هم",
+                                    stem + "هما"))
+    return frozenset(out)
 
 
 def _build(data: dict[str, list]) -> CueRules:
@@ -79,8 +91,12 @@ def _build(data: dict[str, list]) -> CueRules:
     quoting = frozenset(key(f) for f in participles.get("introduces_quote", []))
     sources = tuple(tuple(key(w) for w in str(s).split()) for s in data.get("sources", []))
     constrained: dict[str, frozenset[str]] = {}
+    attitude: set[str] = set()
     for entry in data.get("constrained", []):
-        after = frozenset(key(str(w)) for w in (entry or {}).get("after", []))
+        if (entry or {}).get("after_nouns"):
+            attitude.update(key(str(form)) for form in entry.get("forms", []))
+        after = frozenset(key(str(w)) for w in (entry or {}).get("after", [])) | _noun_forms(
+            (entry or {}).get("after_nouns", []))
         for form in (entry or {}).get("forms", []):
             constrained[key(str(form))] = after
     english = [re.escape(str(w)) for w in data.get("english_verbs", [])] or ["(?!)"]
@@ -92,7 +108,7 @@ def _build(data: dict[str, list]) -> CueRules:
         english=re.compile(r"\b(" + "|".join(english) + r")\b"),
         english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
         pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
-        constrained=constrained,
+        constrained=constrained, attitude=frozenset(attitude),
     )
 
 
@@ -186,6 +202,8 @@ class _Attributor:
             if after is not None:
                 event = self.finite(text, toks, i, "one", inv, spans)
                 if event is not None and (event.via or event.end < len(toks) and toks[event.end].key in after):
+                    if t.key in self.cr.attitude or t.key[1:] in self.cr.attitude:
+                        self.reported_by(text, toks, event, hits, spans)
                     return event  # `نقل التلفزيون عن المعلم`, `واختتم الوزير تصريحه`
                 if event is None and fallback is None and i + 1 < len(toks) and not toks[i + 1].barrier \
                         and toks[i + 1].key in after and self.opens_clause(toks, i):
@@ -228,6 +246,23 @@ class _Attributor:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         self.unread = failed and source is None and fallback is None
         return source or fallback
+
+    def reported_by(self, text: str, toks: list[Token], event: _Event, hits: list[int], spans) -> None:
+        """`أبدى ريس تفاؤلا …، وقال: «…»`: an attitude verb gives the speaker; a later speech verb of the same
+        sentence with no subject of its own (outside quotations) introduces what is reported, so its cue and mode."""
+        for j in hits:
+            if j <= event.end:
+                continue
+            t = toks[j]
+            if spans and any(a < t.start < b for a, b in spans):
+                continue
+            if self.number(t) is None or (toks[j - 1].key in self.sr.blockers and not t.barrier):
+                continue
+            if j + 1 < len(toks) and not toks[j + 1].barrier and self.subject_like(toks, j + 1) \
+                    and toks[j + 1].key not in _COMPLEMENTIZERS:
+                return  # a verb with a subject of its own: another report
+            event.cue, event.mode = t.raw, self.mode(text, toks, j + 1, spans, t)
+            return
 
     def plural_like(self, speaker: str) -> bool:
         """`مصادر …`, `أهالي …`, `مسؤولون`, `الحكومة`: a speaker a plural verb can continue (a group, a plural, a

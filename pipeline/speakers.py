@@ -298,7 +298,7 @@ class Parser:
     def objectish(self, t: Token) -> bool:
         """A noun that opens the verb's object (`أهمية`, `استعداد`) or carries a possessive suffix (`رغبته`)."""
         k, r = t.key, self.r
-        if k in r.objects:
+        if k in r.objects or (k[-1:] == "ا" and k[:-1] in r.objects):  # `تفاؤلا`: a listed noun, accusative
             return True
         if k.endswith("ه") or k.endswith("ها") or k.endswith("هم") or k.endswith("هما"):
             for x in ("هما", "هم", "ها", "ه"):  # `التزامهم`, `ثقته`: a listed noun with its suffix
@@ -807,9 +807,10 @@ class Parser:
                 break
             head = k in r.role_heads or k in r.institutions or k in r.role_words or (
                 k[:1] == "و" and (k[1:] in r.role_heads or k[1:] in r.institutions))
-            if forced or head or t.al or (len(k) >= 4 and k[0] == "ل"):
+            body = len(k) >= 4 and k[0] == "ب" and k[1:] in r.institutions  # `المدير الفني … بنادي النصر`
+            if forced or head or t.al or (len(k) >= 4 and k[0] == "ل") or body:
                 out.append(t)
-                forced = not t.al and (head or k[0] == "ل" or forced and k in r.institutions)
+                forced = not t.al and (head or k[0] == "ل" or body or forced and k in r.institutions)
                 j += 1
                 continue
             break
