@@ -755,7 +755,7 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     if _CUE not in kinds:
         return statements  # no cue, source phrase, colon or Latin anywhere: no statement can get a speaker
     toks = [from_pairs(p) if k else [] for p, k in zip(pairs, kinds)]
-    inv = _inventory(att.parser, statements, toks)
+    inv = _inventory(att.parser, statements, toks, article.body)
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
@@ -817,6 +817,9 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     if not words or any(key(w) in sr.not_subjects for w in words) or has_tanween(event.speaker) \
             or key(words[0]) in sr.documents:
         return False  # `إننا`, `قبيل شهر رمضان مقالا`, `لي وهو يبتسم`, `أبًا ثانيًا`, `تقارير إخبارية`
+    placed = _placed_first(event.name, body, sr) if event.name and event.role else None
+    if placed is not None:
+        event.speaker = event.name = placed  # `رئيسة النادي السعودي بيوجين ملاك المنيف`: the place was read as a name
     if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
         if not event.role:
             return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
@@ -861,6 +864,20 @@ def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool 
                and (k[:2] == "لل" or _glued_body(k[1:], sr)) for k in ks[1:])  # `للعلوم`: ل and ال
 
 
+def _placed_first(name: str, body: str, sr: SpeakerRules) -> str | None:
+    """The name without its first word when that word is a place glued to ب that the body also writes alone
+    (`بيوجين ملاك المنيف` after a role, where the article has `مدينة يوجين`): at least two name words remain."""
+    ws = name.split()
+    if len(ws) < 3 or not body:
+        return None
+    k = key(ws[0])
+    if k[:1] != "ب" or len(k) < 5 or k in sr.given_names or k[1:2] == "ا":
+        return None
+    if re.search(r"(?<!\w)" + re.escape(ws[0][1:]) + r"(?!\w)", body) is None:
+        return None
+    return " ".join(ws[1:])
+
+
 def _glued_body(rest: str, sr: SpeakerRules) -> bool:
     """What follows a ب/ل glued to a word (`بإمارة`, `بعسير`, `بضرورة`, `لقوات`) is a body, place or object,
     not part of a name: a definite word, an institution, a place noun, a role head or an object noun."""
@@ -892,7 +909,7 @@ def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
     return None
 
 
-def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Token]]) -> Inventory:
+def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Token]], body: str = "") -> Inventory:
     """People named with a role anywhere in the article (`الرئيس الروسي فلاديمير بوتين`)."""
     inv = Inventory()
     r = parser.r
@@ -910,7 +927,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             who = parser.subject(tk, i, min(len(tk), i + 24), st.text)  # (`صاحب السمو الملكي الأمير خالد الفيصل مستشار …`)
             if who is not None and who.name and who.role and len(who.role.split()) <= 14 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
-                inv.add(who.name, who.role)
+                inv.add(_placed_first(who.name, body, r) or who.name, who.role)
                 done = who.end
             elif i + 1 < len(tk) and tk[i + 1].key in heads:
                 done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word

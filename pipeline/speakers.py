@@ -397,9 +397,11 @@ class Parser:
             x = toks[n]
             if x.barrier or self.stops_here(x.key) or x.key in _THAT:
                 return False
-            if n > j and not x.al and x.key in r.given_names and x.key not in r.role_heads \
-                    and x.key not in r.institutions and x.key not in r.honorifics:
-                return True
+            if not x.al and x.key in r.given_names and x.key not in r.role_heads \
+                    and x.key not in r.institutions and x.key not in r.honorifics and (n > j or (
+                        n + 1 < limit and not toks[n + 1].barrier and toks[n + 1].key not in r.particles
+                        and (toks[n + 1].al or self.name_like(toks[n + 1])) and not self.objectish(toks[n + 1]))):
+                return True  # (`رئيسة النادي السعودي بيوجين ملاك المنيف`: a place glued to ب right before the name)
         return False
 
     def _quoted_part(self, toks: list[Token], pos: int, limit: int, text: str) -> int | None:

@@ -64,3 +64,19 @@ ATTITUDE = [
 @pytest.mark.parametrize("case", ATTITUDE)
 def test_attitude(case) -> None:
     check(case)
+
+
+# A place glued to ب right before the name (`رئيسة النادي السعودي بيوجين ملاك المنيف`) is no part of the name when
+# the article also writes the place alone (`مدينة يوجين`); a later subjectless cue continues the person.
+PLACE_BEFORE_NAME = [
+    (["احتفل الطلاب في مدينة دنفر بالعيد.", "وأوضحت رئيسة النادي السعودي بدنفر ملاك الغامدي أن الحفل نجح.",
+      "وأضافت أن الدعم كبير."],
+     [(None, None), ("ملاك الغامدي", "وأوضحت"), ("ملاك الغامدي", "وأضافت")]),
+    # a listed given name right after the ب-glued word, then a family name: the ب-word belongs to the role
+    (["وقال رئيس النادي السعودي بدنفر خالد الغامدي إن الحفل نجح."], [("خالد الغامدي", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", PLACE_BEFORE_NAME)
+def test_place_before_name(case) -> None:
+    check(case)
