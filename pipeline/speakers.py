@@ -508,6 +508,7 @@ class Parser:
         pos, clean, closed, forced = i, False, False, False
         honored, prep_cut, royal, honored_after_role = False, None, False, False
         weak_end = False
+        replaced = False  # words read as a name were handed back to the role as a place
         anchored_head = toks[i].key in r.role_heads if i < limit else False
         source = i < limit and toks[i].key in r.source_heads and not toks[i].al
         while pos < limit:
@@ -569,8 +570,9 @@ class Parser:
                 clean = True  # `رغبة بلاده`, `أهمية التعاون`: the object begins
                 break
             if forced:  # the genitive after an indefinite head: `رئيس ميدان`, `لنادي اشبيلية`
-                if k in r.given_names and not t.al and k not in r.role_heads and k not in r.institutions \
-                        and not royal:
+                if (k in r.given_names or (replaced and k in self.known and pos + 1 < limit
+                                           and toks[pos + 1].key in self.known)) \
+                        and not t.al and k not in r.role_heads and k not in r.institutions and not royal:
                     forced = False  # `رئيس بلدية جدة صالح …`: a given name starts the person
                 else:
                     role.append(t)
@@ -639,6 +641,10 @@ class Parser:
                     # (`غادة عبدالرازق الشائعات`: a plural in -ات after a full name is the object)
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
+                elif role and len(k) > 4 and k[0] == "ب" and k[1:] in r.place_nouns and self._name_ahead(toks, pos + 2, limit):
+                    role.extend(name)  # `رئيسة النادي بمدينة يوجين بولاية أوريقون ملاك المنيف`: the words read
+                    role.append(t)  # as a name were a place, and the role goes on through the next one to a
+                    name, forced, replaced = [], True, True  # name the article knows or a listed given name
                 elif self.name_like(t) and words < (4 if not role or role[-1].al else 6):
                     name.append(t)  # after an indefinite chain (`وزير داخلية إقليم بلوشستان أكبر حسين دوراني`)
                     # the chain's last words are read as a name first and handed back by _chain_name
@@ -726,6 +732,17 @@ class Parser:
                 speaker += b  # `وكالة الأنباء «دوغان»`: the quoted name kept whole
         return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
                    clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)) or bool(post))
+
+    def _name_ahead(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """A listed given name, or two words of a name the article knows, at pos or the word after, no punctuation."""
+        for n in range(pos, min(limit, pos + 2)):
+            t = toks[n]
+            if t.barrier:
+                return False
+            if not t.al and (t.key in self.r.given_names or (t.key in self.known and n + 1 < limit
+                                                              and toks[n + 1].key in self.known)):
+                return True
+        return False
 
     def _nationality_before_name(self, toks: list[Token], pos: int, limit: int) -> bool:
         """`اليوناني جورجيوس دونيس`, `الأوروجوياني خورخي دا سيلفا`: a definite adjective of origin opening the

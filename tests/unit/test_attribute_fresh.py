@@ -80,3 +80,19 @@ PLACE_BEFORE_NAME = [
 @pytest.mark.parametrize("case", PLACE_BEFORE_NAME)
 def test_place_before_name(case) -> None:
     check(case)
+
+
+# `ختم/اختتم … بالشكر` (and `بالدعوة`, `بالمطالبة` …) closes with a statement like `بالتأكيد`; a role that runs
+# through `بمدينة X بولاية Y` reaches the person the article names, instead of reading the place as the name.
+CLOSING = [
+    (["وأوضحت رئيسة الجمعية سارة الحربي أن الحفل نجح.",
+      "وختمت رئيسة الجمعية بمدينة دنفر بولاية كولورادو سارة الحربي بالشكر للداعمين."],
+     [("سارة الحربي", "وأوضحت"), ("سارة الحربي", "وختمت")]),
+    (["واختتم الوزير عبدالله الشهري بالدعوة إلى التعاون."], [("عبدالله الشهري", "واختتم")]),
+    (["واختتم المهرجان بالشكر للزوار."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", CLOSING)
+def test_closing(case) -> None:
+    check(case)
