@@ -24,7 +24,9 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
                                                "إننا", "أننا", "إنني", "أنني", "بأننا", "بأنهم"))  # `وقال إننا`: he said we
 _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها",
-                                                "بقوله", "بقولها", "بالقول"))  # `واستطرد بقوله:`
+                                                "بقوله", "بقولها", "بالقول",  # `واستطرد بقوله:`
+                                                "للأسف", "بصراحة", "باختصار", "ببساطة"))  # `قال للأسف الوضع سيئ`
+_STANCE = frozenset(key(w) for w in ("للأسف", "بصراحة", "باختصار", "ببساطة"))  # what was said begins with them
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
@@ -39,6 +41,17 @@ _SAYING = frozenset(key(w) for w in ("قوله", "قولها", "القول"))
 _THAT_OBJECT = key("ذلك")  # `أوضح ذلك فلان`: the object before the subject
 _DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
 _FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
+_REVERSED = re.compile(r"(?<=\w)»(\w+)\s?«")  # `ل»الجزيرة «`: one word in reversed guillemets glued to ل, no quotation
+
+
+def _quote_spans(text: str) -> list:
+    """Quotation spans of a statement; a short name in reversed guillemets (`»الجزيرة«`) opens none."""
+    if "»" in text and "«" in text:
+        text = _REVERSED.sub(lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
+    return quote_spans(text)
+
+
+_NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
 _SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
@@ -178,7 +191,7 @@ class _Attributor:
             hits = [i for i, t in enumerate(toks) if t.key in triggers]
         if not hits and ":" not in text:
             return None  # no speech verb, participle or source phrase, and no `NAME:` headline
-        spans = quote_spans(text)
+        spans = _quote_spans(text)
         headline = self.headline(st, toks, inv, spans)
         if headline or not hits:
             return headline
@@ -287,7 +300,7 @@ class _Attributor:
         if i + 1 >= len(toks):
             return False
         nxt = toks[i + 1]
-        if nxt.key in _COMPLEMENTIZERS:
+        if nxt.key in _COMPLEMENTIZERS or (nxt.key in _STANCE and not nxt.barrier):
             return True
         gap = self._text[toks[i].end:nxt.start]
         return nxt.barrier and any(c in gap for c in ':"«“')
@@ -356,7 +369,8 @@ class _Attributor:
         r = self.sr
         for j in range(1, min(i, 7)):
             verb = j - 1  # the clause's verb: first in the sentence, after a comma, or after `من جانبه،`, `كما`
-            if not (verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS for x in toks[:verb])):
+            if not (verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS or x.key in _NEGATIONS
+                                                           for x in toks[:verb])):  # (`لم يخف عضو الشرف فلان امتعاضه`)
                 continue
             if toks[j].key in r.role_heads or toks[j].key in r.honorifics:
                 who = self.parser.subject(toks, j, i, self._text)
@@ -372,8 +386,9 @@ class _Attributor:
                 break  # `وتقدم مفتي مصر بخالص العزاء …، داعيًا`: the last speaker, named again
         if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
-        if any(t.key in _RELATIVES for t in toks[:i]):
+        if toks[0].key not in _FRONTED and any(t.key in _RELATIVES for t in toks[:i]):
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
+            # (not `وحول الشكاوي التي على النادي … قال «…»`: the relative qualifies the fronted topic)
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
 
     def finite(self, text: str, toks: list[Token], i: int, number: str, inv: Inventory, spans) -> _Event | None:
@@ -644,7 +659,7 @@ class _Attributor:
         m = self.cr.english_sources.search(text)
         if m:
             return _Event(m.group(2).strip(), None, None, m.group(1), "indirect")
-        spans = quote_spans(text)
+        spans = _quote_spans(text)
         for m in self.cr.english.finditer(text):
             if any(a < m.start() < b for a, b in spans):
                 continue

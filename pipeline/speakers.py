@@ -607,7 +607,7 @@ class Parser:
                 honored = True  # `قال اليوناني جورجيوس دونيس`: a nationality introduces the name like a title
                 pos += 1
                 continue
-            if k in r.honorifics and not name:
+            if k in r.honorifics and not name and not self._heads_body(toks, pos, limit):
                 if t.al and k in self.known and self._ends_after(toks, pos + 1, limit):
                     name.append(t)  # `وأوضح السيد أن`: the family name السيد, known in the article
                     closed = True
@@ -732,6 +732,16 @@ class Parser:
                 speaker += b  # `وكالة الأنباء «دوغان»`: the quoted name kept whole
         return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
                    clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)) or bool(post))
+
+    def _heads_body(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """A title that heads a body here (`كابتن الفريق الوحداوي`), or a rank spelled like a body after such a
+        head (`الفريق` after `كابتن`): read as role and institution, not as titles before a name."""
+        t, r = toks[pos], self.r
+        if t.key in r.role_heads and pos + 1 < limit and not toks[pos + 1].barrier \
+                and toks[pos + 1].key in r.institutions and toks[pos + 1].al:
+            return True
+        return t.key in r.institutions and pos > 0 and not t.barrier and toks[pos - 1].key in r.role_heads \
+            and toks[pos - 1].key in r.honorifics
 
     def _name_ahead(self, toks: list[Token], pos: int, limit: int) -> bool:
         """A listed given name, or two words of a name the article knows, at pos or the word after, no punctuation."""

@@ -96,3 +96,24 @@ CLOSING = [
 @pytest.mark.parametrize("case", CLOSING)
 def test_closing(case) -> None:
     check(case)
+
+
+# A long subject after a non-cue verb (`لم يخف … امتعاضه`) is the speaker of the sentence's later subjectless
+# `وقال «…»`; a title that heads a body (`كابتن الفريق الوحداوي سابقاً`) is a role; one word in reversed guillemets
+# (`ل»الجزيرة «`) opens no quotation; a fronted topic's relative clause (`وحول الشكاوي التي …`) and a stance adverb
+# after the verb (`قال للأسف …`) leave the verb continuing the last speaker.
+NON_CUE_SUBJECT = [
+    (["لم يخف عضو الشرف الحالي وكابتن الفريق سابقاً الأستاذ عابد الزهراني امتعاضه من الوضع وقال «الأوضاع سيئة»."],
+     [("عابد الزهراني", "وقال")]),
+    (["لم يخف المدرب سامي الجابر قلقه وطالب عبر تصريح خاص ل»الرياض « بالدعم وقال «نحتاج إلى الصبر»."],
+     [("سامي الجابر", "وقال")]),
+    (["وقال اللاعب سالم الدوسري إن الفريق جاهز.",
+      "وحول المباراة التي تنتظر الفريق قال «سنقاتل».",
+      "وحول الإصابات قال للأسف الغيابات كثيرة."],
+     [("سالم الدوسري", "وقال"), ("سالم الدوسري", "قال"), ("سالم الدوسري", "قال")]),
+]
+
+
+@pytest.mark.parametrize("case", NON_CUE_SUBJECT)
+def test_non_cue_subject(case) -> None:
+    check(case)
