@@ -291,6 +291,7 @@ class _Attributor:
         heads a relative clause (`بعد تقارير غربية أشارت إلى`)."""
         t = toks[i]
         return (i == 0 or t.raw[:1] in "وف" or all(x.key in _CLAUSE_OPENERS for x in toks[:i])
+                or (toks[i - 1].raw in ("و", "ف") and not t.barrier and (i == 1 or toks[i - 1].barrier))  # `، و أوضح أن`
                 or (toks[0].key in _FRONTED and i < 24 and not any(self.number(x) for x in toks[1:i])
                     and self.content_follows(toks, i))
                 or (i + 1 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects))

@@ -117,3 +117,16 @@ NON_CUE_SUBJECT = [
 @pytest.mark.parametrize("case", NON_CUE_SUBJECT)
 def test_non_cue_subject(case) -> None:
     check(case)
+
+
+# A conjunction written apart from its verb (`، و أوضح أن`) joins the verb like a glued و: it continues the last
+# speaker; a bare verb inside a clause without it still does not.
+DETACHED_WAW = [
+    (["وأوضح رئيس اللجنة أحمد الغامدي أن التسجيل بدأ.", "و تم تخصيص موقع للمسابقة ، و أوضح أن الجائزة سيارة."],
+     [("أحمد الغامدي", "وأوضح"), ("أحمد الغامدي", "أوضح")]),
+]
+
+
+@pytest.mark.parametrize("case", DETACHED_WAW)
+def test_detached_waw(case) -> None:
+    check(case)
