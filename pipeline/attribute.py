@@ -353,7 +353,7 @@ class _Attributor:
         """`وأصدرت اللجنة بيانا أكدت فيه أن`: the subject of the clause that holds the speech noun."""
         n = i - 1
         if n < 1 or toks[n].barrier or toks[n].key.rstrip("ا") not in _SPEECH_NOUNS:
-            return None
+            return self.authored(text, toks, i, spans)
         c = max((k for k in range(n) if toks[k].barrier), default=0)
         for v in (c, c + 1):
             if v + 1 >= n or (v > c and toks[c].key not in _CLAUSE_OPENERS):
@@ -361,6 +361,27 @@ class _Attributor:
             who = self.parser.subject(toks, v + 1, n, text)
             if who is not None and who.end == n and (who.anchored or (who.name and len(who.name.split()) >= 2)):
                 return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
+        return None
+
+    def authored(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`تغريدة كتبها د.ريان كركدان في تويتر قال فيها:`: the author of the speech noun that `فيها` points back
+        to, named right after the verb that made it (`كتبها`, `نشرها`), with no other verb or role before the cue."""
+        for n in range(i - 2, max(-1, i - 12), -1):
+            t = toks[n]
+            if t.barrier and n < i - 1 or self.number(t) is not None:
+                return None
+            if t.key.rstrip("ا") not in _SPEECH_NOUNS or n + 2 >= i:
+                continue
+            verb = toks[n + 1]
+            if verb.barrier or not verb.key.endswith(("ها", "ه")) or len(verb.key) < 4 or verb.al:
+                return None
+            who = self.parser.subject(toks, n + 2, i, text)
+            if who is None or not who.name or not (who.anchored or len(who.name.split()) >= 2):
+                return None
+            rest = toks[who.end:i]
+            if rest and (rest[0].key != "في" or any(x.key in self.sr.role_heads or x.barrier for x in rest)):
+                return None  # only a setting (`في تويتر`) may come between the author and the cue
+            return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
         return None
 
     def continued(self, toks: list[Token], i: int, inv: Inventory, last: _Event | None, mode: str,

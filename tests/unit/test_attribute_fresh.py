@@ -130,3 +130,16 @@ DETACHED_WAW = [
 @pytest.mark.parametrize("case", DETACHED_WAW)
 def test_detached_waw(case) -> None:
     check(case)
+
+
+# `قال فيها` pointing back to a speech noun whose author the clause names (`تغريدة كتبها د.سامي الحربي في تويتر`)
+# gives that author; a noun with no author named, or another verb between, gives no speaker.
+AUTHORED = [
+    (["أعجبتني تغريدة كتبها د.سامي الحربي في تويتر قال فيها: “العلم نور”."], [("سامي الحربي", "قال")]),
+    (["نشرت الصحيفة مقالا مطولا عن الأزمة، قال فيها: “لا حل قريبا”."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", AUTHORED)
+def test_authored(case) -> None:
+    check(case)
