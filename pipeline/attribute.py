@@ -44,11 +44,20 @@ _FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأ�
 _REVERSED = re.compile(r"(?<=\w)»(\w+)\s?«")  # `ل»الجزيرة «`: one word in reversed guillemets glued to ل, no quotation
 
 
+_COLON_REVERSED = re.compile(r":\s*»")  # `وأضاف:»تتضمن التعديلات …`: a reversed guillemet opens the quotation
+
+
 def _quote_spans(text: str) -> list:
-    """Quotation spans of a statement; a short name in reversed guillemets (`»الجزيرة«`) opens none."""
-    if "»" in text and "«" in text:
+    """Quotation spans of a statement; a short name in reversed guillemets (`»الجزيرة«`) opens none, and a
+    reversed guillemet after a colon right after the verb (`وأضاف:»…«`) opens one that runs to the end."""
+    if "»" not in text:
+        return quote_spans(text)
+    if "«" in text:
         text = _REVERSED.sub(lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
-    return quote_spans(text)
+    m = _COLON_REVERSED.search(text, 0, 40)
+    if m is None or "«" in text[:m.start()] or text[:m.start()].count(" ") > 3:
+        return quote_spans(text)
+    return [(m.end() - 1, len(text))]  # the verb's content is quoted to the end of the statement
 
 
 _NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن"))

@@ -143,3 +143,26 @@ AUTHORED = [
 @pytest.mark.parametrize("case", AUTHORED)
 def test_authored(case) -> None:
     check(case)
+
+
+# `مديرعام` written glued heads a role like `مدير عام`; a reversed guillemet right after the verb's colon
+# (`وأضاف:»…`) opens a quotation, so the statement is direct.
+GLUED_AND_REVERSED = [
+    (["وقال مديرعام إدارة العلاقات العامة بأمانة المنطقة محمد بن عبدالعزيز الزهراني، إن المشروع اكتمل."],
+     [("محمد بن عبدالعزيز الزهراني", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", GLUED_AND_REVERSED)
+def test_glued_and_reversed(case) -> None:
+    check(case)
+
+
+def test_reversed_guillemet_after_colon_is_direct() -> None:
+    from tests.unit.test_attribute_phenomena import compose, segment, attribute, Article
+
+    body, blocks = compose(["وقال المدير سامي الحربي إن العمل مستمر.",
+                            "وأضاف:»تتضمن التعديلات نقل أحياء الشاطئ والنسيم إلى الدائرة الثانية."])
+    statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
+    assert [(s.speaker_canonical, s.mode) for s in statements] == [("سامي الحربي", "indirect"),
+                                                                   ("سامي الحربي", "direct")]
