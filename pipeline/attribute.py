@@ -361,13 +361,20 @@ class _Attributor:
     def in_it(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
         """`وأصدرت اللجنة بيانا أكدت فيه أن`: the subject of the clause that holds the speech noun."""
         n = i - 1
-        if n < 1 or toks[n].barrier or toks[n].key.rstrip("ا") not in _SPEECH_NOUNS:
-            return self.authored(text, toks, i, spans)
+        noun = toks[n].key.rstrip("ا") if n >= 1 else ""
+        glued = noun[:1] == "ب" and noun[1:] in _SPEECH_NOUNS  # `واستهل الحمزي الاجتماع بكلمة أكد فيها`
+        if n < 1 or (noun not in _SPEECH_NOUNS and not glued) or (toks[n].barrier and (
+                glued or text[toks[n - 1].end:toks[n].start].strip() not in ("،", ","))):
+            return self.authored(text, toks, i, spans)  # (`… محمد حمد العمري، كلمة أشار فيها`: a comma may come)
         c = max((k for k in range(n) if toks[k].barrier), default=0)
         for v in (c, c + 1):
             if v + 1 >= n or (v > c and toks[c].key not in _CLAUSE_OPENERS):
                 break
             who = self.parser.subject(toks, v + 1, n, text)
+            if who is not None and who.end < n and glued and who.name and n - who.end <= 2 and all(
+                    x.al and not x.barrier and x.key not in self.sr.role_heads and x.key not in self.sr.institutions
+                    for x in toks[who.end:n]):
+                who.end = n  # `الحمزي الاجتماع بكلمة`: the verb's object before the speech noun
             if who is not None and who.end == n and (who.anchored or (who.name and len(who.name.split()) >= 2)):
                 return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
         return None

@@ -166,3 +166,17 @@ def test_reversed_guillemet_after_colon_is_direct() -> None:
     statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
     assert [(s.speaker_canonical, s.mode) for s in statements] == [("سامي الحربي", "indirect"),
                                                                    ("سامي الحربي", "direct")]
+
+
+# A speech noun glued to ب after the verb's object (`واستهل الوزير الاجتماع بكلمة أكد فيها`) holds the report of
+# the clause's subject.
+GLUED_SPEECH_NOUN = [
+    (["عقد مديرو السجون اجتماعهم برئاسة مدير عام السجون اللواء إبراهيم بن محمد الحمزي, وحضور مديري السجون.",
+      "واستهل الحمزي الاجتماع بكلمة أكد فيها على أهمية التطوير."],
+     [(None, None), ("إبراهيم بن محمد الحمزي", "أكد")]),
+]
+
+
+@pytest.mark.parametrize("case", GLUED_SPEECH_NOUN)
+def test_glued_speech_noun(case) -> None:
+    check(case)
