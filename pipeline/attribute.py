@@ -563,9 +563,12 @@ class _Attributor:
     def nested(self, text: str, toks: list[Token], outer: Who, cue: str, spans) -> _Event | None:
         """`ذكرت وكالة … أن روحاني أكد …` → روحاني via the agency; `نقلت الوكالة عن الوزير` likewise."""
         first = key(outer.speaker.split()[0])
-        if first not in self.sr.outlets or outer.end >= len(toks):
+        if outer.end >= len(toks):
             return None
         j = outer.end
+        quoting = toks[j].key == key("عن") and key(cue)[-3:] in ("نقل", "قلت")  # `ونقلت يونهاب عن صحيفة …`
+        if first not in self.sr.outlets and not quoting:
+            return None
         last = self._last
         if last is not None and last.name and j + 1 < len(toks) and not toks[j + 1].barrier and (
                 toks[j].key in _HIM and self.number(toks[j + 1]) is not None  # `ذكرت الوكالة أنه أكد أن`
@@ -846,8 +849,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
             bare = head[2:] if head.startswith("ال") else head
             if bare not in sr.source_heads and bare not in sr.institutions:
                 pass  # `الضابط` may be a person named since: the inventory resolves roles
-            elif len(words) >= 2 and not event.via:
-                heads[bare] = event.speaker
+            elif len(words) >= 2 and (not event.via or head in sr.outlets):
+                heads[bare] = event.speaker  # (`ونقلت يونهاب عن صحيفة "جينهوا" الصينية`: the inner outlet too)
             elif len(words) == 1 and bare != head:
                 event.canonical = heads.get(bare)  # `وأضاف المصدر` → `مصدر مسؤول بشرطة عمان`
         if event.antecedent:

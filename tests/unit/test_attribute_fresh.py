@@ -180,3 +180,16 @@ GLUED_SPEECH_NOUN = [
 @pytest.mark.parametrize("case", GLUED_SPEECH_NOUN)
 def test_glued_speech_noun(case) -> None:
     check(case)
+
+
+# `نقل/نقلت X عن Y` reports Y via X whatever X is (`ونقلت يونهاب عن صحيفة "جينهوا" الصينية القول إن`), `القول`
+# ends the inner subject, and a later bare `الصحيفة` resolves to that outlet.
+QUOTING_VIA = [
+    (['ونقلت يونهاب عن صحيفة "جينهوا" الصينية القول إن الشركة أضافت رحلات.', "وأشارت الصحيفة إلى أن الشركة تعتزم."],
+     [('صحيفة "جينهوا" الصينية', "ونقلت"), ('صحيفة "جينهوا" الصينية', "وأشارت")]),
+]
+
+
+@pytest.mark.parametrize("case", QUOTING_VIA)
+def test_quoting_via(case) -> None:
+    check(case)
