@@ -193,3 +193,18 @@ QUOTING_VIA = [
 @pytest.mark.parametrize("case", QUOTING_VIA)
 def test_quoting_via(case) -> None:
     check(case)
+
+
+# `النائب` heads a role; the closing word of `ختم … بالتأكيد` ends a long role with its ب-glued body, which then
+# resolves to the person the article gave that role.
+NAIB = [
+    (["قال النائب السابق لمدير عام الاتصالات بوزارة الداخلية اللواء سعد بن علي القحطاني إن الوضع مستقر.",
+      "وختم النائب السابق لمدير عام الاتصالات بوزارة الداخلية بالتأكيد أن الأجهزة جاهزة."],
+     [("سعد بن علي القحطاني", "قال"), ("سعد بن علي القحطاني", "وختم")]),
+    (["وأعلن النائب الجمهوري جون سميث أن القرار قدم."], [("جون سميث", "وأعلن")]),
+]
+
+
+@pytest.mark.parametrize("case", NAIB)
+def test_naib(case) -> None:
+    check(case)
