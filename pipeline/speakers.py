@@ -539,10 +539,13 @@ class Parser:
                     and not self.setting(toks[pos + 1].key, k) and not self.stops_here(toks[pos + 1].key) \
                     and not _suffixed(toks[pos + 1]):  # `في افتتاحيتها`: a setting, not part of the role
                 if k == "علي":
-                    if not anchored_head or prep_cut is not None:
+                    body = role[0].key in r.institutions and role[-1].key.startswith("لل") and not role[-1].barrier \
+                        and not self.objectish(toks[pos + 1])  # `اللجنة السعودية للرقابة على المنشطات`
+                    if (not anchored_head and not body) or prep_cut is not None:
                         clean = True
                         break
-                    prep_cut = len(role)  # `المشرف العام على البرنامج نايف الهاجري`, undone without a name
+                    if not body:
+                        prep_cut = len(role)  # `المشرف العام على البرنامج نايف الهاجري`, undone without a name
                 role.append(t)  # `المكتب الصحفي في الكرملين`, `الخبير في الشؤون`
                 pos += 1
                 forced = True

@@ -208,3 +208,17 @@ NAIB = [
 @pytest.mark.parametrize("case", NAIB)
 def test_naib(case) -> None:
     check(case)
+
+
+# A body named with `ل… على …` (`اللجنة السعودية للرقابة على المنشطات`) is read whole; `على` after a body that
+# is not so named still ends the subject (`وأكدت الوزارة على أهمية`).
+BODY_WITH_ALA = [
+    (["وأصدرت اللجنة الوطنية للرقابة على المنشطات بيانا قالت فيه: “اللاعب بريء”.", "وأوضحت اللجنة أن العقار مسموح."],
+     [("اللجنة الوطنية للرقابة على المنشطات", "قالت"), ("اللجنة الوطنية للرقابة على المنشطات", "وأوضحت")]),
+    (["وأكدت الوزارة على أهمية التعاون."], [("الوزارة", "وأكدت")]),
+]
+
+
+@pytest.mark.parametrize("case", BODY_WITH_ALA)
+def test_body_with_ala(case) -> None:
+    check(case)
