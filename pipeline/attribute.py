@@ -683,6 +683,11 @@ class _Attributor:
             if a < start or len(text[a:b].split()) < 3:
                 continue
             between = [t for t in toks[after:] if t.end <= a]
+            if between and between[0].key[:1] == "ل" and between[0].key[1:] in self.sr.outlets:
+                told = 1  # `وقال المتحدث لوكالة الصحافة الفرنسية … "…"`: the outlet told is no part of the report
+                while told < len(between) and between[told].al and not between[told].barrier:
+                    told += 1
+                between = between[told:]
             for q, t in enumerate(between):
                 if (t.key in self.cr.quoting or t.key in _SAYING) and all(x.key in _COMPLEMENTIZERS for x in between[q + 1:]):
                     return "direct"  # `قائلا إنه “…”`, `عن المعلم قوله إن «…»`

@@ -553,6 +553,10 @@ class Parser:
             if pos > i and k[:2] == "لل" and "ال" + k[2:] in r.outlets and (role or name):
                 clean = True  # `مسؤول في طالبان للوكالة`: told to the agency named before, not part of the subject
                 break
+            if pos > i and k[:1] == "ل" and k[1:] in r.outlets and not t.barrier and (
+                    (name and not forced) or (len(role) == 1 and role[0].al and role[0].key in r.role_heads)):
+                clean = True  # `وقال المتحدث لوكالة الصحافة الفرنسية`: told to an outlet, not the body it serves
+                break
             if self.stops_here(k) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
                     k == "من" and bool(name) and not role and name[0].key in r.given_names and pos + 1 < limit

@@ -222,3 +222,25 @@ BODY_WITH_ALA = [
 @pytest.mark.parametrize("case", BODY_WITH_ALA)
 def test_body_with_ala(case) -> None:
     check(case)
+
+
+# `لوكالة …` right after a bare definite role head or a name is told-to, not the body the role serves; the role
+# then resolves to the person named with it, and the outlet told does not make a quotation indirect.
+TOLD_TO_OUTLET = [
+    (["أعلن المتحدث باسم الداخلية الافغانية صديق صديقي، اليوم، ان الهجوم فشل.",
+      'وقال المتحدث لوكالة الصحافة الفرنسية اثر الهجوم "المهاجمون قتلوا جميعا".'],
+     [("صديق صديقي", "أعلن"), ("صديق صديقي", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", TOLD_TO_OUTLET)
+def test_told_to_outlet(case) -> None:
+    check(case)
+
+
+def test_told_to_outlet_keeps_quote_direct() -> None:
+    from tests.unit.test_attribute_phenomena import compose, segment, attribute, Article
+
+    body, blocks = compose(list(TOLD_TO_OUTLET[0][0]))
+    statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
+    assert statements[1].mode == "direct"
