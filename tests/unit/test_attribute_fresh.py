@@ -244,3 +244,15 @@ def test_told_to_outlet_keeps_quote_direct() -> None:
     body, blocks = compose(list(TOLD_TO_OUTLET[0][0]))
     statements = attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
     assert statements[1].mode == "direct"
+
+
+# `تعهد` (pledged) reports what the subject undertook to do.
+PLEDGE = [
+    (["وكان الرئيس التشادي إدريس ديبي قد تعهد في وقت سابق بسحق المسلحين."], [("إدريس ديبي", "تعهد")]),
+    (["تعهد رئيس الوزراء التركي أحمد داوود أوغلو امس بشن المزيد من الغارات."], [("أحمد داوود أوغلو", "تعهد")]),
+]
+
+
+@pytest.mark.parametrize("case", PLEDGE)
+def test_pledge(case) -> None:
+    check(case)
