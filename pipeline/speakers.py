@@ -672,7 +672,7 @@ class Parser:
                     or (k[0] == "ب" and (k[1:] in r.institutions or self._given_ahead(t, toks, pos + 1, limit)))):
                 role.append(t)  # `لنادي`, `بحي`, `لرابطة`, `بصحة عسير سعيد …`
                 forced = True
-            elif t.al and k in r.given_names:
+            elif t.al and k in r.given_names and not (role and role[0].key in r.institutions):
                 name.append(t)  # `المدرب الكسندر بيتروف`
             elif t.al and (role or k not in self.known):
                 role.append(t)

@@ -256,3 +256,15 @@ PLEDGE = [
 @pytest.mark.parametrize("case", PLEDGE)
 def test_pledge(case) -> None:
     check(case)
+
+
+# A definite word that is also listed as a given name (`المكي`, `المهدي`) is part of a body's name after an
+# institution head (`معهد الحرم المكي الشريف`), not a person's name.
+BODY_NAMES = [
+    (["أعلن معهد الحرم المكي الشريف عن استئناف البرنامج."], [("معهد الحرم المكي الشريف", "أعلن")]),
+]
+
+
+@pytest.mark.parametrize("case", BODY_NAMES)
+def test_body_names(case) -> None:
+    check(case)
