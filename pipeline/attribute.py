@@ -238,6 +238,9 @@ class _Attributor:
                 if fallback is None and i + 2 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects \
                         and toks[i + 2].key in _COMPLEMENTIZERS:  # `وبين سموه أن`: the last speaker
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 2, spans, t))
+                if fallback is None and i == 0 and t.key[:1] in "وف" and i + 1 < len(toks) \
+                        and toks[i + 1].key in _COMPLEMENTIZERS and not toks[i + 1].barrier:
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))  # `وبين أن`
                 continue
             if number is None:
                 if fallback is None and self.participle(t) and not self.adjectival(toks, i):

@@ -268,3 +268,19 @@ BODY_NAMES = [
 @pytest.mark.parametrize("case", BODY_NAMES)
 def test_body_names(case) -> None:
     check(case)
+
+
+# `المصور` heads a role; `شاكراً` continues the last speaker like `مشيراً`; `وبين أن` opening a statement (بين
+# unmarked is also "between") continues the last speaker.
+CONTINUATIONS = [
+    (["أوضح عمر الزهراني أن الحفل نجح.", "شاكراً أبناء الحي على التعاون.",
+      "من جهته، قال المصور الفوتوغرافي مهند العمودي: من المفترض تبني الفكرة.", "مشيراً إلى أن المشاهد جميلة."],
+     [("عمر الزهراني", "أوضح"), ("عمر الزهراني", "شاكراً"), ("مهند العمودي", "قال"), ("مهند العمودي", "مشيراً")]),
+    (["وأوضح الأمير عبد الله بن مساعد أن الفكرة نبعت من النادي.", "وبين أن هناك مبادرة لتحفيز الأندية."],
+     [("عبد الله بن مساعد", "وأوضح"), ("عبد الله بن مساعد", "وبين")]),
+]
+
+
+@pytest.mark.parametrize("case", CONTINUATIONS)
+def test_continuations(case) -> None:
+    check(case)
