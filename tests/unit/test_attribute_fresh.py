@@ -284,3 +284,14 @@ CONTINUATIONS = [
 @pytest.mark.parametrize("case", CONTINUATIONS)
 def test_continuations(case) -> None:
     check(case)
+
+
+# `راديو` is an outlet like `إذاعة`.
+RADIO = [
+    (["وذكر راديو “مونت كارلو”، اليوم، أن الاشتباكات استمرت."], [("راديو “مونت كارلو”", "وذكر")]),
+]
+
+
+@pytest.mark.parametrize("case", RADIO)
+def test_radio(case) -> None:
+    check(case)
