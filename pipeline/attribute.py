@@ -25,7 +25,9 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
                                                "إننا", "أننا", "إنني", "أنني", "بأننا", "بأنهم"))  # `وقال إننا`: he said we
 _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها",
-                                                "بقوله", "بقولها", "بالقول"))  # `واستطرد بقوله:`
+                                                "بقوله", "بقولها", "بالقول",  # `واستطرد بقوله:`
+                                                "للأسف", "بصراحة", "باختصار", "ببساطة"))  # `قال للأسف الوضع سيئ`
+_STANCE = frozenset(key(w) for w in ("للأسف", "بصراحة", "باختصار", "ببساطة"))  # what was said begins with them
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
@@ -40,6 +42,26 @@ _SAYING = frozenset(key(w) for w in ("قوله", "قولها", "القول"))
 _THAT_OBJECT = key("ذلك")  # `أوضح ذلك فلان`: the object before the subject
 _DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
 _FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
+_REVERSED = re.compile(r"(?<=\w)»(\w+)\s?«")  # `ل»الجزيرة «`: one word in reversed guillemets glued to ل, no quotation
+
+
+_COLON_REVERSED = re.compile(r":\s*»")  # `وأضاف:»تتضمن التعديلات …`: a reversed guillemet opens the quotation
+
+
+def _quote_spans(text: str) -> list:
+    """Quotation spans of a statement; a short name in reversed guillemets (`»الجزيرة«`) opens none, and a
+    reversed guillemet after a colon right after the verb (`وأضاف:»…«`) opens one that runs to the end."""
+    if "»" not in text:
+        return quote_spans(text)
+    if "«" in text:
+        text = _REVERSED.sub(lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
+    m = _COLON_REVERSED.search(text, 0, 40)
+    if m is None or "«" in text[:m.start()] or text[:m.start()].count(" ") > 3:
+        return quote_spans(text)
+    return [(m.end() - 1, len(text))]  # the verb's content is quoted to the end of the statement
+
+
+_NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
 _SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
@@ -60,10 +82,22 @@ class CueRules:
     english_sources: re.Pattern
     pronouns: frozenset[str]
     constrained: dict[str, frozenset[str]] = field(default_factory=dict)  # form → words one must follow the subject
+    attitude: frozenset[str] = frozenset()  # constrained forms taking a noun of attitude (`أبدى … تفاؤلا`)
 
 
 def _strict_key(raw: str) -> str:
     return fold(raw.replace(_SHADDA, _STRICT_MARK))
+
+
+def _noun_forms(nouns: list) -> frozenset[str]:
+    """`تفاؤل` → تفاؤل, تفاؤلا, تفاؤله, تفاؤلها, تفاؤلهم; `دهشة` → دهشة, دهشته, دهشتها …: a noun as the object
+    of a verb, bare, accusative or with a possessive suffix."""
+    out: set[str] = set()
+    for noun in map(str, nouns):
+        stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+        out.update(key(w) for w in (noun, noun + "ا" if stem == noun else noun, stem + "ه", stem + "ها", stem + "هم",
+                                    stem + "هما"))
+    return frozenset(out)
 
 
 def _build(data: dict[str, list]) -> CueRules:
@@ -80,8 +114,12 @@ def _build(data: dict[str, list]) -> CueRules:
     quoting = frozenset(key(f) for f in participles.get("introduces_quote", []))
     sources = tuple(tuple(key(w) for w in str(s).split()) for s in data.get("sources", []))
     constrained: dict[str, frozenset[str]] = {}
+    attitude: set[str] = set()
     for entry in data.get("constrained", []):
-        after = frozenset(key(str(w)) for w in (entry or {}).get("after", []))
+        if (entry or {}).get("after_nouns"):
+            attitude.update(key(str(form)) for form in entry.get("forms", []))
+        after = frozenset(key(str(w)) for w in (entry or {}).get("after", [])) | _noun_forms(
+            (entry or {}).get("after_nouns", []))
         for form in (entry or {}).get("forms", []):
             constrained[key(str(form))] = after
     english = [re.escape(str(w)) for w in data.get("english_verbs", [])] or ["(?!)"]
@@ -93,7 +131,7 @@ def _build(data: dict[str, list]) -> CueRules:
         english=re.compile(r"\b(" + "|".join(english) + r")\b"),
         english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
         pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
-        constrained=constrained,
+        constrained=constrained, attitude=frozenset(attitude),
     )
 
 
@@ -166,7 +204,7 @@ class _Attributor:
             hits = [i for i, t in enumerate(toks) if t.key in triggers]
         if not hits and ":" not in text:
             return None  # no speech verb, participle or source phrase, and no `NAME:` headline
-        spans = quote_spans(text)
+        spans = _quote_spans(text)
         headline = self.headline(st, toks, inv, spans)
         if headline or not hits:
             return headline
@@ -190,6 +228,8 @@ class _Attributor:
             if after is not None:
                 event = self.finite(text, toks, i, "one", inv, spans)
                 if event is not None and (event.via or event.end < len(toks) and toks[event.end].key in after):
+                    if t.key in self.cr.attitude or t.key[1:] in self.cr.attitude:
+                        self.reported_by(text, toks, event, hits, spans)
                     return event  # `نقل التلفزيون عن المعلم`, `واختتم الوزير تصريحه`
                 if event is None and fallback is None and i + 1 < len(toks) and not toks[i + 1].barrier \
                         and toks[i + 1].key in after and self.opens_clause(toks, i):
@@ -202,6 +242,9 @@ class _Attributor:
                 if fallback is None and i + 2 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects \
                         and toks[i + 2].key in _COMPLEMENTIZERS:  # `وبين سموه أن`: the last speaker
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 2, spans, t))
+                if fallback is None and i == 0 and t.key[:1] in "وف" and i + 1 < len(toks) \
+                        and toks[i + 1].key in _COMPLEMENTIZERS and not toks[i + 1].barrier:
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t))  # `وبين أن`
                 continue
             if number is None:
                 if fallback is None and self.participle(t) and not self.adjectival(toks, i):
@@ -233,6 +276,23 @@ class _Attributor:
         self.unread = failed and source is None and fallback is None
         return source or fallback
 
+    def reported_by(self, text: str, toks: list[Token], event: _Event, hits: list[int], spans) -> None:
+        """`أبدى ريس تفاؤلا …، وقال: «…»`: an attitude verb gives the speaker; a later speech verb of the same
+        sentence with no subject of its own (outside quotations) introduces what is reported, so its cue and mode."""
+        for j in hits:
+            if j <= event.end:
+                continue
+            t = toks[j]
+            if spans and any(a < t.start < b for a, b in spans):
+                continue
+            if self.number(t) is None or (toks[j - 1].key in self.sr.blockers and not t.barrier):
+                continue
+            if j + 1 < len(toks) and not toks[j + 1].barrier and self.subject_like(toks, j + 1) \
+                    and toks[j + 1].key not in _COMPLEMENTIZERS:
+                return  # a verb with a subject of its own: another report
+            event.cue, event.mode = t.raw, self.mode(text, toks, j + 1, spans, t)
+            return
+
     def plural_like(self, speaker: str) -> bool:
         """`مصادر …`, `أهالي …`, `مسؤولون`, `الحكومة`: a speaker a plural verb can continue (a group, a plural, a
         body), not `مندوب بالمنظمة`."""
@@ -247,6 +307,7 @@ class _Attributor:
         heads a relative clause (`بعد تقارير غربية أشارت إلى`)."""
         t = toks[i]
         return (i == 0 or t.raw[:1] in "وف" or all(x.key in _CLAUSE_OPENERS for x in toks[:i])
+                or (toks[i - 1].raw in ("و", "ف") and not t.barrier and (i == 1 or toks[i - 1].barrier))  # `، و أوضح أن`
                 or (toks[0].key in _FRONTED and i < 24 and not any(self.number(x) for x in toks[1:i])
                     and self.content_follows(toks, i))
                 or (i + 1 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects))
@@ -256,7 +317,7 @@ class _Attributor:
         if i + 1 >= len(toks):
             return False
         nxt = toks[i + 1]
-        if nxt.key in _COMPLEMENTIZERS:
+        if nxt.key in _COMPLEMENTIZERS or (nxt.key in _STANCE and not nxt.barrier):
             return True
         gap = self._text[toks[i].end:nxt.start]
         return nxt.barrier and any(c in gap for c in ':"«“')
@@ -307,15 +368,43 @@ class _Attributor:
     def in_it(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
         """`وأصدرت اللجنة بيانا أكدت فيه أن`: the subject of the clause that holds the speech noun."""
         n = i - 1
-        if n < 1 or toks[n].barrier or toks[n].key.rstrip("ا") not in _SPEECH_NOUNS:
-            return None
+        noun = toks[n].key.rstrip("ا") if n >= 1 else ""
+        glued = noun[:1] == "ب" and noun[1:] in _SPEECH_NOUNS  # `واستهل الحمزي الاجتماع بكلمة أكد فيها`
+        if n < 1 or (noun not in _SPEECH_NOUNS and not glued) or (toks[n].barrier and (
+                glued or text[toks[n - 1].end:toks[n].start].strip() not in ("،", ","))):
+            return self.authored(text, toks, i, spans)  # (`… محمد حمد العمري، كلمة أشار فيها`: a comma may come)
         c = max((k for k in range(n) if toks[k].barrier), default=0)
         for v in (c, c + 1):
             if v + 1 >= n or (v > c and toks[c].key not in _CLAUSE_OPENERS):
                 break
             who = self.parser.subject(toks, v + 1, n, text)
+            if who is not None and who.end < n and glued and who.name and n - who.end <= 2 and all(
+                    x.al and not x.barrier and x.key not in self.sr.role_heads and x.key not in self.sr.institutions
+                    for x in toks[who.end:n]):
+                who.end = n  # `الحمزي الاجتماع بكلمة`: the verb's object before the speech noun
             if who is not None and who.end == n and (who.anchored or (who.name and len(who.name.split()) >= 2)):
                 return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
+        return None
+
+    def authored(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`تغريدة كتبها د.ريان كركدان في تويتر قال فيها:`: the author of the speech noun that `فيها` points back
+        to, named right after the verb that made it (`كتبها`, `نشرها`), with no other verb or role before the cue."""
+        for n in range(i - 2, max(-1, i - 12), -1):
+            t = toks[n]
+            if t.barrier and n < i - 1 or self.number(t) is not None:
+                return None
+            if t.key.rstrip("ا") not in _SPEECH_NOUNS or n + 2 >= i:
+                continue
+            verb = toks[n + 1]
+            if verb.barrier or not verb.key.endswith(("ها", "ه")) or len(verb.key) < 4 or verb.al:
+                return None
+            who = self.parser.subject(toks, n + 2, i, text)
+            if who is None or not who.name or not (who.anchored or len(who.name.split()) >= 2):
+                return None
+            rest = toks[who.end:i]
+            if rest and (rest[0].key != "في" or any(x.key in self.sr.role_heads or x.barrier for x in rest)):
+                return None  # only a setting (`في تويتر`) may come between the author and the cue
+            return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
         return None
 
     def continued(self, toks: list[Token], i: int, inv: Inventory, last: _Event | None, mode: str,
@@ -325,7 +414,8 @@ class _Attributor:
         r = self.sr
         for j in range(1, min(i, 7)):
             verb = j - 1  # the clause's verb: first in the sentence, after a comma, or after `من جانبه،`, `كما`
-            if not (verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS for x in toks[:verb])):
+            if not (verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS or x.key in _NEGATIONS
+                                                           for x in toks[:verb])):  # (`لم يخف عضو الشرف فلان امتعاضه`)
                 continue
             if toks[j].key in r.role_heads or toks[j].key in r.honorifics:
                 who = self.parser.subject(toks, j, i, self._text)
@@ -341,8 +431,9 @@ class _Attributor:
                 break  # `وتقدم مفتي مصر بخالص العزاء …، داعيًا`: the last speaker, named again
         if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
-        if any(t.key in _RELATIVES for t in toks[:i]):
+        if toks[0].key not in _FRONTED and any(t.key in _RELATIVES for t in toks[:i]):
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
+            # (not `وحول الشكاوي التي على النادي … قال «…»`: the relative qualifies the fronted topic)
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
 
     def finite(self, text: str, toks: list[Token], i: int, number: str, inv: Inventory, spans) -> _Event | None:
@@ -479,9 +570,12 @@ class _Attributor:
     def nested(self, text: str, toks: list[Token], outer: Who, cue: str, spans) -> _Event | None:
         """`ذكرت وكالة … أن روحاني أكد …` → روحاني via the agency; `نقلت الوكالة عن الوزير` likewise."""
         first = key(outer.speaker.split()[0])
-        if first not in self.sr.outlets or outer.end >= len(toks):
+        if outer.end >= len(toks):
             return None
         j = outer.end
+        quoting = toks[j].key == key("عن") and key(cue)[-3:] in ("نقل", "قلت")  # `ونقلت يونهاب عن صحيفة …`
+        if first not in self.sr.outlets and not quoting:
+            return None
         last = self._last
         if last is not None and last.name and j + 1 < len(toks) and not toks[j + 1].barrier and (
                 toks[j].key in _HIM and self.number(toks[j + 1]) is not None  # `ذكرت الوكالة أنه أكد أن`
@@ -596,6 +690,11 @@ class _Attributor:
             if a < start or len(text[a:b].split()) < 3:
                 continue
             between = [t for t in toks[after:] if t.end <= a]
+            if between and between[0].key[:1] == "ل" and between[0].key[1:] in self.sr.outlets:
+                told = 1  # `وقال المتحدث لوكالة الصحافة الفرنسية … "…"`: the outlet told is no part of the report
+                while told < len(between) and between[told].al and not between[told].barrier:
+                    told += 1
+                between = between[told:]
             for q, t in enumerate(between):
                 if (t.key in self.cr.quoting or t.key in _SAYING) and all(x.key in _COMPLEMENTIZERS for x in between[q + 1:]):
                     return "direct"  # `قائلا إنه “…”`, `عن المعلم قوله إن «…»`
@@ -613,7 +712,7 @@ class _Attributor:
         m = self.cr.english_sources.search(text)
         if m:
             return _Event(m.group(2).strip(), None, None, m.group(1), "indirect")
-        spans = quote_spans(text)
+        spans = _quote_spans(text)
         for m in self.cr.english.finditer(text):
             if any(a < m.start() < b for a, b in spans):
                 continue
@@ -724,7 +823,7 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     if _CUE not in kinds:
         return statements  # no cue, source phrase, colon or Latin anywhere: no statement can get a speaker
     toks = [from_pairs(p) if k else [] for p, k in zip(pairs, kinds)]
-    inv = _inventory(att.parser, statements, toks)
+    inv = _inventory(att.parser, statements, toks, article.body)
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
@@ -762,8 +861,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
             bare = head[2:] if head.startswith("ال") else head
             if bare not in sr.source_heads and bare not in sr.institutions:
                 pass  # `الضابط` may be a person named since: the inventory resolves roles
-            elif len(words) >= 2 and not event.via:
-                heads[bare] = event.speaker
+            elif len(words) >= 2 and (not event.via or head in sr.outlets):
+                heads[bare] = event.speaker  # (`ونقلت يونهاب عن صحيفة "جينهوا" الصينية`: the inner outlet too)
             elif len(words) == 1 and bare != head:
                 event.canonical = heads.get(bare)  # `وأضاف المصدر` → `مصدر مسؤول بشرطة عمان`
         if event.antecedent:
@@ -786,6 +885,9 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     if not words or any(key(w) in sr.not_subjects for w in words) or has_tanween(event.speaker) \
             or key(words[0]) in sr.documents:
         return False  # `إننا`, `قبيل شهر رمضان مقالا`, `لي وهو يبتسم`, `أبًا ثانيًا`, `تقارير إخبارية`
+    placed = _placed_first(event.name, body, sr) if event.name and event.role else None
+    if placed is not None:
+        event.speaker = event.name = placed  # `رئيسة النادي السعودي بيوجين ملاك المنيف`: the place was read as a name
     if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
         if not event.role:
             return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
@@ -830,6 +932,20 @@ def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool 
                and (k[:2] == "لل" or _glued_body(k[1:], sr)) for k in ks[1:])  # `للعلوم`: ل and ال
 
 
+def _placed_first(name: str, body: str, sr: SpeakerRules) -> str | None:
+    """The name without its first word when that word is a place glued to ب that the body also writes alone
+    (`بيوجين ملاك المنيف` after a role, where the article has `مدينة يوجين`): at least two name words remain."""
+    ws = name.split()
+    if len(ws) < 3 or not body:
+        return None
+    k = key(ws[0])
+    if k[:1] != "ب" or len(k) < 5 or k in sr.given_names or k[1:2] == "ا":
+        return None
+    if re.search(r"(?<!\w)" + re.escape(ws[0][1:]) + r"(?!\w)", body) is None:
+        return None
+    return " ".join(ws[1:])
+
+
 def _glued_body(rest: str, sr: SpeakerRules) -> bool:
     """What follows a ب/ل glued to a word (`بإمارة`, `بعسير`, `بضرورة`, `لقوات`) is a body, place or object,
     not part of a name: a definite word, an institution, a place noun, a role head or an object noun."""
@@ -861,7 +977,7 @@ def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
     return None
 
 
-def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Token]]) -> Inventory:
+def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Token]], body: str = "") -> Inventory:
     """People named with a role anywhere in the article (`الرئيس الروسي فلاديمير بوتين`)."""
     inv = Inventory()
     r = parser.r
@@ -880,7 +996,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             who = parser.subject(tk, i, min(len(tk), i + 24), st.text)  # (`صاحب السمو الملكي الأمير خالد الفيصل مستشار …`)
             if who is not None and who.name and who.role and len(who.role.split()) <= 14 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
-                inv.add(who.name, who.role)
+                inv.add(_placed_first(who.name, body, r) or who.name, who.role)
                 done = who.end
             elif i + 1 < len(tk) and tk[i + 1].key in heads:
                 done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word

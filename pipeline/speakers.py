@@ -176,6 +176,22 @@ def _keys(values: list) -> frozenset[str]:
     return frozenset(key(str(v)) for v in values)
 
 
+def _feminine(heads: list, exceptions: list, given: list) -> list[str]:
+    """`مقرر` → `مقررة`, `المتحدث` → `المتحدثة`: the feminine of every singular role head, unless the feminine is
+    another word (`محافظة` a governorate, `مساعدة` aid, `المؤرخة` dated, a given name such as `أمينة`) or the head
+    is a dual, plural or suffixed form."""
+    skip = {key(str(w)) for w in exceptions}
+    names = {key(str(w)) for w in given}
+    out = []
+    for w in map(str, heads):
+        k = key(w)
+        if k in skip or k.endswith(("ه", "ا", "ى", "ان", "ين", "ون", "اء")) or (k.startswith("ال") and len(k) < 5):
+            continue
+        if key(w + "ة") not in names:
+            out.append(w + "ة")
+    return out
+
+
 def _build(data: dict[str, list]) -> SpeakerRules:
     merge: dict[str, str] = {}
     for group in data.get("merge", []):
@@ -186,7 +202,9 @@ def _build(data: dict[str, list]) -> SpeakerRules:
             merge[match_key(str(form))] = str(canonical)
     return SpeakerRules(
         honorifics=_keys(data.get("honorifics", [])),
-        role_heads=_keys(data.get("role_heads", []) + data.get("groups", [])),
+        role_heads=_keys(data.get("role_heads", []) + data.get("groups", [])
+                         + _feminine(data.get("role_heads", []), data.get("feminine_exceptions", []),
+                                   data.get("given_names", []))),
         groups=_keys(data.get("groups", [])),
         institutions=_keys(data.get("institutions", [])),
         outlets=_keys(data.get("outlets", [])),
@@ -287,7 +305,7 @@ class Parser:
     def objectish(self, t: Token) -> bool:
         """A noun that opens the verb's object (`أهمية`, `استعداد`) or carries a possessive suffix (`رغبته`)."""
         k, r = t.key, self.r
-        if k in r.objects:
+        if k in r.objects or (k[-1:] == "ا" and k[:-1] in r.objects):  # `تفاؤلا`: a listed noun, accusative
             return True
         if k.endswith("ه") or k.endswith("ها") or k.endswith("هم") or k.endswith("هما"):
             for x in ("هما", "هم", "ها", "ه"):  # `التزامهم`, `ثقته`: a listed noun with its suffix
@@ -386,9 +404,11 @@ class Parser:
             x = toks[n]
             if x.barrier or self.stops_here(x.key) or x.key in _THAT:
                 return False
-            if n > j and not x.al and x.key in r.given_names and x.key not in r.role_heads \
-                    and x.key not in r.institutions and x.key not in r.honorifics:
-                return True
+            if not x.al and x.key in r.given_names and x.key not in r.role_heads \
+                    and x.key not in r.institutions and x.key not in r.honorifics and (n > j or (
+                        n + 1 < limit and not toks[n + 1].barrier and toks[n + 1].key not in r.particles
+                        and (toks[n + 1].al or self.name_like(toks[n + 1])) and not self.objectish(toks[n + 1]))):
+                return True  # (`رئيسة النادي السعودي بيوجين ملاك المنيف`: a place glued to ب right before the name)
         return False
 
     def _quoted_part(self, toks: list[Token], pos: int, limit: int, text: str) -> int | None:
@@ -495,6 +515,7 @@ class Parser:
         pos, clean, closed, forced = i, False, False, False
         honored, prep_cut, royal, honored_after_role = False, None, False, False
         weak_end = False
+        replaced = False  # words read as a name were handed back to the role as a place
         anchored_head = toks[i].key in r.role_heads if i < limit else False
         source = i < limit and toks[i].key in r.source_heads and not toks[i].al
         while pos < limit:
@@ -525,16 +546,23 @@ class Parser:
                     and not self.setting(toks[pos + 1].key, k) and not self.stops_here(toks[pos + 1].key) \
                     and not _suffixed(toks[pos + 1]):  # `في افتتاحيتها`: a setting, not part of the role
                 if k == "علي":
-                    if not anchored_head or prep_cut is not None:
+                    body = role[0].key in r.institutions and role[-1].key.startswith("لل") and not role[-1].barrier \
+                        and not self.objectish(toks[pos + 1])  # `اللجنة السعودية للرقابة على المنشطات`
+                    if (not anchored_head and not body) or prep_cut is not None:
                         clean = True
                         break
-                    prep_cut = len(role)  # `المشرف العام على البرنامج نايف الهاجري`, undone without a name
+                    if not body:
+                        prep_cut = len(role)  # `المشرف العام على البرنامج نايف الهاجري`, undone without a name
                 role.append(t)  # `المكتب الصحفي في الكرملين`, `الخبير في الشؤون`
                 pos += 1
                 forced = True
                 continue
             if pos > i and k[:2] == "لل" and "ال" + k[2:] in r.outlets and (role or name):
                 clean = True  # `مسؤول في طالبان للوكالة`: told to the agency named before, not part of the subject
+                break
+            if pos > i and k[:1] == "ل" and k[1:] in r.outlets and not t.barrier and (
+                    (name and not forced) or (len(role) == 1 and role[0].al and role[0].key in r.role_heads)):
+                clean = True  # `وقال المتحدث لوكالة الصحافة الفرنسية`: told to an outlet, not the body it serves
                 break
             if self.stops_here(k) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
@@ -556,8 +584,9 @@ class Parser:
                 clean = True  # `رغبة بلاده`, `أهمية التعاون`: the object begins
                 break
             if forced:  # the genitive after an indefinite head: `رئيس ميدان`, `لنادي اشبيلية`
-                if k in r.given_names and not t.al and k not in r.role_heads and k not in r.institutions \
-                        and not royal:
+                if (k in r.given_names or (replaced and k in self.known and pos + 1 < limit
+                                           and toks[pos + 1].key in self.known)) \
+                        and not t.al and k not in r.role_heads and k not in r.institutions and not royal:
                     forced = False  # `رئيس بلدية جدة صالح …`: a given name starts the person
                 else:
                     role.append(t)
@@ -589,7 +618,11 @@ class Parser:
                 co.extend(other.co)
                 pos, clean = other.end, other.clean
                 break
-            if k in r.honorifics and not name:
+            if pos == i and self._nationality_before_name(toks, pos, limit):
+                honored = True  # `قال اليوناني جورجيوس دونيس`: a nationality introduces the name like a title
+                pos += 1
+                continue
+            if k in r.honorifics and not name and not self._heads_body(toks, pos, limit):
                 if t.al and k in self.known and self._ends_after(toks, pos + 1, limit):
                     name.append(t)  # `وأوضح السيد أن`: the family name السيد, known in the article
                     closed = True
@@ -623,6 +656,10 @@ class Parser:
                     # (`غادة عبدالرازق الشائعات`: a plural in -ات after a full name is the object)
                     name.append(t)  # `بشار الأسد`, `مفلح صبيان الفايدي`: a family name closes the name
                     closed = True
+                elif role and len(k) > 4 and k[0] == "ب" and k[1:] in r.place_nouns and self._name_ahead(toks, pos + 2, limit):
+                    role.extend(name)  # `رئيسة النادي بمدينة يوجين بولاية أوريقون ملاك المنيف`: the words read
+                    role.append(t)  # as a name were a place, and the role goes on through the next one to a
+                    name, forced, replaced = [], True, True  # name the article knows or a listed given name
                 elif self.name_like(t) and words < (4 if not role or role[-1].al else 6):
                     name.append(t)  # after an indefinite chain (`وزير داخلية إقليم بلوشستان أكبر حسين دوراني`)
                     # the chain's last words are read as a name first and handed back by _chain_name
@@ -643,7 +680,7 @@ class Parser:
                     or (k[0] == "ب" and (k[1:] in r.institutions or self._given_ahead(t, toks, pos + 1, limit)))):
                 role.append(t)  # `لنادي`, `بحي`, `لرابطة`, `بصحة عسير سعيد …`
                 forced = True
-            elif t.al and k in r.given_names:
+            elif t.al and k in r.given_names and not (role and role[0].key in r.institutions):
                 name.append(t)  # `المدرب الكسندر بيتروف`
             elif t.al and (role or k not in self.known):
                 role.append(t)
@@ -711,6 +748,43 @@ class Parser:
         return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
                    clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)) or bool(post))
 
+    def _heads_body(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """A title that heads a body here (`كابتن الفريق الوحداوي`), or a rank spelled like a body after such a
+        head (`الفريق` after `كابتن`): read as role and institution, not as titles before a name."""
+        t, r = toks[pos], self.r
+        if t.key in r.role_heads and pos + 1 < limit and not toks[pos + 1].barrier \
+                and toks[pos + 1].key in r.institutions and toks[pos + 1].al:
+            return True
+        return t.key in r.institutions and pos > 0 and not t.barrier and toks[pos - 1].key in r.role_heads \
+            and toks[pos - 1].key in r.honorifics
+
+    def _name_ahead(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """A listed given name, or two words of a name the article knows, at pos or the word after, no punctuation."""
+        for n in range(pos, min(limit, pos + 2)):
+            t = toks[n]
+            if t.barrier:
+                return False
+            if not t.al and (t.key in self.r.given_names or (t.key in self.known and n + 1 < limit
+                                                              and toks[n + 1].key in self.known)):
+                return True
+        return False
+
+    def _nationality_before_name(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """`اليوناني جورجيوس دونيس`, `الأوروجوياني خورخي دا سيلفا`: a definite adjective of origin opening the
+        subject, right before an indefinite name of two words or a listed given name."""
+        t, r = toks[pos], self.r
+        k = t.key
+        if not t.al or not k.endswith(("ي", "يه")) or len(k) < 6 or k in r.role_heads or k in r.institutions \
+                or k in r.honorifics or k in r.documents or k in r.groups or pos + 1 >= limit:
+            return False
+        nxt = toks[pos + 1]
+        if nxt.barrier or not self.name_like(nxt) or self.objectish(nxt) or nxt.key in r.objects:
+            return False
+        if nxt.key in r.given_names:
+            return True
+        return pos + 2 < limit and not toks[pos + 2].barrier and (
+            self.name_like(toks[pos + 2]) or toks[pos + 2].key in r.particles) and not self.objectish(toks[pos + 2])
+
     def _source_step(self, toks: list[Token], pos: int, limit: int, role: list[Token]) -> tuple[int, bool] | None:
         """After an anonymous source (`مسؤول`, `مصادر`): where it ends, or None to read on.
 
@@ -777,9 +851,10 @@ class Parser:
                 break
             head = k in r.role_heads or k in r.institutions or k in r.role_words or (
                 k[:1] == "و" and (k[1:] in r.role_heads or k[1:] in r.institutions))
-            if forced or head or t.al or (len(k) >= 4 and k[0] == "ل"):
+            body = len(k) >= 4 and k[0] == "ب" and k[1:] in r.institutions  # `المدير الفني … بنادي النصر`
+            if forced or head or t.al or (len(k) >= 4 and k[0] == "ل") or body:
                 out.append(t)
-                forced = not t.al and (head or k[0] == "ل" or forced and k in r.institutions)
+                forced = not t.al and (head or k[0] == "ل" or body or forced and k in r.institutions)
                 j += 1
                 continue
             break

@@ -71,11 +71,12 @@ TWO_SUBJECTS = [
 ]
 
 
-# A speech verb whose own subject is there but unread (`مديرعام`, a fused typo) ends the last speaker's turn:
+# A speech verb whose own subject is there but unread (`مديرإدارة`, a fused typo) ends the last speaker's turn:
 # a following `وأضاف` continues the unread person, so it gets no speaker rather than the earlier body.
+# (`مديرعام`, the fused form this case first used, is now a listed role head: see test_attribute_fresh.py.)
 UNREAD_SUBJECTS = [
     (["أعلنت اللجنة المحلية للانتخابات البلدية عن تعديلات في المراكز.",
-      "وقال مديرعام إدارة العلاقات العامة بالأمانة محمد بن عبدالعزيز الصفيان، إن التعديلات ضرورية.",
+      "وقال مديرإدارة العلاقات العامة بالأمانة محمد بن عبدالعزيز الصفيان، إن التعديلات ضرورية.",
       "وأضاف: «الدوائر زادت»."],
      [("اللجنة المحلية للانتخابات البلدية", "أعلنت"), (None, None), (None, None)]),
 ]
