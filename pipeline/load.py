@@ -7,8 +7,8 @@
    (keeping a replaced body in article_revisions) and speakers;
 3. delete the children of updated articles (their rows are locked by the upsert), probe which of the batch's
    norm hashes the table already holds (before the statements go in), then binary COPY statements and removed
-   lines straight into their tables (statement ids from the column default, as in the ceiling) and link
-   statement_speakers with `INSERT … SELECT … ON CONFLICT` joined on (article_id, seq);
+   lines straight into their tables (statement ids from the column default, as in the ceiling) and link the
+   co-speakers (statement_speakers; the primary speaker is statements.speaker_id) joined on (article_id, seq);
 4. recompute `statements.is_dup` for the touched (source, norm_hash) keys that can have a copy (none: skipped)
    and `articles.duplicate_of` for the loaded articles (64-bit simhash, banded index).
 If the database still refuses the batch with a data error, the batch is split in halves (savepoints) until the
@@ -62,7 +62,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_articles (
     content_hash text, simhash bigint
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_names (name text, written text, key text) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_pairs (article_id bigint, seq int, speaker_id bigint, is_primary bool)
+CREATE TEMP TABLE IF NOT EXISTS stage_co_speakers (article_id bigint, seq int, speaker_id bigint)
     ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_dup_keys (source text, norm_hash text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_ids (idx int, article_id bigint, inserted bool) ON COMMIT DELETE ROWS;
@@ -70,7 +70,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_old (article_id bigint, uid text, norm_has
 """
 # A staged body is not compressed (it is read once, by the upsert): articles.body compresses it, once.
 _STAGING_CREATED = "ALTER TABLE stage_articles ALTER COLUMN body SET STORAGE EXTERNAL"
-_CLEAR = "TRUNCATE stage_articles, stage_names, stage_pairs, stage_dup_keys, stage_ids, stage_old"
+_CLEAR = "TRUNCATE stage_articles, stage_names, stage_co_speakers, stage_dup_keys, stage_ids, stage_old"
 
 _ARTICLE_TYPES = ["int4", "text", "text", "text", "text", "int8", "text", "jsonb", "timestamptz", "text", "text",
                   "jsonb", "text", "text", "int8"]
@@ -82,7 +82,7 @@ _NAME_TYPES = ["text", "text", "text"]
 _REMOVED_COLUMNS = "removed_lines (article_id, seq, text, rule)"
 _REMOVED_TYPES = ["int8", "int4", "text", "text"]
 _DUP_KEY_TYPES = ["text", "text"]
-_PAIR_TYPES = ["int8", "int4", "int8", "bool"]
+_CO_SPEAKER_TYPES = ["int8", "int4", "int8"]
 
 # Lock the existing rows in id order (fewer deadlocks between concurrent loaders), then keep the body that a
 # newer raw version is about to replace.
@@ -148,15 +148,15 @@ WHERE sp.norm_key = seen.key AND NOT (seen.names <@ sp.aliases);
 # an updated article's old children are deleted first under its row lock and a new article has none, so a
 # conflict cannot arise; a uid collision would raise and the batch split would isolate the article. Statement ids
 # come from the column default during the COPY, as in the ceiling (fetching ids beforehand cost 5 % of the load).
-# _INSERT_STATEMENTS completes the statements after their COPY: the links to every speaker, co-speakers included,
-# found by (article_id, seq) (stage_pairs holds each pair once, primary flag merged). A correlated scalar subquery
-# on purpose: one unique-index probe per pair whatever the table's size or statistics, where a join was planned as
-# a hash of the whole statements table every batch (1.8 s of a 100k-statement load, growing with the table).
-_INSERT_STATEMENTS = """
-INSERT INTO statement_speakers (statement_id, speaker_id, is_primary)
-SELECT (SELECT st.id FROM statements st WHERE st.article_id = p.article_id AND st.seq = p.seq),
-       p.speaker_id, p.is_primary
-FROM stage_pairs p
+# _LINK_CO_SPEAKERS completes the statements after their COPY: the links to their co-speakers, found by
+# (article_id, seq) (stage_co_speakers holds each pair once, never the primary speaker, which is
+# statements.speaker_id; migration 0050). Most batches have none and skip it. A correlated scalar subquery on
+# purpose: one unique-index probe per pair whatever the table's size or statistics, where a join was planned as a
+# hash of the whole statements table every batch (1.8 s of a 100k-statement load, growing with the table).
+_LINK_CO_SPEAKERS = """
+INSERT INTO statement_speakers (statement_id, speaker_id)
+SELECT (SELECT st.id FROM statements st WHERE st.article_id = p.article_id AND st.seq = p.seq), p.speaker_id
+FROM stage_co_speakers p
 ON CONFLICT DO NOTHING
 """
 
@@ -432,16 +432,16 @@ def _speaker_names(batch: list[Article]) -> set[tuple[str, str | None, str]]:
 
 
 def _statement_rows(loaded: list[tuple[int, Article]], speaker_ids: dict[str, int],
-                    pairs: dict[tuple[int, int, int], bool]):
-    """Rows for the statements COPY; collects the statement_speakers pairs (primary flag merged) meanwhile."""
+                    co_speakers: set[tuple[int, int, int]]):
+    """Rows for the statements COPY; collects the co-speaker links (each once, never the primary) meanwhile."""
     for article_id, a in loaded:
         for s in a.statements:
             name = s.speaker_canonical or s.speaker
             speaker_id = speaker_ids.get(_speaker_key(name)) if name else None
-            if speaker_id is not None:
-                pairs[(article_id, s.seq, speaker_id)] = True
             for co in s.co_speakers:
-                pairs.setdefault((article_id, s.seq, speaker_ids[_speaker_key(co)]), False)
+                co_id = speaker_ids[_speaker_key(co)]
+                if co_id != speaker_id:  # a co-speaker spelled like the speaker is the speaker
+                    co_speakers.add((article_id, s.seq, co_id))
             yield (article_id, s.seq, s.start, s.end, s.text, s.kind, speaker_id, s.speaker, s.role, s.via,
                    s.cue, s.mode, s.norm_hash, s.uid)
 
@@ -494,10 +494,11 @@ def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], 
             "SELECT norm_key, id FROM speakers WHERE norm_key IN (SELECT key FROM stage_names)").fetchall())
         dup_keys = _dup_keys(cur, loaded)
         counts.statements = sum(len(a.statements) for _, a in loaded)
-        pairs: dict[tuple[int, int, int], bool] = {}
-        _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES, _statement_rows(loaded, speaker_ids, pairs))
-        _write_rows(cur, "stage_pairs", _PAIR_TYPES, ((*k, v) for k, v in pairs.items()))
-        cur.execute(_INSERT_STATEMENTS)
+        co_speakers: set[tuple[int, int, int]] = set()
+        _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES, _statement_rows(loaded, speaker_ids, co_speakers))
+        if co_speakers:
+            _write_rows(cur, "stage_co_speakers", _CO_SPEAKER_TYPES, co_speakers)
+            cur.execute(_LINK_CO_SPEAKERS)
         _write_rows(cur, _REMOVED_COLUMNS, _REMOVED_TYPES, _removed_rows(loaded))
         counts.lines_removed = sum(len(a.removed) for _, a in loaded)
         if updated:

@@ -196,6 +196,21 @@ def test_url_variants_are_one_article_and_a_new_version_keeps_the_old_body(conn,
     assert conn.execute("SELECT count(*) FROM statements").fetchone()[0] == 2
 
 
+def test_co_speakers_are_linked_once_and_the_primary_speaker_is_the_statement_column(conn):
+    article = make_article("sana", "co", ["وأكد بوتين وروحاني أن التعاون مستمر.", "وقال بوتين إن اللقاء مثمر."],
+                           published_at=T0, speakers={0: "بوتين", 1: "بوتين"})
+    article.statements[0].co_speakers = ["روحاني", "بوتين"]  # the speaker again as a co-speaker: one link, primary
+    store_raw_for(conn, [article])
+    all_speakers = ("SELECT s.seq, sp.canonical_name, a.is_primary FROM statement_all_speakers a "
+                    "JOIN statements s ON s.id = a.statement_id JOIN speakers sp ON sp.id = a.speaker_id ORDER BY 1, 3 DESC")
+    for _ in range(2):  # loading again replaces the links, never doubles them
+        with conn.transaction():
+            load.load_articles(conn, [article])
+        assert conn.execute(all_speakers).fetchall() == [(0, "بوتين", True), (0, "روحاني", False), (1, "بوتين", True)]
+        assert conn.execute("SELECT sp.canonical_name FROM statement_speakers ss "
+                            "JOIN speakers sp ON sp.id = ss.speaker_id").fetchall() == [("روحاني",)]
+
+
 def test_ingest_runs_row_has_counts_and_duration(conn, sample_inbox):
     inbox_mod.ingest(conn, sample_inbox)
     counts = runner.process_pending(conn, batch_size=5)
