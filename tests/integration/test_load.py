@@ -211,6 +211,55 @@ def test_co_speakers_are_linked_once_and_the_primary_speaker_is_the_statement_co
                             "JOIN speakers sp ON sp.id = ss.speaker_id").fetchall() == [("روحاني",)]
 
 
+def _dup_flags(conn):
+    return conn.execute("SELECT a.external_id, s.seq, s.is_dup FROM statements s JOIN articles a ON a.id = s.article_id "
+                        "ORDER BY 1, 2").fetchall()
+
+
+def _two_stories():
+    shared = "جملة مشتركة بين الخبرين عن الاجتماع."
+    return (make_article("sana", "d1", [shared, "جملة أولى."], published_at=T0),
+            make_article("sana", "d2", [shared, "جملة ثانية."], published_at=T0 + timedelta(hours=1)))
+
+
+EXPECTED_DUPS = [("d1", 0, False), ("d1", 1, False), ("d2", 0, True), ("d2", 1, False)]
+
+
+def test_dedup_probe_runs_beside_the_copy_and_sees_earlier_batches(conn):
+    first, second = _two_stories()
+    store_raw_for(conn, [first, second])
+    for article in (first, second):
+        with conn.transaction():
+            load.load_articles(conn, [article])
+    assert conn in load._SIDE  # the probe ran on the loader's second connection
+    assert _dup_flags(conn) == EXPECTED_DUPS
+
+
+def test_dedup_sees_statements_loaded_earlier_in_the_same_transaction(conn):
+    # The side connection cannot see this transaction's first load: the second probes in the transaction.
+    first, second = _two_stories()
+    store_raw_for(conn, [first, second])
+    with conn.transaction():
+        load.load_articles(conn, [first])
+        load.load_articles(conn, [second])
+    assert _dup_flags(conn) == EXPECTED_DUPS
+
+
+def test_dedup_probe_falls_back_to_the_transaction_when_the_side_connection_fails(conn, monkeypatch):
+    first, second = _two_stories()
+    store_raw_for(conn, [first, second])
+    with conn.transaction():
+        load.load_articles(conn, [first])
+
+    def broken(self):
+        self.error = RuntimeError("side connection lost")
+
+    monkeypatch.setattr(load._SideProbe, "run", broken)
+    with conn.transaction():
+        load.load_articles(conn, [second])
+    assert _dup_flags(conn) == EXPECTED_DUPS
+
+
 def test_ingest_runs_row_has_counts_and_duration(conn, sample_inbox):
     inbox_mod.ingest(conn, sample_inbox)
     counts = runner.process_pending(conn, batch_size=5)
