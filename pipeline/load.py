@@ -564,14 +564,14 @@ def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], 
         hashes = list({h for _, h in seen})
         present: set[str] = set()
         probe = None
+        if not loaded_before:
+            cur.execute(_MARK_LOADED)  # before the probe's thread starts: it would hold the GIL meanwhile
         if hashes:
             side = None if loaded_before else _side_connection(conn)
             if side is None:
                 present = {r[0] for r in cur.execute(_PRESENT_HASHES, (hashes,))}
             else:
                 probe = _SideProbe(side, hashes)
-        if not loaded_before:
-            cur.execute(_MARK_LOADED)
         counts.statements = sum(len(a.statements) for _, a in loaded)
         co_speakers: set[tuple[int, int, int]] = set()
         try:
