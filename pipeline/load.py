@@ -3,8 +3,8 @@
 `load_articles` runs inside the caller's transaction:
 1. validate every article (NUL bytes, length caps, offsets) so one bad row cannot abort the batch, each one
    just before its row goes into staging, so the check overlaps the server's work; invalid ones are left out;
-2. binary COPY articles (all but the body, which goes to the upsert as one text[] parameter; articles.body
-   compresses it once, lz4) and the batch's distinct speaker names into temporary staging tables, then `INSERT … SELECT … ON CONFLICT` into articles
+2. binary COPY articles (body uncompressed in staging; articles.body compresses it once, lz4) and the batch's
+   distinct speaker names into temporary staging tables, then `INSERT … SELECT … ON CONFLICT` into articles
    (keeping a replaced body in article_revisions) and speakers;
 3. delete the children of updated articles (their rows are locked by the upsert), probe which of the batch's
    norm hashes the table already holds (before the statements go in), then binary COPY statements and removed
@@ -61,7 +61,7 @@ ROW_ERRORS = (errors.DataError, errors.IntegrityError, errors.ProgramLimitExceed
 _STAGING = """
 CREATE TEMP TABLE IF NOT EXISTS stage_articles (
     idx int, source text, canonical_key text, url text, external_id text, raw_item_id bigint, title text,
-    dateline jsonb, published_at timestamptz, language text, blocks jsonb, processor_version text,
+    dateline jsonb, published_at timestamptz, language text, body text, blocks jsonb, processor_version text,
     content_hash text, simhash bigint
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_names (name text, written text, key text) ON COMMIT DELETE ROWS;
@@ -72,13 +72,15 @@ CREATE TEMP TABLE IF NOT EXISTS stage_ids (idx int, article_id bigint, inserted 
 CREATE TEMP TABLE IF NOT EXISTS stage_old (article_id bigint, uid text, norm_hash text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_loaded (loaded bool) ON COMMIT DELETE ROWS;
 """
+# A staged body is not compressed (it is read once, by the upsert): articles.body compresses it, once.
+_STAGING_CREATED = "ALTER TABLE stage_articles ALTER COLUMN body SET STORAGE EXTERNAL"
 _CLEAR = "TRUNCATE stage_articles, stage_names, stage_co_speakers, stage_dup_keys, stage_ids, stage_old"
 # stage_loaded holds a row once this transaction has copied statements in (a rolled-back savepoint takes it back).
 _LOADED_BEFORE = "SELECT EXISTS (SELECT FROM stage_loaded)"
 _MARK_LOADED = "INSERT INTO stage_loaded VALUES (true)"
 
-_ARTICLE_TYPES = ["int4", "text", "text", "text", "text", "int8", "text", "jsonb", "timestamptz", "text", "jsonb",
-                  "text", "text", "int8"]
+_ARTICLE_TYPES = ["int4", "text", "text", "text", "text", "int8", "text", "jsonb", "timestamptz", "text", "text",
+                  "jsonb", "text", "text", "int8"]
 _STATEMENT_COLUMNS = ("statements (article_id, seq, start_offset, end_offset, text, kind, speaker_id, speaker_text, "
                       "role, via, cue, mode, norm_hash, uid)")
 _STATEMENT_TYPES = ["int8", "int4", "int4", "int4", "text", "text", "int8", "text", "text", "text", "text", "text",
@@ -104,17 +106,13 @@ WHERE a.raw_item_id IS DISTINCT FROM s.raw_item_id AND s.raw_item_id > a.raw_ite
 """
 
 # A version never replaces a newer one: the upsert applies only when the staged raw item is at least as new.
-# Bodies are not staged: they come as one binary text[] parameter, matched by idx, and articles.body compresses
-# each once (lz4). Staging them (uncompressed, out of line) wrote each body to a temporary TOAST table and read it
-# back: 0.02-0.06 s of server time per 500 articles more than the array.
 _UPSERT_ARTICLES = """
 WITH upserted AS (
     INSERT INTO articles (source, canonical_key, url, external_id, raw_item_id, title, dateline, published_at,
                           language, body, blocks, processor_version, content_hash, simhash)
     SELECT source, canonical_key, url, external_id, raw_item_id, title, dateline, published_at,
-           language, b.body, blocks, processor_version, content_hash, simhash
-    FROM stage_articles JOIN unnest(%(idx)b::int[], %(bodies)b::text[]) AS b(idx, body) USING (idx)
-    ORDER BY source, canonical_key
+           language, body, blocks, processor_version, content_hash, simhash
+    FROM stage_articles ORDER BY source, canonical_key
     ON CONFLICT (source, canonical_key) DO UPDATE SET
         url = EXCLUDED.url, external_id = EXCLUDED.external_id, raw_item_id = EXCLUDED.raw_item_id,
         title = EXCLUDED.title, dateline = EXCLUDED.dateline, published_at = EXCLUDED.published_at,
@@ -432,12 +430,10 @@ def _speaker_key(name: str) -> str:
     return match_key(name)
 
 
-def _article_rows(batch: list[Article], keys: dict[int, str], invalid: dict[int, tuple[str, str]],
-                  bodies: dict[int, str]):
-    """Staging rows of the batch's valid articles, their bodies into `bodies` by idx. Each article is validated
-    here, just before its row is sent, so the Python check runs while the server stores the rows sent before it
-    (it ran alone before the COPY: 3 % of a load); an invalid article is left out of staging, hence of
-    everything after, and noted in `invalid`."""
+def _article_rows(batch: list[Article], keys: dict[int, str], invalid: dict[int, tuple[str, str]]):
+    """Staging rows of the batch's valid articles. Each article is validated here, just before its row is sent,
+    so the Python check runs while the server stores the rows sent before it (it ran alone before the COPY: 3 %
+    of a load); an invalid article is left out of staging, hence of everything after, and noted in `invalid`."""
     for idx, a in enumerate(batch):
         if id(a) in invalid:
             continue
@@ -445,10 +441,9 @@ def _article_rows(batch: list[Article], keys: dict[int, str], invalid: dict[int,
         if problem:
             invalid[id(a)] = problem
             continue
-        bodies[idx] = a.body
         yield (
             idx, a.source, keys[id(a)], a.url, a.external_id, a.raw_item_id, a.title,
-            asdict(a.dateline) if a.dateline else None, a.published_at, a.language,
+            asdict(a.dateline) if a.dateline else None, a.published_at, a.language, a.body,
             [{"start": b.start, "end": b.end, "kind": b.kind} for b in a.blocks], a.processor_version,
             *body_fingerprint(a.body),
         )
@@ -537,15 +532,15 @@ def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], 
         loaded_before = False
         if cur.execute("SELECT to_regclass('pg_temp.stage_loaded')").fetchone()[0] is None:
             cur.execute(_STAGING)
+            cur.execute(_STAGING_CREATED)
         else:
             loaded_before = cur.execute(_LOADED_BEFORE).fetchone()[0]
             cur.execute(_CLEAR)
-        bodies: dict[int, str] = {}
-        _write_rows(cur, "stage_articles", _ARTICLE_TYPES, _article_rows(batch, keys, invalid, bodies))
+        _write_rows(cur, "stage_articles", _ARTICLE_TYPES, _article_rows(batch, keys, invalid))
         _write_rows(cur, "stage_names", _NAME_TYPES, _speaker_names([a for a in batch if id(a) not in invalid]))
         cur.execute(_LOCK_AND_KEEP_REVISIONS)
         counts.revisions = cur.rowcount
-        cur.execute(_UPSERT_ARTICLES, {"idx": list(bodies), "bodies": list(bodies.values())})
+        cur.execute(_UPSERT_ARTICLES)
         counts.articles = cur.rowcount
         ids: dict[int, int] = {}
         updated = False
