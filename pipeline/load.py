@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import threading
-import weakref
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
@@ -70,14 +68,10 @@ CREATE TEMP TABLE IF NOT EXISTS stage_co_speakers (article_id bigint, seq int, s
 CREATE TEMP TABLE IF NOT EXISTS stage_dup_keys (source text, norm_hash text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_ids (idx int, article_id bigint, inserted bool) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_old (article_id bigint, uid text, norm_hash text) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_loaded (loaded bool) ON COMMIT DELETE ROWS;
 """
 # A staged body is not compressed (it is read once, by the upsert): articles.body compresses it, once.
 _STAGING_CREATED = "ALTER TABLE stage_articles ALTER COLUMN body SET STORAGE EXTERNAL"
 _CLEAR = "TRUNCATE stage_articles, stage_names, stage_co_speakers, stage_dup_keys, stage_ids, stage_old"
-# stage_loaded holds a row once this transaction has copied statements in (a rolled-back savepoint takes it back).
-_LOADED_BEFORE = "SELECT EXISTS (SELECT FROM stage_loaded)"
-_MARK_LOADED = "INSERT INTO stage_loaded VALUES (true)"
 
 _ARTICLE_TYPES = ["int4", "text", "text", "text", "text", "int8", "text", "jsonb", "timestamptz", "text", "text",
                   "jsonb", "text", "text", "int8"]
@@ -176,19 +170,6 @@ _PRESENT_HASHES = """
 SELECT k.h FROM unnest(%b::text[]) AS k(h)
 WHERE (SELECT true FROM statements s WHERE s.norm_hash = k.h LIMIT 1)
 """
-
-# The probe runs on a second connection of the loader's own, in a thread, while this connection copies the
-# statements in (the two backends on two cores): it was 2-5 % of a load on the critical path. Autocommit, it sees
-# the committed table, which is what the probe needs (without this batch's statements; an updated article's old
-# statements, deleted here but not committed, only add keys to recompute). It cannot see statements this
-# transaction loaded in an earlier call, so a transaction's second load probes here, before its COPY, as before.
-# The side connection waits 2 s at most for a lock (this transaction may hold one it would need); when it fails,
-# the probe runs here after the COPY, leaving out the batch's own articles: the same keys.
-_PRESENT_ELSEWHERE = """
-SELECT k.h FROM unnest(%b::text[]) AS k(h)
-WHERE (SELECT true FROM statements s WHERE s.norm_hash = k.h AND s.article_id <> ALL(%b::bigint[]) LIMIT 1)
-"""
-_SIDE: weakref.WeakKeyDictionary[psycopg.Connection, psycopg.Connection] = weakref.WeakKeyDictionary()
 
 # Statement dedup, per source within a window of published_at: a statement is a copy when the previous statement
 # with the same norm_hash lies within the window. Ties on published_at go to the lowest article id, then the
@@ -483,58 +464,27 @@ def _removed_rows(loaded: list[tuple[int, Article]]):
             yield article_id, seq, r.text, r.rule
 
 
-def _batch_keys(loaded: list[tuple[int, Article]]) -> dict[tuple[str, str], bool]:
-    """Each (source, norm_hash) of the loaded statements, and whether the batch repeats it."""
+def _dup_keys(cur: psycopg.Cursor, loaded: list[tuple[int, Article]]) -> list[tuple[str, str]]:
+    """(source, norm_hash) of the loaded statements that may have another copy: repeated within the batch, or
+    already in the table. Called before the batch's statements are copied in."""
     seen: dict[tuple[str, str], bool] = {}
     for _, a in loaded:
         for s in a.statements:
             key = (a.source, s.norm_hash)
             seen[key] = key in seen
-    return seen
-
-
-def _side_connection(conn: psycopg.Connection) -> psycopg.Connection | None:
-    """The loader's second connection to the same database (made once per connection), or None if refused."""
-    side = _SIDE.get(conn)
-    if side is not None and not side.closed and not side.broken:
-        return side
-    try:
-        info = conn.info
-        side = psycopg.connect(**info.get_parameters(), password=info.password or None, autocommit=True)
-        side.execute("SET lock_timeout = '2s'")
-    except psycopg.Error as exc:
-        log.info("no second connection for the dedup probe (%s): probing in the transaction", exc)
-        return None
-    _SIDE[conn] = side
-    return side
-
-
-class _SideProbe(threading.Thread):
-    """_PRESENT_HASHES on the side connection; `present` or `error` once joined."""
-
-    def __init__(self, side: psycopg.Connection, hashes: list[str]) -> None:
-        super().__init__(name="load-dedup-probe", daemon=True)
-        self.side, self.hashes = side, hashes
-        self.present: set[str] | None = None
-        self.error: BaseException | None = None
-        self.start()
-
-    def run(self) -> None:
-        try:
-            self.present = {r[0] for r in self.side.execute(_PRESENT_HASHES, (self.hashes,))}
-        except BaseException as exc:  # handed to the loader's thread
-            self.error = exc
+    if not seen:
+        return []
+    present = {r[0] for r in cur.execute(_PRESENT_HASHES, (list({h for _, h in seen}),))}
+    return [key for key, repeated in seen.items() if repeated or key[1] in present]
 
 
 def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], counts: LoadCounts,
           invalid: dict[int, tuple[str, str]]) -> None:
     with conn.cursor() as cur:
-        loaded_before = False
-        if cur.execute("SELECT to_regclass('pg_temp.stage_loaded')").fetchone()[0] is None:
+        if cur.execute("SELECT to_regclass('pg_temp.stage_articles')").fetchone()[0] is None:
             cur.execute(_STAGING)
             cur.execute(_STAGING_CREATED)
         else:
-            loaded_before = cur.execute(_LOADED_BEFORE).fetchone()[0]
             cur.execute(_CLEAR)
         _write_rows(cur, "stage_articles", _ARTICLE_TYPES, _article_rows(batch, keys, invalid))
         _write_rows(cur, "stage_names", _NAME_TYPES, _speaker_names([a for a in batch if id(a) not in invalid]))
@@ -555,38 +505,14 @@ def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], 
         cur.execute(_UPSERT_SPEAKERS)
         speaker_ids = dict(cur.execute(
             "SELECT norm_key, id FROM speakers WHERE norm_key IN (SELECT key FROM stage_names)").fetchall())
-        seen = _batch_keys(loaded)
-        hashes = list({h for _, h in seen})
-        present: set[str] = set()
-        probe = None
-        if not loaded_before:
-            cur.execute(_MARK_LOADED)  # before the probe's thread starts: it would hold the GIL meanwhile
-        if hashes:
-            side = None if loaded_before else _side_connection(conn)
-            if side is None:
-                present = {r[0] for r in cur.execute(_PRESENT_HASHES, (hashes,))}
-            else:
-                probe = _SideProbe(side, hashes)
+        dup_keys = _dup_keys(cur, loaded)
         counts.statements = sum(len(a.statements) for _, a in loaded)
         co_speakers: set[tuple[int, int, int]] = set()
-        try:
-            _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES, _statement_rows(loaded, speaker_ids, co_speakers))
-            if co_speakers:
-                _write_rows(cur, "stage_co_speakers", _CO_SPEAKER_TYPES, co_speakers)
-                cur.execute(_LINK_CO_SPEAKERS)
-            _write_rows(cur, _REMOVED_COLUMNS, _REMOVED_TYPES, _removed_rows(loaded))
-        finally:
-            if probe is not None:
-                probe.join()
-        if probe is not None:
-            if probe.error is None:
-                present = probe.present or set()
-            else:
-                log.info("dedup probe on the side connection failed (%s): probing in the transaction", probe.error)
-                _SIDE.pop(conn, None)
-                probe.side.close()
-                present = {r[0] for r in cur.execute(_PRESENT_ELSEWHERE, (hashes, [i for i, _ in loaded]))}
-        dup_keys = [key for key, repeated in seen.items() if repeated or key[1] in present]
+        _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES, _statement_rows(loaded, speaker_ids, co_speakers))
+        if co_speakers:
+            _write_rows(cur, "stage_co_speakers", _CO_SPEAKER_TYPES, co_speakers)
+            cur.execute(_LINK_CO_SPEAKERS)
+        _write_rows(cur, _REMOVED_COLUMNS, _REMOVED_TYPES, _removed_rows(loaded))
         counts.lines_removed = sum(len(a.removed) for _, a in loaded)
         if updated:
             kept, old = cur.execute(

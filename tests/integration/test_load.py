@@ -225,38 +225,19 @@ def _two_stories():
 EXPECTED_DUPS = [("d1", 0, False), ("d1", 1, False), ("d2", 0, True), ("d2", 1, False)]
 
 
-def test_dedup_probe_runs_beside_the_copy_and_sees_earlier_batches(conn):
+@pytest.mark.parametrize("one_transaction", [False, True])
+def test_dedup_sees_statements_of_earlier_batches(conn, one_transaction):
+    # The dedup probe must see the first batch's statements, committed or still in this transaction.
     first, second = _two_stories()
     store_raw_for(conn, [first, second])
-    for article in (first, second):
+    if one_transaction:
         with conn.transaction():
-            load.load_articles(conn, [article])
-    assert conn in load._SIDE  # the probe ran on the loader's second connection
-    assert _dup_flags(conn) == EXPECTED_DUPS
-
-
-def test_dedup_sees_statements_loaded_earlier_in_the_same_transaction(conn):
-    # The side connection cannot see this transaction's first load: the second probes in the transaction.
-    first, second = _two_stories()
-    store_raw_for(conn, [first, second])
-    with conn.transaction():
-        load.load_articles(conn, [first])
-        load.load_articles(conn, [second])
-    assert _dup_flags(conn) == EXPECTED_DUPS
-
-
-def test_dedup_probe_falls_back_to_the_transaction_when_the_side_connection_fails(conn, monkeypatch):
-    first, second = _two_stories()
-    store_raw_for(conn, [first, second])
-    with conn.transaction():
-        load.load_articles(conn, [first])
-
-    def broken(self):
-        self.error = RuntimeError("side connection lost")
-
-    monkeypatch.setattr(load._SideProbe, "run", broken)
-    with conn.transaction():
-        load.load_articles(conn, [second])
+            load.load_articles(conn, [first])
+            load.load_articles(conn, [second])
+    else:
+        for article in (first, second):
+            with conn.transaction():
+                load.load_articles(conn, [article])
     assert _dup_flags(conn) == EXPECTED_DUPS
 
 
