@@ -1,14 +1,15 @@
 """Articles and statements into PostgreSQL: one transaction per batch, binary COPY, upserts, no row-at-a-time.
 
 `load_articles` runs inside the caller's transaction:
-1. validate every article (NUL bytes, length caps, offsets) so one bad row cannot abort the batch;
+1. validate every article (NUL bytes, length caps, offsets) so one bad row cannot abort the batch, each one
+   just before its row goes into staging, so the check overlaps the server's work; invalid ones are left out;
 2. binary COPY articles (body uncompressed in staging; articles.body compresses it once, lz4) and the batch's
    distinct speaker names into temporary staging tables, then `INSERT … SELECT … ON CONFLICT` into articles
    (keeping a replaced body in article_revisions) and speakers;
 3. delete the children of updated articles (their rows are locked by the upsert), probe which of the batch's
    norm hashes the table already holds (before the statements go in), then binary COPY statements and removed
-   lines straight into their tables (statement ids from the column default, as in the ceiling) and link
-   statement_speakers with `INSERT … SELECT … ON CONFLICT` joined on (article_id, seq);
+   lines straight into their tables (statement ids from the column default, as in the ceiling) and link the
+   co-speakers (statement_speakers; the primary speaker is statements.speaker_id) joined on (article_id, seq);
 4. recompute `statements.is_dup` for the touched (source, norm_hash) keys that can have a copy (none: skipped)
    and `articles.duplicate_of` for the loaded articles (64-bit simhash, banded index).
 If the database still refuses the batch with a data error, the batch is split in halves (savepoints) until the
@@ -62,7 +63,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_articles (
     content_hash text, simhash bigint
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_names (name text, written text, key text) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_pairs (article_id bigint, seq int, speaker_id bigint, is_primary bool)
+CREATE TEMP TABLE IF NOT EXISTS stage_co_speakers (article_id bigint, seq int, speaker_id bigint)
     ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_dup_keys (source text, norm_hash text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_ids (idx int, article_id bigint, inserted bool) ON COMMIT DELETE ROWS;
@@ -70,7 +71,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_old (article_id bigint, uid text, norm_has
 """
 # A staged body is not compressed (it is read once, by the upsert): articles.body compresses it, once.
 _STAGING_CREATED = "ALTER TABLE stage_articles ALTER COLUMN body SET STORAGE EXTERNAL"
-_CLEAR = "TRUNCATE stage_articles, stage_names, stage_pairs, stage_dup_keys, stage_ids, stage_old"
+_CLEAR = "TRUNCATE stage_articles, stage_names, stage_co_speakers, stage_dup_keys, stage_ids, stage_old"
 
 _ARTICLE_TYPES = ["int4", "text", "text", "text", "text", "int8", "text", "jsonb", "timestamptz", "text", "text",
                   "jsonb", "text", "text", "int8"]
@@ -82,7 +83,7 @@ _NAME_TYPES = ["text", "text", "text"]
 _REMOVED_COLUMNS = "removed_lines (article_id, seq, text, rule)"
 _REMOVED_TYPES = ["int8", "int4", "text", "text"]
 _DUP_KEY_TYPES = ["text", "text"]
-_PAIR_TYPES = ["int8", "int4", "int8", "bool"]
+_CO_SPEAKER_TYPES = ["int8", "int4", "int8"]
 
 # Lock the existing rows in id order (fewer deadlocks between concurrent loaders), then keep the body that a
 # newer raw version is about to replace.
@@ -148,15 +149,15 @@ WHERE sp.norm_key = seen.key AND NOT (seen.names <@ sp.aliases);
 # an updated article's old children are deleted first under its row lock and a new article has none, so a
 # conflict cannot arise; a uid collision would raise and the batch split would isolate the article. Statement ids
 # come from the column default during the COPY, as in the ceiling (fetching ids beforehand cost 5 % of the load).
-# _INSERT_STATEMENTS completes the statements after their COPY: the links to every speaker, co-speakers included,
-# found by (article_id, seq) (stage_pairs holds each pair once, primary flag merged). A correlated scalar subquery
-# on purpose: one unique-index probe per pair whatever the table's size or statistics, where a join was planned as
-# a hash of the whole statements table every batch (1.8 s of a 100k-statement load, growing with the table).
-_INSERT_STATEMENTS = """
-INSERT INTO statement_speakers (statement_id, speaker_id, is_primary)
-SELECT (SELECT st.id FROM statements st WHERE st.article_id = p.article_id AND st.seq = p.seq),
-       p.speaker_id, p.is_primary
-FROM stage_pairs p
+# _LINK_CO_SPEAKERS completes the statements after their COPY: the links to their co-speakers, found by
+# (article_id, seq) (stage_co_speakers holds each pair once, never the primary speaker, which is
+# statements.speaker_id; migration 0050). Most batches have none and skip it. A correlated scalar subquery on
+# purpose: one unique-index probe per pair whatever the table's size or statistics, where a join was planned as a
+# hash of the whole statements table every batch (1.8 s of a 100k-statement load, growing with the table).
+_LINK_CO_SPEAKERS = """
+INSERT INTO statement_speakers (statement_id, speaker_id)
+SELECT (SELECT st.id FROM statements st WHERE st.article_id = p.article_id AND st.seq = p.seq), p.speaker_id
+FROM stage_co_speakers p
 ON CONFLICT DO NOTHING
 """
 
@@ -355,28 +356,30 @@ def load_articles(conn: psycopg.Connection, articles: list[Article]) -> LoadCoun
     Articles that fail validation, or that the database refuses on their own, are returned in `rejected`.
     """
     counts = LoadCounts()
-    good: list[Article] = []
-    keys: dict[int, str] = {}  # id(article) -> its index key, computed once per batch
-    for (_, key), article in _latest(articles).items():
-        problem = validate(article)
-        if problem:
-            counts.rejected.append(LoadReject(article, *problem))
-        else:
-            good.append(article)
-            keys[id(article)] = key
-    if good:
-        _load_isolating(conn, good, keys, counts, top=True)
+    latest = _latest(articles)
+    if not latest:
+        return counts
+    keys = {id(article): key for (_, key), article in latest.items()}  # its index key, computed once per batch
+    batch = list(latest.values())
+    invalid: dict[int, tuple[str, str]] = {}
+    _load_isolating(conn, batch, keys, counts, invalid, top=True)
+    # Validation rejects first, in batch order, then what the database refused (as before validation moved into
+    # the staging COPY).
+    counts.rejected[:0] = [LoadReject(a, *invalid[id(a)]) for a in batch if id(a) in invalid]
     return counts
 
 
 def _load_isolating(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], counts: LoadCounts,
-                    top: bool = False) -> None:
+                    invalid: dict[int, tuple[str, str]], top: bool = False) -> None:
     """Load in a savepoint; on a row-data error split the batch in halves until the culprit is alone."""
     part = LoadCounts()
     try:
         with conn.transaction():
-            _load(conn, batch, keys, part)
+            _load(conn, batch, keys, part, invalid)
     except ROW_ERRORS as exc:
+        batch = [a for a in batch if id(a) not in invalid]  # the failed attempt's staging validated them
+        if not batch:
+            raise  # nothing was valid to load, so no row is to blame
         if len(batch) == 1:
             log.warning("load refused article %s: %s", batch[0].raw_item_id, exc)
             counts.rejected.append(LoadReject(batch[0], "load_error", f"{type(exc).__name__}: {exc}"[:2000]))
@@ -384,8 +387,8 @@ def _load_isolating(conn: psycopg.Connection, batch: list[Article], keys: dict[i
         counts.splits += 1
         before = len(counts.rejected)
         mid = len(batch) // 2
-        _load_isolating(conn, batch[:mid], keys, counts)
-        _load_isolating(conn, batch[mid:], keys, counts)
+        _load_isolating(conn, batch[:mid], keys, counts, invalid)
+        _load_isolating(conn, batch[mid:], keys, counts, invalid)
         if top and len(counts.rejected) - before == len(batch):
             # Every article fails on its own: not a bad row but a broken statement or schema; fail the batch.
             del counts.rejected[before:]
@@ -408,8 +411,17 @@ def _speaker_key(name: str) -> str:
     return match_key(name)
 
 
-def _article_rows(batch: list[Article], keys: dict[int, str]):
+def _article_rows(batch: list[Article], keys: dict[int, str], invalid: dict[int, tuple[str, str]]):
+    """Staging rows of the batch's valid articles. Each article is validated here, just before its row is sent,
+    so the Python check runs while the server stores the rows sent before it (it ran alone before the COPY: 3 %
+    of a load); an invalid article is left out of staging, hence of everything after, and noted in `invalid`."""
     for idx, a in enumerate(batch):
+        if id(a) in invalid:
+            continue
+        problem = validate(a)
+        if problem:
+            invalid[id(a)] = problem
+            continue
         yield (
             idx, a.source, keys[id(a)], a.url, a.external_id, a.raw_item_id, a.title,
             asdict(a.dateline) if a.dateline else None, a.published_at, a.language, a.body,
@@ -432,16 +444,16 @@ def _speaker_names(batch: list[Article]) -> set[tuple[str, str | None, str]]:
 
 
 def _statement_rows(loaded: list[tuple[int, Article]], speaker_ids: dict[str, int],
-                    pairs: dict[tuple[int, int, int], bool]):
-    """Rows for the statements COPY; collects the statement_speakers pairs (primary flag merged) meanwhile."""
+                    co_speakers: set[tuple[int, int, int]]):
+    """Rows for the statements COPY; collects the co-speaker links (each once, never the primary) meanwhile."""
     for article_id, a in loaded:
         for s in a.statements:
             name = s.speaker_canonical or s.speaker
             speaker_id = speaker_ids.get(_speaker_key(name)) if name else None
-            if speaker_id is not None:
-                pairs[(article_id, s.seq, speaker_id)] = True
             for co in s.co_speakers:
-                pairs.setdefault((article_id, s.seq, speaker_ids[_speaker_key(co)]), False)
+                co_id = speaker_ids[_speaker_key(co)]
+                if co_id != speaker_id:  # a co-speaker spelled like the speaker is the speaker
+                    co_speakers.add((article_id, s.seq, co_id))
             yield (article_id, s.seq, s.start, s.end, s.text, s.kind, speaker_id, s.speaker, s.role, s.via,
                    s.cue, s.mode, s.norm_hash, s.uid)
 
@@ -466,15 +478,16 @@ def _dup_keys(cur: psycopg.Cursor, loaded: list[tuple[int, Article]]) -> list[tu
     return [key for key, repeated in seen.items() if repeated or key[1] in present]
 
 
-def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], counts: LoadCounts) -> None:
+def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], counts: LoadCounts,
+          invalid: dict[int, tuple[str, str]]) -> None:
     with conn.cursor() as cur:
         if cur.execute("SELECT to_regclass('pg_temp.stage_articles')").fetchone()[0] is None:
             cur.execute(_STAGING)
             cur.execute(_STAGING_CREATED)
         else:
             cur.execute(_CLEAR)
-        _write_rows(cur, "stage_articles", _ARTICLE_TYPES, _article_rows(batch, keys))
-        _write_rows(cur, "stage_names", _NAME_TYPES, _speaker_names(batch))
+        _write_rows(cur, "stage_articles", _ARTICLE_TYPES, _article_rows(batch, keys, invalid))
+        _write_rows(cur, "stage_names", _NAME_TYPES, _speaker_names([a for a in batch if id(a) not in invalid]))
         cur.execute(_LOCK_AND_KEEP_REVISIONS)
         counts.revisions = cur.rowcount
         cur.execute(_UPSERT_ARTICLES)
@@ -494,10 +507,11 @@ def _load(conn: psycopg.Connection, batch: list[Article], keys: dict[int, str], 
             "SELECT norm_key, id FROM speakers WHERE norm_key IN (SELECT key FROM stage_names)").fetchall())
         dup_keys = _dup_keys(cur, loaded)
         counts.statements = sum(len(a.statements) for _, a in loaded)
-        pairs: dict[tuple[int, int, int], bool] = {}
-        _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES, _statement_rows(loaded, speaker_ids, pairs))
-        _write_rows(cur, "stage_pairs", _PAIR_TYPES, ((*k, v) for k, v in pairs.items()))
-        cur.execute(_INSERT_STATEMENTS)
+        co_speakers: set[tuple[int, int, int]] = set()
+        _write_rows(cur, _STATEMENT_COLUMNS, _STATEMENT_TYPES, _statement_rows(loaded, speaker_ids, co_speakers))
+        if co_speakers:
+            _write_rows(cur, "stage_co_speakers", _CO_SPEAKER_TYPES, co_speakers)
+            cur.execute(_LINK_CO_SPEAKERS)
         _write_rows(cur, _REMOVED_COLUMNS, _REMOVED_TYPES, _removed_rows(loaded))
         counts.lines_removed = sum(len(a.removed) for _, a in loaded)
         if updated:

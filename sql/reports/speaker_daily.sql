@@ -11,7 +11,7 @@ SELECT sp.id AS speaker_id,
        count(*) FILTER (WHERE NOT s.is_dup) AS statements,
        count(*) AS statements_with_copies,
        count(DISTINCT a.id) AS articles
-FROM statement_speakers ss
+FROM statement_all_speakers ss
 JOIN statements s ON s.id = ss.statement_id
 JOIN articles a ON a.id = s.article_id
 JOIN speakers sp ON sp.id = ss.speaker_id

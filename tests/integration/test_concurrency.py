@@ -77,7 +77,9 @@ def test_two_loaders_loading_the_very_same_articles_at_once(conn, news_url):
     assert _in_threads(4, work) == []
     counts = content_counts(conn)
     assert counts["articles"] == 40 and counts["statements"] == 160
-    assert counts["speakers"] == 2 and counts["statement_speakers"] == 80
+    # statement_speakers holds co-speakers only (none here); the primary speaker is statements.speaker_id
+    assert counts["speakers"] == 2 and counts["statement_speakers"] == 0
+    assert conn.execute("SELECT count(*) FROM statement_all_speakers").fetchone()[0] == 80
     _no_duplicates(conn)
     dup = conn.execute("SELECT count(*) FILTER (WHERE is_dup) FROM statements").fetchone()[0]
     assert dup == 39 + 39 + 39  # the shared sentences: one original each for 3 texts, copies within 7 days

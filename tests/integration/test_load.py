@@ -196,6 +196,51 @@ def test_url_variants_are_one_article_and_a_new_version_keeps_the_old_body(conn,
     assert conn.execute("SELECT count(*) FROM statements").fetchone()[0] == 2
 
 
+def test_co_speakers_are_linked_once_and_the_primary_speaker_is_the_statement_column(conn):
+    article = make_article("sana", "co", ["وأكد بوتين وروحاني أن التعاون مستمر.", "وقال بوتين إن اللقاء مثمر."],
+                           published_at=T0, speakers={0: "بوتين", 1: "بوتين"})
+    article.statements[0].co_speakers = ["روحاني", "بوتين"]  # the speaker again as a co-speaker: one link, primary
+    store_raw_for(conn, [article])
+    all_speakers = ("SELECT s.seq, sp.canonical_name, a.is_primary FROM statement_all_speakers a "
+                    "JOIN statements s ON s.id = a.statement_id JOIN speakers sp ON sp.id = a.speaker_id ORDER BY 1, 3 DESC")
+    for _ in range(2):  # loading again replaces the links, never doubles them
+        with conn.transaction():
+            load.load_articles(conn, [article])
+        assert conn.execute(all_speakers).fetchall() == [(0, "بوتين", True), (0, "روحاني", False), (1, "بوتين", True)]
+        assert conn.execute("SELECT sp.canonical_name FROM statement_speakers ss "
+                            "JOIN speakers sp ON sp.id = ss.speaker_id").fetchall() == [("روحاني",)]
+
+
+def _dup_flags(conn):
+    return conn.execute("SELECT a.external_id, s.seq, s.is_dup FROM statements s JOIN articles a ON a.id = s.article_id "
+                        "ORDER BY 1, 2").fetchall()
+
+
+def _two_stories():
+    shared = "جملة مشتركة بين الخبرين عن الاجتماع."
+    return (make_article("sana", "d1", [shared, "جملة أولى."], published_at=T0),
+            make_article("sana", "d2", [shared, "جملة ثانية."], published_at=T0 + timedelta(hours=1)))
+
+
+EXPECTED_DUPS = [("d1", 0, False), ("d1", 1, False), ("d2", 0, True), ("d2", 1, False)]
+
+
+@pytest.mark.parametrize("one_transaction", [False, True])
+def test_dedup_sees_statements_of_earlier_batches(conn, one_transaction):
+    # The dedup probe must see the first batch's statements, committed or still in this transaction.
+    first, second = _two_stories()
+    store_raw_for(conn, [first, second])
+    if one_transaction:
+        with conn.transaction():
+            load.load_articles(conn, [first])
+            load.load_articles(conn, [second])
+    else:
+        for article in (first, second):
+            with conn.transaction():
+                load.load_articles(conn, [article])
+    assert _dup_flags(conn) == EXPECTED_DUPS
+
+
 def test_ingest_runs_row_has_counts_and_duration(conn, sample_inbox):
     inbox_mod.ingest(conn, sample_inbox)
     counts = runner.process_pending(conn, batch_size=5)

@@ -50,7 +50,7 @@ def test_inbox_files_end_in_done_and_keep_their_source(conn, sample_inbox):
 
 def test_exception_mid_batch_leaves_no_partial_article(conn, sample_inbox, monkeypatch):
     inbox_mod.ingest(conn, sample_inbox)
-    real_insert = load._INSERT_STATEMENTS
+    real_insert = load._NEAR_PAIRS_BANDED  # the loader's last query: the batch's statements are in by then
     calls = {"n": 0}
 
     original = load.load_articles
@@ -59,9 +59,9 @@ def test_exception_mid_batch_leaves_no_partial_article(conn, sample_inbox, monke
         calls["n"] += 1
         if calls["n"] == 2:
             # Articles of this batch are already upserted inside the transaction when this fails.
-            monkeypatch.setattr(load, "_INSERT_STATEMENTS", "SELECT 1/0")
+            monkeypatch.setattr(load, "_NEAR_PAIRS_BANDED", "SELECT 1/0, %(distance)s")
         else:
-            monkeypatch.setattr(load, "_INSERT_STATEMENTS", real_insert)
+            monkeypatch.setattr(load, "_NEAR_PAIRS_BANDED", real_insert)
         return original(connection, articles)
 
     monkeypatch.setattr(runner, "load_articles", failing_load)
@@ -76,7 +76,7 @@ def test_exception_mid_batch_leaves_no_partial_article(conn, sample_inbox, monke
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5 - _rejected_in_first_batch(conn)
 
     # The failed batch's leases expire; a clean run then loads everything exactly once.
-    monkeypatch.setattr(load, "_INSERT_STATEMENTS", real_insert)
+    monkeypatch.setattr(load, "_NEAR_PAIRS_BANDED", real_insert)
     monkeypatch.setattr(runner, "load_articles", original)
     conn.execute("UPDATE raw_items SET claim_expires_at = now() - interval '1 second' WHERE status = 'pending'")
     conn.commit()
