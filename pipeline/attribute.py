@@ -226,6 +226,9 @@ class _Attributor:
             number = self.number(t)
             after = self.constrained(t) if number is None else None
             if after is not None:
+                if i and not t.barrier and toks[i - 1].key[:1] in "بل" and len(toks[i - 1].key) > 3 \
+                        and not self.opens_clause(toks, i):
+                    continue  # `بهدف حث المواطنين على`: a verbal noun inside a clause, not its verb
                 event = self.finite(text, toks, i, "one", inv, spans)
                 if event is not None and (event.via or event.end < len(toks) and toks[event.end].key in after):
                     if t.key in self.cr.attitude or t.key[1:] in self.cr.attitude:
