@@ -729,6 +729,8 @@ class Parser:
             cut = next((n for n, x in enumerate(role) if n and x.key.startswith("بال")), None)
             if cut == 1 and not role[0].al and role[0].key not in r.institutions:
                 cut = None  # `وقال مندوب بالمنظمة`: an indefinite role and the body it serves, a subject
+            if cut is not None and clean and role[0].key in r.institutions and role[cut].key[1:] in r.institutions:
+                cut = None  # `أعلنت لجنة الاحتراف بالاتحاد السعودي لكرة القدم اليوم`: a body within a body, whole
             if cut is not None and role[cut].key in _ALONGSIDE:
                 role, clean, cut = role[:cut], True, None  # `أعلنت وزارة الخدمة المدنية بالتنسيق مع …`: the subject ends
                 pos = toks.index(role[-1], i) + 1

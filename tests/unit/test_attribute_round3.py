@@ -76,3 +76,17 @@ NAME_ENDS = [
 @pytest.mark.parametrize("case", NAME_ENDS)
 def test_name_ends(case) -> None:
     check(case)
+
+
+# A body glued with ب inside an institution's name (`لجنة الاحتراف بالاتحاد …`) is part of the subject when the
+# subject ends cleanly; a ب-glued verbal noun after a body is still its object (`وطالبت الهيئة بالتحقيق`).
+BODY_WITHIN_BODY = [
+    (["أعلنت لجنة المسابقات بالاتحاد العربي لكرة اليد اليوم تأجيل المباراة."],
+     [("لجنة المسابقات بالاتحاد العربي لكرة اليد", "أعلنت")]),
+    (["وطالبت الهيئة بالتحقيق في الحادث."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", BODY_WITHIN_BODY)
+def test_body_within_body(case) -> None:
+    check(case)
