@@ -90,3 +90,17 @@ BODY_WITHIN_BODY = [
 @pytest.mark.parametrize("case", BODY_WITHIN_BODY)
 def test_body_within_body(case) -> None:
     check(case)
+
+
+# `ودعا` + a definite common noun + `إلى`: the noun is who is called on, and the joined verb continues the last
+# speaker; with no speaker before it, nobody.
+INVITED = [
+    (["وأكد الوزير خالد الفهد أن الوضع مستقر.", "ودعا الشعب اليمني بمختلف مكوناته إلى الوقوف صفا واحدا."],
+     [("خالد الفهد", "وأكد"), ("خالد الفهد", "ودعا")]),
+    (["ودعا الشعب اليمني إلى الوقوف صفا واحدا."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", INVITED)
+def test_invited(case) -> None:
+    check(case)
