@@ -22,6 +22,8 @@ _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
 _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
+_INVITE = frozenset(key(w) for w in ("ودعا", "ودعت", "فدعا", "فدعت"))  # a joined verb: the clause may continue a speaker
+_ILA = key("إلى")
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
                                                "إننا", "أننا", "إنني", "أنني", "بأننا", "بأنهم"))  # `وقال إننا`: he said we
 _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها",
@@ -226,6 +228,9 @@ class _Attributor:
             number = self.number(t)
             after = self.constrained(t) if number is None else None
             if after is not None:
+                if i and not t.barrier and toks[i - 1].key[:1] in "بل" and len(toks[i - 1].key) > 3 \
+                        and not self.opens_clause(toks, i):
+                    continue  # `بهدف حث المواطنين على`: a verbal noun inside a clause, not its verb
                 event = self.finite(text, toks, i, "one", inv, spans)
                 if event is not None and (event.via or event.end < len(toks) and toks[event.end].key in after):
                     if t.key in self.cr.attitude or t.key[1:] in self.cr.attitude:
@@ -264,6 +269,9 @@ class _Attributor:
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t), number)
                     if fallback is not None and i < 3:
                         return fallback  # the main clause's verb wins over verbs in what it reports
+            elif self.invites(toks, i):  # `ودعا الشعب اليمني … إلى الوقوف`: the people invited, not a subject
+                if fallback is None and self.opens_clause(toks, i):
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t), number)
             elif self.subject_like(toks, i + 1):
                 if last is not None and toks[i + 1].key in _name_keys(last):
                     return _Event(last.speaker, last.name, last.role, t.raw,
@@ -300,6 +308,24 @@ class _Attributor:
         bare = k[2:] if k.startswith("ال") else k
         return (k in self.sr.groups or k in self.sr.institutions or k in self.sr.outlets or bare in ("مصادر", "قيادات")
                 or (len(bare) > 4 and bare.endswith(("ون", "ين", "ات"))))
+
+    def invites(self, toks: list[Token], i: int) -> bool:
+        """`دعا` + a definite common noun + `إلى` within a few words: the noun is who is called on (`ودعا الشعب
+        اليمني بمختلف مكوناته إلى`), not the verb's subject; no role, body, group or name opens it."""
+        t = toks[i]
+        if t.key not in _INVITE or i + 2 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        sr = self.sr
+        if nxt.barrier or not nxt.al or nxt.key in sr.role_heads or nxt.key in sr.institutions or nxt.key in sr.groups \
+                or nxt.key in sr.given_names or nxt.key in sr.honorifics or nxt.key in sr.outlets:
+            return False
+        for x in toks[i + 2:i + 8]:
+            if x.key == _ILA:
+                return True
+            if x.barrier:
+                return False
+        return False
 
     def opens_clause(self, toks: list[Token], i: int) -> bool:
         """The verb can continue the last speaker: first in the statement, joined by و/ف, after `كما`, `من جانبه`,

@@ -75,6 +75,12 @@ class Token(NamedTuple):
 _new_token = tuple.__new__
 
 
+def _hamza_head(t: Token, r: SpeakerRules) -> bool:
+    """`إمام` (imam), folded like `أمام` (in front of, a stop): a role head when written with its hamza below."""
+    raw = t.raw[1:] if t.raw[:1] in "وف" and t.raw[1:2] == "إ" else t.raw
+    return raw[:1] == "إ" and t.key.lstrip("وف") in r.role_heads
+
+
 def token(start: int, end: int, raw: str, barrier: bool = False) -> Token:
     k = key(raw)
     return Token(start, end, raw, k, barrier, is_al(k) and raw[:1] not in _HAMZA_ALEF)
@@ -564,10 +570,12 @@ class Parser:
                     (name and not forced) or (len(role) == 1 and role[0].al and role[0].key in r.role_heads)):
                 clean = True  # `وقال المتحدث لوكالة الصحافة الفرنسية`: told to an outlet, not the body it serves
                 break
-            if self.stops_here(k) or k == "في":
+            if (self.stops_here(k) and not _hamza_head(t, r)) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
                     k == "من" and bool(name) and not role and name[0].key in r.given_names and pos + 1 < limit
-                    and not toks[pos + 1].barrier and toks[pos + 1].key in r.institutions)  # `جون هاموند من جمعية …`
+                    and not toks[pos + 1].barrier and toks[pos + 1].key in r.institutions) or (  # `جون هاموند من جمعية …`
+                    k == "من" and len(name) >= 3 and name[-1].al and name[-2].key not in r.particles
+                    and any(x.key in _NASAB for x in name))  # `عبدالمحسن بن محمد القاسم من سفك`: a whole nasab
                 weak_end = not clean
                 break
             if source and role and not name and not (forced and len(role) > 1):  # `… بمحافظة مأرب`: a genitive goes on
@@ -636,11 +644,17 @@ class Parser:
                 words = sum(1 for x in name if x.key not in r.particles)
                 if not closed and (k in r.particles or toks[pos - 1].key in r.particles):
                     name.append(t)
-                elif k in r.role_heads or (k[:1] == "و" and k[1:] in r.role_heads and k not in r.waw_words):
+                elif (k in r.role_heads or (k[:1] == "و" and k[1:] in r.role_heads and k not in r.waw_words)) and not (
+                        t.al and name[-1].key not in r.particles and any(x.key in _NASAB for x in name)
+                        and self._ends_after(toks, pos + 1, limit)):  # `محمد بن عبدالرحمن المخرج أن`: the family name
                     post, pos = self._post_role(toks, pos, limit)  # `شوقي علام مفتي مصر`
                     clean = True
                     break
                 elif closed:
+                    break
+                elif not t.al and k in r.place_nouns and k not in r.given_names and k not in self.known \
+                        and name[0].key in r.given_names:
+                    clean = True  # `خالد بن عبدالقادر وسط ترحيب`: a setting (amid, north of …), not a name word
                     break
                 elif k in r.honorifics:
                     if t.al and self._ends_after(toks, pos + 1, limit):
@@ -715,6 +729,8 @@ class Parser:
             cut = next((n for n, x in enumerate(role) if n and x.key.startswith("بال")), None)
             if cut == 1 and not role[0].al and role[0].key not in r.institutions:
                 cut = None  # `وقال مندوب بالمنظمة`: an indefinite role and the body it serves, a subject
+            if cut is not None and clean and role[0].key in r.institutions and role[cut].key[1:] in r.institutions:
+                cut = None  # `أعلنت لجنة الاحتراف بالاتحاد السعودي لكرة القدم اليوم`: a body within a body, whole
             if cut is not None and role[cut].key in _ALONGSIDE:
                 role, clean, cut = role[:cut], True, None  # `أعلنت وزارة الخدمة المدنية بالتنسيق مع …`: the subject ends
                 pos = toks.index(role[-1], i) + 1
@@ -904,7 +920,11 @@ class Parser:
         gap = text[toks[pos - 1].end:toks[pos].start] if text and 0 < pos < limit else ""
         if any(c in gap for c in "«“\"") or ("(" in gap and toks[pos - 1].key not in self.r.institutions):
             return [], pos  # `هيئة الإذاعة الأسترالية، (إيه.بي.سي)`, `الوزارة «نحن …»`: an acronym or a quotation
-        while j < limit and (j == pos or not toks[j].barrier) and len(name) < 5:
+        while j + 1 < limit and toks[j].key in self.r.honorifics and not toks[j + 1].barrier \
+                and self.name_like(toks[j + 1]):
+            j += 1  # `الأمين العام …، الدكتور عبد اللطيف الزياني، أن`: a title before the apposed name
+        first = j
+        while j < limit and (j == first or not toks[j].barrier) and len(name) < 5:
             t = toks[j]
             if not name and t.key[:1] == "و" and t.key not in self.r.waw_words:
                 break  # `المسؤولين، وبينهم الرئيس …`: a new clause, not a name
@@ -1078,6 +1098,9 @@ class Inventory:
         if not people and rk.count(" ") >= 3:
             people = set().union(*(v for r, v in self.by_role.items() if (" " + rk) in (" " + r)))
             # `أمير منطقة مكة المكرمة رئيس اللجنة الإشرافية …` inside `مستشار خادم الحرمين الشريفين أمير منطقة …`
+        if not people and rk.count(" ") >= 1:
+            people = set().union(*(v for r, v in self.by_role.items() if rk in _compound_halves(r)))
+            # `خطيب المسجد الحرام` for `إمام وخطيب المسجد الحرام`: one head of a compound role
         if not people and rk.startswith("ال") and generic:
             ws = rk.split()  # `المسؤول المالي الأمريكي`: a definite generic head and adjectives, one nationality
             quals = [w for w in ws[1:] if w in nationalities]
@@ -1100,6 +1123,15 @@ class Inventory:
                     if canonical not in seen:
                         seen.append(canonical)
         return seen
+
+
+def _compound_halves(role: str) -> tuple[str, ...]:
+    """`امام وخطيب المسجد الحرام` → (`امام المسجد الحرام`, `خطيب المسجد الحرام`); a role without a compound head: ()."""
+    ws = role.split()
+    if len(ws) < 3 or not ws[1].startswith("و") or len(ws[1]) < 4:
+        return ()
+    rest = " ".join(ws[2:])
+    return (ws[0] + " " + rest, ws[1][1:] + " " + rest)
 
 
 def _same_nation(quals: list[str], words: list[str], nationalities: frozenset[str]) -> bool:
