@@ -39,6 +39,12 @@ _ISSUED = frozenset(key(w) for w in ("صادر", "الصادر", "صدر"))
 _ISSUE = frozenset(key(w) for w in ("أصدر", "أصدرت", "وأصدر", "وأصدرت", "أصدرا", "وأصدرا"))
 _ISSUER_NEXT = frozenset(key(w) for w in ("في", "إلى"))  # `وقال البيان في …`, `وأشار البيان إلى أن`
 _HIM = frozenset(key(w) for w in ("أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها"))  # a pronoun subject of a nested report
+_LI_WHAT = key("لما")  # `وفقا لما ذكره …`
+_WHAT_SAID = frozenset(key(w) for w in ("ذكره", "ذكرته", "قاله", "قالته", "أعلنه", "أعلنته", "أكده", "أكدته", "أورده",
+                                        "أوردته", "أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "أوضحه", "أوضحته"))
+_NOUN_CUE_OPENERS = frozenset(key(w) for w in ("جاء", "وجاء", "كان", "وكان"))
+_NOUN_CUES = frozenset(key(w) for w in ("تأكيد", "تشديد", "تحذير", "تنويه", "إشارة"))  # `وجاء تأكيد الأمانة … على`
+_NOUN_CUE_NEXT = frozenset(key(w) for w in ("على", "إلى", "أن", "بأن"))
 _FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
 _SAYING = frozenset(key(w) for w in ("قوله", "قولها", "القول"))
 _THAT_OBJECT = key("ذلك")  # `أوضح ذلك فلان`: the object before the subject
@@ -210,6 +216,10 @@ class _Attributor:
         headline = self.headline(st, toks, inv, spans)
         if headline or not hits:
             return headline
+        if hits[0] == 1 and toks[0].key in _NOUN_CUE_OPENERS:
+            noun = self.noun_cue(text, toks, spans)
+            if noun is not None:
+                return noun
         fallback: _Event | None = None
         source: _Event | None = None
         failed = False  # a speech verb whose subject is there but could not be read
@@ -283,6 +293,18 @@ class _Attributor:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         self.unread = failed and source is None and fallback is None
         return source or fallback
+
+    def noun_cue(self, text: str, toks: list[Token], spans) -> _Event | None:
+        """`وجاء تأكيد الأمانة العامة … على`, `وكان تشديد الوزارة على أنه`: the author of a speech noun that opens
+        the statement after `جاء`/`كان` speaks, when a role, body or title anchors it and على/إلى/أن follows it."""
+        n = len(toks)
+        if n < 4 or toks[1].key not in _NOUN_CUES or toks[1].barrier or toks[2].barrier:
+            return None
+        who = self.parser.subject(toks, 2, min(n, 22), text)
+        if who is None or not who.anchored or who.end >= n or toks[who.end].barrier \
+                or toks[who.end].key not in _NOUN_CUE_NEXT:
+            return None
+        return self._event(who, toks[1].raw, self.mode(text, toks, who.end + 1, spans, toks[1]))
 
     def reported_by(self, text: str, toks: list[Token], event: _Event, hits: list[int], spans) -> None:
         """`أبدى ريس تفاؤلا …، وقال: «…»`: an attitude verb gives the speaker; a later speech verb of the same
@@ -679,9 +701,14 @@ class _Attributor:
                 continue
             if words[-1] != phrase[-1] and phrase[-1] == "ل" and words[-1].startswith("ل") and words[:-1] == list(phrase[:-1]):
                 last = toks[i + n - 1]
-                rest = [token(last.start + 1, last.end, last.raw[1:])] + toks[i + n:]
+                if last.key == _LI_WHAT and i + n + 1 < len(toks) and toks[i + n].key in _WHAT_SAID \
+                        and not toks[i + n].barrier and not toks[i + n + 1].barrier:
+                    rest = toks[i + n + 1:]  # `وفقا لما ذكره البيت الأبيض`: the subject of the relative clause
+                    cue = text[toks[i].start:toks[i + n].end]
+                else:
+                    rest = [token(last.start + 1, last.end, last.raw[1:])] + toks[i + n:]
+                    cue = text[toks[i].start:last.start + 1]
                 who = self.parser.subject(rest, 0, min(len(rest), 10), text)
-                cue = text[toks[i].start:last.start + 1]
             elif words == list(phrase) or (words[0][:1] in "وف" and [words[0][1:]] + words[1:] == list(phrase)):
                 j = i + n
                 if j + 1 < len(toks) and toks[j].key in _SPEECH_NOUNS and not toks[j + 1].barrier:
@@ -690,8 +717,8 @@ class _Attributor:
                 cue = text[toks[i].start:toks[i + n - 1].end]
             else:
                 continue
-            if who is not None and who.clean and who.anchored:
-                event = self._event(who, cue, "indirect")
+            if who is not None and who.clean and who.anchored and who.speaker.count("(") == who.speaker.count(")"):
+                event = self._event(who, cue, "indirect")  # (not `هيئة (آي`: cut inside its parentheses)
                 event.antecedent = False  # `…، بحسب الجهاز المركزي`: a later `وقالت` is not its subject
                 return event
         return None
@@ -729,8 +756,9 @@ class _Attributor:
             if not any(t.key in _COMPLEMENTIZERS for t in between) and not any(
                     t.key in self.cr.participles and t.key not in self.cr.quoting for t in between):
                 return "direct"  # (`وأضاف مؤكدا نية «…»`: a quoted fragment inside reported content is indirect)
-            if between and between[-1].key in _COMPLEMENTIZERS and not text[b:].strip(" .،,”\"»"):
-                return "direct"  # `قالت الحركة في بيان ان “…”.`
+            if between and between[-1].key in _COMPLEMENTIZERS and (
+                    not text[b:].strip(" .،,”\"»") or text[a:b].rstrip(" \"”»").endswith((".", "!", "?", "؟"))):
+                return "direct"  # `قالت الحركة في بيان ان “…”.`, `وقال فلان أن "… استشهد."، وأضاف`: a whole sentence
             return "indirect"
         return "indirect"
 
@@ -810,7 +838,7 @@ class _Gate:
 def _triggers(cr: CueRules) -> frozenset[str]:
     """Token keys that can start anything in `_Attributor.statement` (with their و/ف forms); others are skipped."""
     base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained)
-    return frozenset(base | {p + k for k in base for p in "وف"} | set(_source_anchors(cr)))
+    return frozenset(base | {p + k for k in base for p in "وف"} | set(_source_anchors(cr)) | _NOUN_CUES)
 
 
 def _source_anchors(cr: CueRules) -> dict[str, int]:
@@ -894,10 +922,39 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         if event.antecedent:
             last = event
             last_at = len(events)
+    for n, st in enumerate(statements):
+        if events[n] is None and kinds[n] == _CUE and toks[n]:
+            events[n] = _subheadline(att, st, toks[n], events)
     for st, event in zip(statements, events):
         if event is not None:
             _fill(st, event, inv, sr)
     return statements
+
+
+def _subheadline(att: _Attributor, st: Statement, toks: list[Token], events: list[_Event | None]) -> _Event | None:
+    """`الأحمدي: طول القامة مشكلة الأخضر`: a short line opened by one or two words and a colon, the last words of
+    exactly one person the article reports speaking (named in full, possibly further down), is that person's."""
+    text = st.text
+    colon = text.find(":")
+    if colon < 0 or colon > _HEADLINE_COLON or len(toks) > 14:
+        return None
+    n = sum(1 for t in toks if t.end <= colon)
+    if not 0 < n <= 2 or n >= len(toks) or not toks[n].barrier or any(t.barrier for t in toks[1:n]):
+        return None
+    words = [t.key for t in toks[:n]]
+    found: _Event | None = None
+    for event in events:
+        if event is None or not event.explicit or not event.name:
+            continue
+        parts = [key(w) for w in event.name.split()]
+        if len(parts) > n and parts[-n:] == words:
+            if found is not None and found.name != event.name:
+                return None  # two people end so: unsure
+            found = event
+    if found is None:
+        return None
+    return _Event(found.speaker, found.name, found.role, ":", att.mode(text, toks, n, _quote_spans(text), None),
+                  explicit=False)
 
 
 def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool:

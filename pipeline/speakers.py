@@ -674,6 +674,11 @@ class Parser:
                     role.extend(name)  # `رئيسة النادي بمدينة يوجين بولاية أوريقون ملاك المنيف`: the words read
                     role.append(t)  # as a name were a place, and the role goes on through the next one to a
                     name, forced, replaced = [], True, True  # name the article knows or a listed given name
+                elif honored and not role and words == 1 and not closed and not t.al and len(k) > 4 and k[0] == "ب" \
+                        and name[0].key in r.given_names and name[0].key in self.known and k not in r.given_names \
+                        and k not in self.known and (k[1:] in r.objects or t.raw.endswith("ة")):
+                    clean = True  # `وطالب الدكتور مجدي بضرورة`: a ب-glued object noun after a titled given name the
+                    break  # article names in full (`مجدي أبو فريخة`); unknown, it stays a misreading
                 elif self.name_like(t) and words < (4 if not role or role[-1].al else 6):
                     name.append(t)  # after an indefinite chain (`وزير داخلية إقليم بلوشستان أكبر حسين دوراني`)
                     # the chain's last words are read as a name first and handed back by _chain_name
