@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
 
 from pipeline import lexicons
 from pipeline.normalize import fold
@@ -26,10 +25,9 @@ _INVITE = frozenset(key(w) for w in ("ودعا", "ودعت", "فدعا", "فدع
 _ILA = key("إلى")
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
                                                "إننا", "أننا", "إنني", "أنني", "بأننا", "بأنهم"))  # `وقال إننا`: he said we
-_AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها",
-                                                "بقوله", "بقولها", "بالقول",  # `واستطرد بقوله:`
-                                                "للأسف", "بصراحة", "باختصار", "ببساطة"))  # `قال للأسف الوضع سيئ`
 _STANCE = frozenset(key(w) for w in ("للأسف", "بصراحة", "باختصار", "ببساطة"))  # what was said begins with them
+_AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "عن", "ب", "بأن", "قائلا", "في", "خلال", "فيه", "فيها",
+                                                "بقوله", "بقولها", "بالقول")) | _STANCE  # `واستطرد بقوله:`, `قال للأسف …`
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
@@ -45,14 +43,13 @@ _WHAT_SAID = frozenset(key(w) for w in ("ذكره", "ذكرته", "قاله", "�
 _NOUN_CUE_OPENERS = frozenset(key(w) for w in ("جاء", "وجاء", "كان", "وكان"))
 _NOUN_CUES = frozenset(key(w) for w in ("تأكيد", "تشديد", "تحذير", "تنويه", "إشارة"))  # `وجاء تأكيد الأمانة … على`
 _NOUN_CUE_NEXT = frozenset(key(w) for w in ("على", "إلى", "أن", "بأن"))
+_FROM = key("عن")
 _FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
 _SAYING = frozenset(key(w) for w in ("قوله", "قولها", "القول"))
 _THAT_OBJECT = key("ذلك")  # `أوضح ذلك فلان`: the object before the subject
 _DEMONSTRATIVES = frozenset(key(w) for w in ("تلك", "هذه", "هذا", "ذلك", "هؤلاء"))
 _FRONTED = frozenset(key(w) for w in ("وعن", "وحول", "وفي", "وبشأن", "وردا", "وردًا", "وبخصوص", "وفيما", "وعلى"))
 _REVERSED = re.compile(r"(?<=\w)»(\w+)\s?«")  # `ل»الجزيرة «`: one word in reversed guillemets glued to ل, no quotation
-
-
 _COLON_REVERSED = re.compile(r":\s*»")  # `وأضاف:»تتضمن التعديلات …`: a reversed guillemet opens the quotation
 
 
@@ -621,7 +618,7 @@ class _Attributor:
         if outer.end >= len(toks):
             return None
         j = outer.end
-        quoting = toks[j].key == key("عن") and key(cue)[-3:] in ("نقل", "قلت")  # `ونقلت يونهاب عن صحيفة …`
+        quoting = toks[j].key == _FROM and key(cue)[-3:] in ("نقل", "قلت")  # `ونقل التلفزيون عن المعلم`
         if first not in self.sr.outlets and not quoting:
             return None
         last = self._last
@@ -630,7 +627,7 @@ class _Attributor:
                 or toks[j].key in _FROM_HIM and key(cue)[-3:] in ("نقل", "قلت")):  # `نقلت الوكالة عنه قوله`
             return _Event(last.speaker, last.name, last.role, cue if toks[j].key in _FROM_HIM else toks[j + 1].raw,
                           self.mode(text, toks, j + 2, spans, toks[j + 1]), via=outer.speaker)
-        if toks[j].key == key("عن") and key(cue)[-3:] in ("نقل", "قلت"):
+        if quoting:
             inner = self.parser.subject(toks, j + 1, min(len(toks), j + 12), text)
             if inner is None and j + 2 < len(toks) and toks[j + 1].al and toks[j + 1].key in self.parser.known \
                     and not toks[j + 2].barrier and toks[j + 2].key in _SAYING:
@@ -1064,11 +1061,10 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
     """People named with a role anywhere in the article (`الرئيس الروسي فلاديمير بوتين`)."""
     inv = Inventory()
     r = parser.r
-    heads: Any  # the cache entry, then the set in it
-    heads = _HEADS.get(id(r))
-    if heads is None or heads[0] is not r:
-        heads = _HEADS[id(r)] = (r, (r.role_heads - r.groups) | r.honorifics)
-    heads = heads[1]
+    cached = _HEADS.get(id(r))
+    if cached is None or cached[0] is not r:
+        cached = _HEADS[id(r)] = (r, (r.role_heads - r.groups) | r.honorifics)
+    heads: frozenset[str] = cached[1]
     for st, tk in zip(statements, toks):
         if not tk:
             continue
@@ -1086,7 +1082,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
     return inv
 
 
-_HEADS: dict[int, tuple] = {}
+_HEADS: dict[int, tuple[SpeakerRules, frozenset[str]]] = {}  # id(rules) → (rules, role heads and honorifics)
 
 
 def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> None:
