@@ -494,6 +494,11 @@ class Parser:
                 closed = True
                 j += 1
                 break
+            elif self._nasab_closed(name, toks, j, limit):
+                name.append(t)  # `…، عبدالله بن عبدالملك المرشد، أن`: the nasab's family name, a role head's spelling
+                closed = True
+                j += 1
+                break
             elif self.name_like(t) and not _suffixed(t) and not self.objectish(t) and k not in r.objects:
                 name.append(t)
             else:
@@ -939,11 +944,24 @@ class Parser:
                         and self.name_like(toks[j + 1]))):  # (`وليد المعلم، رحاله`: a family name, then the comma)
                 name.append(t)
                 j += 1
+            elif self._nasab_closed(name, toks, j, limit):
+                name.append(t)  # `، عبدالله بن عبدالملك المرشد، أن`: a family name spelled like a role head
+                j += 1
+                break
             else:
                 break
         if name and (j >= limit or toks[j].barrier or toks[j].key in _THAT):
             return name, j
         return [], pos
+
+    def _nasab_closed(self, name: list[Token], toks: list[Token], j: int, limit: int) -> bool:
+        """A definite word after a chain of descent (`عبدالله بن عبدالملك المرشد`) right before punctuation or أن
+        closes the name as its family name, even when it is spelled like a role head (`المرشد`, `المخرج`): a
+        second person or a role after a nasab would not end the phrase there."""
+        t = toks[j]
+        return len(name) >= 3 and t.al and not t.barrier and name[-1].key not in self.r.particles \
+            and any(x.key in _NASAB for x in name) and t.key not in self.r.institutions \
+            and t.key not in self.r.honorifics and (j + 1 >= limit or toks[j + 1].barrier or toks[j + 1].key in _THAT)
 
     def _conjoined(self, toks: list[Token], pos: int, limit: int, text: str) -> Who | None:
         """The subject after a conjunction; its `end` indexes `toks`."""

@@ -1,0 +1,32 @@
+"""Golden tables for the round5 branch (held-out9's error classes, written as fresh sentences).
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement;
+`(None, None)` is an abstention. Each group fails without its fix; guards say what must not change.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_attribute_phenomena import check
+
+# A name set off by commas after a long role, its nasab closed by a family name spelled like a role head
+# (`المرشد`, `المخرج`): the person speaks, and the subjectless cues after it continue them.
+NASAB_APPOSITION = [
+    (["وأوضح مدير عام إدارة البرامج والمنتجات السياحية المكلف في الهيئة العامة للسياحة والتراث الوطني، عبدالله بن "
+      "عبدالملك المرشد، أن هذه الفرص الوظيفية تتمثل في اللجان.", "وأشار إلى أن المهرجانات تعد من أبرز الأنشطة."],
+     [("عبدالله بن عبدالملك المرشد", "وأوضح"), ("عبدالله بن عبدالملك المرشد", "وأشار")]),
+    (["وأوضح مدير عام إدارة البرامج في الهيئة، عبدالله بن عبدالملك المرشد، أن الفرص متاحة."],
+     [("عبدالله بن عبدالملك المرشد", "وأوضح")]),
+    (["وأكد المتحدث الرسمي للهيئة، الدكتور خالد بن محمد المخرج، أن الخطة جاهزة.", "وأضاف أن التنفيذ يبدأ غدا."],
+     [("خالد بن محمد المخرج", "وأكد"), ("خالد بن محمد المخرج", "وأضاف")]),
+    # guard: a role after the nasab that runs on (`المدير التنفيذي للشركة`) is no family name
+    (["وقال رئيس مجلس إدارة الجمعية، محمد بن علي المدير التنفيذي للشركة، إن الخطة جاهزة."],
+     [("رئيس مجلس إدارة الجمعية", "وقال")]),
+    # guard: an apposed name without a nasab keeps its ordinary reading
+    (["وقال رئيس اللجنة، خالد الغامدي، إن الخطة جاهزة."], [("خالد الغامدي", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", NASAB_APPOSITION)
+def test_nasab_apposition(case) -> None:
+    check(case)
