@@ -32,6 +32,7 @@ _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "�
                                           "أما", "وأما"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
+_A_STATEMENT = key("بيان")  # indefinite: a definite word after it is its issuer (`بيان الرئاسة`)
 _STATEMENT_OBJECTS = frozenset(key(w) for w in ("بيانا", "بيانًا", "بيان"))
 _ISSUED = frozenset(key(w) for w in ("صادر", "الصادر", "صدر"))
 _ISSUE = frozenset(key(w) for w in ("أصدر", "أصدرت", "وأصدر", "وأصدرت", "أصدرا", "وأصدرا"))
@@ -551,6 +552,13 @@ class _Attributor:
                 if who is not None and who.anchored and who.clean:
                     return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
                 return None
+        elif k < n and toks[j].key == _A_STATEMENT and toks[k].al and not toks[k].barrier \
+                and toks[k].key not in self.sr.documents:
+            who = self.parser.subject(toks, k, min(n, k + 12), text)  # `قال بيان الرئاسة "…"`: the genitive issues it
+            if who is not None and who.anchored and who.clean and not who.co:
+                self.issuer = who
+                return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
+            return None
         if self.issuer is None or (k < n and toks[k].key not in _COMPLEMENTIZERS and toks[k].key not in _ISSUER_NEXT):
             return None
         if k + 2 < n and toks[k].key in _COMPLEMENTIZERS and (
@@ -705,16 +713,19 @@ class _Attributor:
                 else:
                     rest = [token(last.start + 1, last.end, last.raw[1:])] + toks[i + n:]
                     cue = text[toks[i].start:last.start + 1]
-                who = self.parser.subject(rest, 0, min(len(rest), 10), text)
+                s = _issuer_at(rest, 0)
+                who = self.parser.subject(rest, s, min(len(rest), s + 10), text) if s < len(rest) else None
+                issued = s > 0 and rest[0].key in _STATEMENT_DOCS
             elif words == list(phrase) or (words[0][:1] in "وف" and [words[0][1:]] + words[1:] == list(phrase)):
-                j = i + n
-                if j + 1 < len(toks) and toks[j].key in _SPEECH_NOUNS and not toks[j + 1].barrier:
-                    j += 1  # `بحسب إعلان الجهاز المركزي للإحصاء`: the author of the statement
+                j = _issuer_at(toks, i + n)  # `بحسب إعلان الجهاز المركزي للإحصاء`: the author of the statement
                 who = self.parser.subject(toks, j, min(len(toks), j + 10), text) if j < len(toks) else None
                 cue = text[toks[i].start:toks[i + n - 1].end]
+                issued = j > i + n and toks[i + n].key in _STATEMENT_DOCS
             else:
                 continue
             if who is not None and who.clean and who.anchored and who.speaker.count("(") == who.speaker.count(")"):
+                if issued:
+                    self.issuer = who  # `وفقا لبيان صادر عن رئاسة الجمهورية`: a later `وأشار البيان` is theirs
                 event = self._event(who, cue, "indirect")  # (not `هيئة (آي`: cut inside its parentheses)
                 event.antecedent = False  # `…، بحسب الجهاز المركزي`: a later `وقالت` is not its subject
                 return event
@@ -847,6 +858,18 @@ def _source_anchors(cr: CueRules) -> dict[str, int]:
         for form in (phrase[back], "و" + phrase[back], "ف" + phrase[back]) if back == 0 else (phrase[back],):
             out.setdefault(form, back)
     return out
+
+
+def _issuer_at(toks: list[Token], j: int) -> int:
+    """After a source phrase at token j: where the author of a speech noun starts (`إعلان الجهاز المركزي`,
+    `بيان صادر عن رئاسة الجمهورية`), else j. A statement noun says who issued it, or it is a document."""
+    n = len(toks)
+    if j + 1 >= n or toks[j].key not in _SPEECH_NOUNS or toks[j + 1].barrier:
+        return j
+    if toks[j + 1].key in _ISSUED and j + 3 < n and toks[j + 2].key == _FROM and not toks[j + 2].barrier \
+            and not toks[j + 3].barrier:
+        return j + 3
+    return j + 1
 
 
 def _words(toks: list[Token], j: int, n: int) -> str:

@@ -938,6 +938,8 @@ class Parser:
             t = toks[j]
             if not name and t.key[:1] == "و" and t.key not in self.r.waw_words:
                 break  # `المسؤولين، وبينهم الرئيس …`: a new clause, not a name
+            if not name and t.key[:1] == "ف" and t.key[1:] in _THAT:
+                break  # `بحسب بيان صادر عن وزارة الداخلية، فإن المتهمين`: the main clause, not a name
             if self.name_like(t) or t.key in self.r.particles or (
                     name and t.al and t.key not in self.r.role_heads and not (
                         t.key in self.r.honorifics and j + 1 < limit and not toks[j + 1].barrier
