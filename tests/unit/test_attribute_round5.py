@@ -55,3 +55,19 @@ ISSUERS = [
 def test_issuers(case) -> None:
     check(case)
 
+
+# What is announced with no أن (`أعلن معهد … ارتفاع مؤشر`, `أعلنت الوزارة مقتل`): the object noun ends the subject.
+ANNOUNCED_OBJECT = [
+    (["يأتي ذلك فيما أعلن معهد إدارة الإمدادات ارتفاع مؤشر القطاع غير الصناعي بمقدار 3 نقاط."],
+     [("معهد إدارة الإمدادات", "أعلن")]),
+    (["وأعلنت وزارة الداخلية مقتل ثلاثة مسلحين في اشتباك."], [("وزارة الداخلية", "وأعلنت")]),
+    (["وأعلن الاتحاد تأجيل المباراة إلى الأسبوع المقبل."], [("الاتحاد", "وأعلن")]),
+    # guards: a declaration with no subject, and the noun opening a sentence with no cue
+    (["وأعلن استقلال الإقليم عن الدولة."], [(None, None)]),
+    (["ارتفاع مؤشر القطاع غير الصناعي بمقدار 3 نقاط."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", ANNOUNCED_OBJECT)
+def test_announced_object(case) -> None:
+    check(case)
