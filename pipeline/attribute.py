@@ -1102,7 +1102,26 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
                 done = who.end
             elif i + 1 < len(tk) and tk[i + 1].key in heads:
                 done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word
+        for i, t in enumerate(tk):
+            if t.al and t.key[-1:] == "ي" and i >= done and parser._nationality_before_name(tk, i, len(tk)):
+                _origin_named(parser, st.text, tk, i, inv)
     return inv
+
+
+def _origin_named(parser: Parser, text: str, tk: list[Token], i: int, inv: Inventory) -> None:
+    """`بين البرتغالي جوزيه مورينيو، المدير الفني لفريق تشيلسي`: a name after an adjective of origin, set off by a
+    comma before a definite role head, names a person the article may later cite by surname (`مورينيو قال:`)."""
+    r = parser.r
+    j = i + 1
+    while j < len(tk) and j < i + 5 and not tk[j].barrier and (parser.name_like(tk[j]) or tk[j].key in r.particles):
+        j += 1
+    if j - i < 3 or j >= len(tk) or j >= i + 5 or not tk[j].barrier or not tk[j].al or tk[j].key not in r.role_heads \
+            or text[tk[j - 1].end:tk[j].start].strip() not in ("،", ","):
+        return
+    end = j + 1
+    while end < len(tk) and end < j + 8 and not tk[end].barrier:
+        end += 1
+    inv.add(text[tk[i + 1].start:tk[j - 1].end], text[tk[j].start:tk[end - 1].end])
 
 
 _HEADS: dict[int, tuple[SpeakerRules, frozenset[str]]] = {}  # id(rules) → (rules, role heads and honorifics)

@@ -71,3 +71,23 @@ ANNOUNCED_OBJECT = [
 @pytest.mark.parametrize("case", ANNOUNCED_OBJECT)
 def test_announced_object(case) -> None:
     check(case)
+
+
+# A name after an adjective of origin, set off by a comma before a role (`بين البرتغالي جوزيه مورينيو، المدير
+# الفني لفريق تشيلسي`), names a person: sports copy then cites them by surname before the verb (`مورينيو قال:`)
+# or in a relative clause (`آرسين الذي نفى بدوره أن`).
+ORIGIN_NAMED = [
+    (["استمرت الحرب الباردة بين البرتغالي جوزيه مورينيو، المدير الفني لفريق تشيلسي، ونظيره الفرنسي آرسين فينجر، "
+      "المدير الفني لفريق أرسنال.", "مورينيو قال: كمدرب لتشيلسي، احترمت منصبي.",
+      "وهو ما لم يتقبله آرسين الذي نفى بدوره أن يكون قد تفادى مصافحة مورينيو."],
+     [(None, None), ("جوزيه مورينيو", "قال"), ("آرسين فينجر", "نفى")]),
+    # guards: no role after the comma, and a team, not a person
+    (["استمرت الحرب الباردة بين البرتغالي جوزيه مورينيو، ونظيره آرسين فينجر.", "مورينيو قال: كمدرب، احترمت منصبي."],
+     [(None, None), (None, None)]),
+    (["وفاز الفريق الإسباني ريال مدريد، المتصدر، على منافسه.", "ريال قال: سنفوز."], [(None, None), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", ORIGIN_NAMED)
+def test_origin_named(case) -> None:
+    check(case)
