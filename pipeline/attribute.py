@@ -30,6 +30,8 @@ _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "ع�
                                                 "بقوله", "بقولها", "بالقول")) | _STANCE  # `واستطرد بقوله:`, `قال للأسف …`
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
+_AMMA = frozenset(key(w) for w in ("أما", "وأما"))
+_SO_HAS = key("فقد")  # `أما فلان فقد قال`
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
 _A_STATEMENT = key("بيان")  # indefinite: a definite word after it is its issuer (`بيان الرئاسة`)
@@ -488,6 +490,11 @@ class _Attributor:
         who = None
         if nxt < len(toks) and toks[nxt].key in self.sr.pronoun_subjects:
             return None  # `كما أكد معاليه`: continues the last speaker
+        if i > 1 and (toks[i - 1].key == _SO_HAS or cue[:1] == "ف" and toks[i].key[1:] in self.cr.finite) \
+                and any(t.key in _AMMA for t in toks[max(0, i - 12):i - 1]):
+            who = self.svo(text, toks, i)  # `أما أمين العلي فقد أكد حرصه`: the topic is the subject, not `حرصه`
+            if who is not None and (who.name or who.role):  # (not `أما المشروع فقد أكد أهميته`: a topic, no speaker)
+                return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if nxt < len(toks) and toks[nxt].key in _IN_IT:
             if nxt + 1 < len(toks) and not toks[nxt + 1].barrier and toks[nxt + 1].key not in _COMPLEMENTIZERS \
                     and toks[nxt + 1].key not in _AFTER_SUBJECTLESS:
@@ -662,8 +669,10 @@ class _Attributor:
         return None
 
     def svo(self, text: str, toks: list[Token], i: int) -> Who | None:
-        """A subject before the verb: `يشار إلى أن الرئيس الروسي أعلن`, `وكان الوزير قد أكد`."""
-        end = i - 1 if i and toks[i - 1].key in (key("قد"), key("وقد")) else i
+        """A subject before the verb: `يشار إلى أن الرئيس الروسي أعلن`, `وكان الوزير قد أكد`; after `أما` the
+        subject is the topic the ف-clause comments on (`أما أمين العلي فقد أكد`, `أما سعيد الغامدي فيقول`)."""
+        so = i > 0 and (toks[i - 1].key == _SO_HAS or toks[i].key[:1] == "ف" and toks[i].key[1:] in self.cr.finite)
+        end = i - 1 if i and toks[i - 1].key in (key("قد"), key("وقد"), _SO_HAS) else i
         start = end
         while start > 0 and end - start < 10 and not toks[start].barrier:
             if toks[start - 1].key in _SVO_OPENERS:
@@ -672,7 +681,15 @@ class _Attributor:
         if start == end or (start > 0 and not toks[start].barrier and toks[start - 1].key not in _SVO_OPENERS):
             return None
         who = self.parser.subject(toks, start, end, text)
-        return who if who is not None and who.end == end and who.anchored else None
+        if who is None or who.end != end:
+            return None
+        if who.anchored:
+            return who
+        if so and start > 0 and toks[start - 1].key in _AMMA and who.name and not who.co and not who.role and (
+                key(who.name.split()[0]) in self.sr.given_names
+                or all(key(w) in self.parser.known for w in who.name.split())):
+            return who  # (a name the list or the article vouches for: `أما لوبين فقد قال` after `… لوبين`)
+        return None
 
     def topic(self, text: str, toks: list[Token], i: int) -> Who | None:
         """`غادة عبدالرازق، قالت في حوار`: a known name, then a comma, opens the statement before its verb."""

@@ -91,3 +91,20 @@ ORIGIN_NAMED = [
 @pytest.mark.parametrize("case", ORIGIN_NAMED)
 def test_origin_named(case) -> None:
     check(case)
+
+
+# A fronted topic with أما and a ف-clause (`أما أمين العلي فقد أكد حرصه`, `أما سعيد الغامدي فيقول`): the topic is
+# the subject when it is a person, not the word after the verb (`حرصه`); `فقد` is no part of a name.
+FRONTED_TOPIC = [
+    (["أما أمين العلي فقد أكد حرصه على الحضور."], [("أمين العلي", "أكد")]),
+    (["أما سعيد الغامدي فيقول نحن في موسم أعياد."], [("سعيد الغامدي", "فيقول")]),
+    (["أما الوزير فقد أكد أن الخطة جاهزة."], [(None, None)]),  # main read `الوزير فقد` and gave `فقد`
+    # guards: a topic that is no person, and a ف-clause with a subject of its own
+    (["أما المشروع فقد أكد أهميته."], [(None, None)]),
+    (["أما الأسعار فقد قال التجار إنها مرتفعة."], [("التجار", "قال")]),
+]
+
+
+@pytest.mark.parametrize("case", FRONTED_TOPIC)
+def test_fronted_topic(case) -> None:
+    check(case)
