@@ -108,3 +108,22 @@ FRONTED_TOPIC = [
 @pytest.mark.parametrize("case", FRONTED_TOPIC)
 def test_fronted_topic(case) -> None:
     check(case)
+
+
+# Role chains the lists do not cover: two indefinite genitives, the first of three letters (`رئيسة قسم نشاط الطالبات
+# نجلاء البريت`), and an unlisted role before a titled name (`محرر الكتاب الدكتور ناصر …`).
+UNLISTED_ROLES = [
+    (["وأوضحت رئيسة قسم نشاط الطالبات نجلاء البريت، أن التطبيق يتيح الحصول على الخدمات."],
+     [("نجلاء البريت", "وأوضحت")]),
+    (["وأكد محرر الكتاب الدكتور ناصر بن عبدالله الغالي أن اللغة العربية تمثل هوية المجتمع."],
+     [("ناصر بن عبدالله الغالي", "وأكد")]),
+    # guards: a document or an object before the title, and a setting
+    (["وأكد تقرير الدكتور ناصر بن عبدالله الغالي أن اللغة العربية تمثل هوية المجتمع."], [(None, None)]),
+    (["وأكد أهمية الدكتور ناصر الغالي في المشروع."], [(None, None)]),
+    (["وأوضحت رئيسة قسم الطالبات نجلاء البريت، أن التطبيق مفيد."], [("نجلاء البريت", "وأوضحت")]),
+]
+
+
+@pytest.mark.parametrize("case", UNLISTED_ROLES)
+def test_unlisted_roles(case) -> None:
+    check(case)
