@@ -20,6 +20,7 @@ _BARRIER = re.compile("[،,:؛;.!?؟()«»“”„\"…\\[\\]]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _FOLDED: dict[str, str] = {}
 _PARTICLE_KEYS = frozenset(("بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام"))
+_ONE_OF = frozenset(("احد", "احدي"))  # folded `أحد`, `إحدى`
 _WEAK_STOPS = frozenset(("من", "ما", "هذا", "هذه", "كل", "جميع", "غير"))
 _THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
 _HAMZA_ALEF = frozenset("أإآ")
@@ -674,6 +675,9 @@ class Parser:
                 continue
             if name:
                 words = sum(1 for x in name if x.key not in r.particles)
+                if k in _ONE_OF and pos + 1 < limit and not toks[pos + 1].barrier:
+                    clean = True  # `بندر العطيش أحد شيوخ …`: one of a group, after the name; never a name word
+                    break
                 if not closed and (k in r.particles or toks[pos - 1].key in r.particles):
                     name.append(t)
                 elif (k in r.role_heads or (k[:1] == "و" and k[1:] in r.role_heads and k not in r.waw_words)) and not (

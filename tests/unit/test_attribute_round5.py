@@ -127,3 +127,18 @@ UNLISTED_ROLES = [
 @pytest.mark.parametrize("case", UNLISTED_ROLES)
 def test_unlisted_roles(case) -> None:
     check(case)
+
+
+# `أحد`/`إحدى` after a name opens an apposition (one of a group) and ends the name: `بندر العطيش أحد شيوخ …`.
+ONE_OF = [
+    (['وقال بندر العطيش أحد شيوخ بني خالد بالقطيف: "إن المملكة قامت على كلمة التوحيد".'], [("بندر العطيش", "وقال")]),
+    (["ويشير سعد بن منصور أحد جيران الحديقة إلى أن السيارة اصطدمت بطرفها."], [("سعد بن منصور", "ويشير")]),
+    (["وقالت نورة العتيبي إحدى المشاركات في البرنامج إن التجربة مفيدة."], [("نورة العتيبي", "وقالت")]),
+    # guard: `أحد` inside what was said
+    (["وقال الوزير خالد العتيبي إن أحد المسؤولين سيزور المنطقة."], [("خالد العتيبي", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", ONE_OF)
+def test_one_of(case) -> None:
+    check(case)
