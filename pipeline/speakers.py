@@ -354,6 +354,13 @@ class Parser:
                 j += 1
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
+        if i + 1 < limit and toks[i].key in _ONE_OF and toks[i + 1].al and not toks[i + 1].barrier \
+                and toks[i + 1].key not in self.r.documents and not self.stops_here(toks[i + 1].key):
+            j = i + 2  # `وقال أحد السكان`, `وقالت إحدى المشاركات`: one of a group speaks, unnamed
+            while j < limit and j < i + 4 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
+                j += 1
+            if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
+                return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
         who = self._subject(toks, i, limit, text)
         if i < limit and toks[i].key in self.r.role_heads and toks[i].key not in self.r.groups and (
                 who is None or not who.name or key(who.name.split()[0]) not in self.r.given_names):

@@ -142,3 +142,18 @@ ONE_OF = [
 @pytest.mark.parametrize("case", ONE_OF)
 def test_one_of(case) -> None:
     check(case)
+
+
+# `أحد`/`إحدى` opening the subject before a definite plural: one of a group speaks, unnamed (main gave `أحد`).
+ONE_OF_GROUP = [
+    (['وقال أحد السكان "لن أصوت.. لا أقبل بهذه الانتخابات".'], [("أحد السكان", "وقال")]),
+    (["رغم اعتقاد الكثيرين بأن الراحة تفيد، إلا أن أحد الأطباء الفرنسيين أكد أن العكس هو الصحيح."],
+     [("أحد الأطباء الفرنسيين", "أكد")]),
+    # guard: a name after the group is not swallowed into an unnamed member (still unread, as on main)
+    (["وقالت إحدى المشاركات نورة العتيبي إن التجربة مفيدة."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", ONE_OF_GROUP)
+def test_one_of_group(case) -> None:
+    check(case)
