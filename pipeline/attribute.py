@@ -30,8 +30,11 @@ _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "ع�
                                                 "بقوله", "بقولها", "بالقول")) | _STANCE  # `واستطرد بقوله:`, `قال للأسف …`
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
+_AMMA = frozenset(key(w) for w in ("أما", "وأما"))
+_SO_HAS = key("فقد")  # `أما فلان فقد قال`
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
+_A_STATEMENT = key("بيان")  # indefinite: a definite word after it is its issuer (`بيان الرئاسة`)
 _STATEMENT_OBJECTS = frozenset(key(w) for w in ("بيانا", "بيانًا", "بيان"))
 _ISSUED = frozenset(key(w) for w in ("صادر", "الصادر", "صدر"))
 _ISSUE = frozenset(key(w) for w in ("أصدر", "أصدرت", "وأصدر", "وأصدرت", "أصدرا", "وأصدرا"))
@@ -487,6 +490,11 @@ class _Attributor:
         who = None
         if nxt < len(toks) and toks[nxt].key in self.sr.pronoun_subjects:
             return None  # `كما أكد معاليه`: continues the last speaker
+        if i > 1 and (toks[i - 1].key == _SO_HAS or cue[:1] == "ف" and toks[i].key[1:] in self.cr.finite) \
+                and any(t.key in _AMMA for t in toks[max(0, i - 12):i - 1]):
+            who = self.svo(text, toks, i)  # `أما أمين العلي فقد أكد حرصه`: the topic is the subject, not `حرصه`
+            if who is not None and (who.name or who.role):  # (not `أما المشروع فقد أكد أهميته`: a topic, no speaker)
+                return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if nxt < len(toks) and toks[nxt].key in _IN_IT:
             if nxt + 1 < len(toks) and not toks[nxt + 1].barrier and toks[nxt + 1].key not in _COMPLEMENTIZERS \
                     and toks[nxt + 1].key not in _AFTER_SUBJECTLESS:
@@ -551,6 +559,13 @@ class _Attributor:
                 if who is not None and who.anchored and who.clean:
                     return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
                 return None
+        elif k < n and toks[j].key == _A_STATEMENT and toks[k].al and not toks[k].barrier \
+                and toks[k].key not in self.sr.documents:
+            who = self.parser.subject(toks, k, min(n, k + 12), text)  # `قال بيان الرئاسة "…"`: the genitive issues it
+            if who is not None and who.anchored and who.clean and not who.co:
+                self.issuer = who
+                return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
+            return None
         if self.issuer is None or (k < n and toks[k].key not in _COMPLEMENTIZERS and toks[k].key not in _ISSUER_NEXT):
             return None
         if k + 2 < n and toks[k].key in _COMPLEMENTIZERS and (
@@ -654,8 +669,10 @@ class _Attributor:
         return None
 
     def svo(self, text: str, toks: list[Token], i: int) -> Who | None:
-        """A subject before the verb: `يشار إلى أن الرئيس الروسي أعلن`, `وكان الوزير قد أكد`."""
-        end = i - 1 if i and toks[i - 1].key in (key("قد"), key("وقد")) else i
+        """A subject before the verb: `يشار إلى أن الرئيس الروسي أعلن`, `وكان الوزير قد أكد`; after `أما` the
+        subject is the topic the ف-clause comments on (`أما أمين العلي فقد أكد`, `أما سعيد الغامدي فيقول`)."""
+        so = i > 0 and (toks[i - 1].key == _SO_HAS or toks[i].key[:1] == "ف" and toks[i].key[1:] in self.cr.finite)
+        end = i - 1 if i and toks[i - 1].key in (key("قد"), key("وقد"), _SO_HAS) else i
         start = end
         while start > 0 and end - start < 10 and not toks[start].barrier:
             if toks[start - 1].key in _SVO_OPENERS:
@@ -664,7 +681,15 @@ class _Attributor:
         if start == end or (start > 0 and not toks[start].barrier and toks[start - 1].key not in _SVO_OPENERS):
             return None
         who = self.parser.subject(toks, start, end, text)
-        return who if who is not None and who.end == end and who.anchored else None
+        if who is None or who.end != end:
+            return None
+        if who.anchored:
+            return who
+        if so and start > 0 and toks[start - 1].key in _AMMA and who.name and not who.co and not who.role and (
+                key(who.name.split()[0]) in self.sr.given_names
+                or all(key(w) in self.parser.known for w in who.name.split())):
+            return who  # (a name the list or the article vouches for: `أما لوبين فقد قال` after `… لوبين`)
+        return None
 
     def topic(self, text: str, toks: list[Token], i: int) -> Who | None:
         """`غادة عبدالرازق، قالت في حوار`: a known name, then a comma, opens the statement before its verb."""
@@ -705,16 +730,19 @@ class _Attributor:
                 else:
                     rest = [token(last.start + 1, last.end, last.raw[1:])] + toks[i + n:]
                     cue = text[toks[i].start:last.start + 1]
-                who = self.parser.subject(rest, 0, min(len(rest), 10), text)
+                s = _issuer_at(rest, 0)
+                who = self.parser.subject(rest, s, min(len(rest), s + 10), text) if s < len(rest) else None
+                issued = s > 0 and rest[0].key in _STATEMENT_DOCS
             elif words == list(phrase) or (words[0][:1] in "وف" and [words[0][1:]] + words[1:] == list(phrase)):
-                j = i + n
-                if j + 1 < len(toks) and toks[j].key in _SPEECH_NOUNS and not toks[j + 1].barrier:
-                    j += 1  # `بحسب إعلان الجهاز المركزي للإحصاء`: the author of the statement
+                j = _issuer_at(toks, i + n)  # `بحسب إعلان الجهاز المركزي للإحصاء`: the author of the statement
                 who = self.parser.subject(toks, j, min(len(toks), j + 10), text) if j < len(toks) else None
                 cue = text[toks[i].start:toks[i + n - 1].end]
+                issued = j > i + n and toks[i + n].key in _STATEMENT_DOCS
             else:
                 continue
             if who is not None and who.clean and who.anchored and who.speaker.count("(") == who.speaker.count(")"):
+                if issued:
+                    self.issuer = who  # `وفقا لبيان صادر عن رئاسة الجمهورية`: a later `وأشار البيان` is theirs
                 event = self._event(who, cue, "indirect")  # (not `هيئة (آي`: cut inside its parentheses)
                 event.antecedent = False  # `…، بحسب الجهاز المركزي`: a later `وقالت` is not its subject
                 return event
@@ -847,6 +875,18 @@ def _source_anchors(cr: CueRules) -> dict[str, int]:
         for form in (phrase[back], "و" + phrase[back], "ف" + phrase[back]) if back == 0 else (phrase[back],):
             out.setdefault(form, back)
     return out
+
+
+def _issuer_at(toks: list[Token], j: int) -> int:
+    """After a source phrase at token j: where the author of a speech noun starts (`إعلان الجهاز المركزي`,
+    `بيان صادر عن رئاسة الجمهورية`), else j. A statement noun says who issued it, or it is a document."""
+    n = len(toks)
+    if j + 1 >= n or toks[j].key not in _SPEECH_NOUNS or toks[j + 1].barrier:
+        return j
+    if toks[j + 1].key in _ISSUED and j + 3 < n and toks[j + 2].key == _FROM and not toks[j + 2].barrier \
+            and not toks[j + 3].barrier:
+        return j + 3
+    return j + 1
 
 
 def _words(toks: list[Token], j: int, n: int) -> str:
@@ -1079,7 +1119,26 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
                 done = who.end
             elif i + 1 < len(tk) and tk[i + 1].key in heads:
                 done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word
+        for i, t in enumerate(tk):
+            if t.al and t.key[-1:] == "ي" and i >= done and parser._nationality_before_name(tk, i, len(tk)):
+                _origin_named(parser, st.text, tk, i, inv)
     return inv
+
+
+def _origin_named(parser: Parser, text: str, tk: list[Token], i: int, inv: Inventory) -> None:
+    """`بين البرتغالي جوزيه مورينيو، المدير الفني لفريق تشيلسي`: a name after an adjective of origin, set off by a
+    comma before a definite role head, names a person the article may later cite by surname (`مورينيو قال:`)."""
+    r = parser.r
+    j = i + 1
+    while j < len(tk) and j < i + 5 and not tk[j].barrier and (parser.name_like(tk[j]) or tk[j].key in r.particles):
+        j += 1
+    if j - i < 3 or j >= len(tk) or j >= i + 5 or not tk[j].barrier or not tk[j].al or tk[j].key not in r.role_heads \
+            or text[tk[j - 1].end:tk[j].start].strip() not in ("،", ","):
+        return
+    end = j + 1
+    while end < len(tk) and end < j + 8 and not tk[end].barrier:
+        end += 1
+    inv.add(text[tk[i + 1].start:tk[j - 1].end], text[tk[j].start:tk[end - 1].end])
 
 
 _HEADS: dict[int, tuple[SpeakerRules, frozenset[str]]] = {}  # id(rules) → (rules, role heads and honorifics)

@@ -20,6 +20,7 @@ _BARRIER = re.compile("[،,:؛;.!?؟()«»“”„\"…\\[\\]]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _FOLDED: dict[str, str] = {}
 _PARTICLE_KEYS = frozenset(("بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام"))
+_ONE_OF = frozenset(("احد", "احدي"))  # folded `أحد`, `إحدى`
 _WEAK_STOPS = frozenset(("من", "ما", "هذا", "هذه", "كل", "جميع", "غير"))
 _THAT = frozenset(("ان", "انه", "بان", "بانه", "انها"))
 _HAMZA_ALEF = frozenset("أإآ")
@@ -353,13 +354,46 @@ class Parser:
                 j += 1
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
+        if i + 1 < limit and toks[i].key in _ONE_OF and toks[i + 1].al and not toks[i + 1].barrier \
+                and toks[i + 1].key not in self.r.documents and not self.stops_here(toks[i + 1].key):
+            j = i + 2  # `وقال أحد السكان`, `وقالت إحدى المشاركات`: one of a group speaks, unnamed
+            while j < limit and j < i + 4 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
+                j += 1
+            if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
+                return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
         who = self._subject(toks, i, limit, text)
         if i < limit and toks[i].key in self.r.role_heads and toks[i].key not in self.r.groups and (
                 who is None or not who.name or key(who.name.split()[0]) not in self.r.given_names):
             chained = self._placed_chain(toks, i, limit, text)
             if chained is not None:
                 return chained
+        if who is None and 0 < i and self.is_cue(toks[i - 1].key):
+            return self._titled_after(toks, i, limit, text)
         return who
+
+    def _titled_after(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
+        """`وأكد محرر الكتاب الدكتور ناصر بن عبدالله الغالي أن`: a role the lists lack (one to three words, no stop,
+        document, object or particle), then a title and a listed given name: the titled person speaks, when the
+        name ends cleanly."""
+        r = self.r
+        for h in range(i + 1, min(limit - 1, i + 4)):
+            t = toks[h]
+            if t.barrier:
+                return None
+            if t.key in r.honorifics and not toks[h + 1].barrier and toks[h + 1].key in r.given_names:
+                break
+        else:
+            return None
+        for x in toks[i:h]:
+            k = x.key
+            if self.stops_here(k) or k in r.documents or k in r.objects or self.objectish(x) or k in r.particles \
+                    or k in r.given_names or k in r.not_subjects or k in r.pronoun_subjects or _TANWEEN.search(x.raw) \
+                    or not _ARABIC.match(k) or self.is_cue(k):
+                return None
+        who = self._subject(toks, h, limit, text)
+        if who is None or not who.name or not who.clean or who.co or not who.anchored:
+            return None
+        return Who(speaker=who.speaker, role=_span(text, toks[i:h]), name=who.name, end=who.end, clean=True, anchored=True)
 
     def _given_role_word(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         """A word that is both a role word and a given name (`باسم`) opening the subject right after the verb:
@@ -400,11 +434,12 @@ class Parser:
             return None
         return Who(speaker=_span(text, name), role=None, name=_span(text, name), end=j, clean=clean, anchored=True)
 
-    def _given_ahead(self, t: Token, toks: list[Token], j: int, limit: int) -> bool:
+    def _given_ahead(self, t: Token, toks: list[Token], j: int, limit: int, short: bool = False) -> bool:
         """`الناطق الإعلامي بصحة عسير سعيد بن …`: a word glued to ب (no given name itself) with a place after it
-        and then a listed given name, before any punctuation: the body the role belongs to, not the name."""
+        and then a listed given name, before any punctuation: the body the role belongs to, not the name. `short`
+        lets a three-letter genitive (`رئيس قسم نشاط الطلاب خالد …`) through: it is no ب-glued word."""
         r = self.r
-        if len(t.key) <= 3 or t.key in r.given_names or t.key[1:] in r.given_names:
+        if len(t.key) <= (2 if short else 3) or t.key in r.given_names or t.key[1:] in r.given_names:
             return False
         for n in range(j, min(limit, j + 3)):
             x = toks[n]
@@ -491,6 +526,11 @@ class Parser:
             elif t.al and not self.stops_here(k) and k not in r.role_heads and k not in r.institutions \
                     and k not in r.honorifics and not k.endswith("ات") and (_nisba(k) or k in self.known):
                 name.append(t)  # `اليوسفي`, `الحمراني`: a definite family name closes the name
+                closed = True
+                j += 1
+                break
+            elif self._nasab_closed(name, toks, j, limit):
+                name.append(t)  # `…، عبدالله بن عبدالملك المرشد، أن`: the nasab's family name, a role head's spelling
                 closed = True
                 j += 1
                 break
@@ -599,7 +639,7 @@ class Parser:
                 else:
                     role.append(t)
                     royal = k in _ROYAL and len(role) > 1 and role[-2].key in r.institutions
-                    forced = not t.al and (k in r.institutions or self._given_ahead(t, toks, pos + 1, limit))
+                    forced = not t.al and (k in r.institutions or self._given_ahead(t, toks, pos + 1, limit, True))
                     pos += 1  # (`لشؤون مكافحة تمويل الإرهاب دانيال`: an indefinite genitive runs on to a given name)
                     continue
             if royal and not name and (self.name_like(t) or k in r.particles):
@@ -642,6 +682,9 @@ class Parser:
                 continue
             if name:
                 words = sum(1 for x in name if x.key not in r.particles)
+                if k in _ONE_OF and pos + 1 < limit and not toks[pos + 1].barrier:
+                    clean = True  # `بندر العطيش أحد شيوخ …`: one of a group, after the name; never a name word
+                    break
                 if not closed and (k in r.particles or toks[pos - 1].key in r.particles):
                     name.append(t)
                 elif (k in r.role_heads or (k[:1] == "و" and k[1:] in r.role_heads and k not in r.waw_words)) and not (
@@ -933,17 +976,32 @@ class Parser:
             t = toks[j]
             if not name and t.key[:1] == "و" and t.key not in self.r.waw_words:
                 break  # `المسؤولين، وبينهم الرئيس …`: a new clause, not a name
+            if not name and t.key[:1] == "ف" and t.key[1:] in _THAT:
+                break  # `بحسب بيان صادر عن وزارة الداخلية، فإن المتهمين`: the main clause, not a name
             if self.name_like(t) or t.key in self.r.particles or (
                     name and t.al and t.key not in self.r.role_heads and not (
                         t.key in self.r.honorifics and j + 1 < limit and not toks[j + 1].barrier
                         and self.name_like(toks[j + 1]))):  # (`وليد المعلم، رحاله`: a family name, then the comma)
                 name.append(t)
                 j += 1
+            elif self._nasab_closed(name, toks, j, limit):
+                name.append(t)  # `، عبدالله بن عبدالملك المرشد، أن`: a family name spelled like a role head
+                j += 1
+                break
             else:
                 break
         if name and (j >= limit or toks[j].barrier or toks[j].key in _THAT):
             return name, j
         return [], pos
+
+    def _nasab_closed(self, name: list[Token], toks: list[Token], j: int, limit: int) -> bool:
+        """A definite word after a chain of descent (`عبدالله بن عبدالملك المرشد`) right before punctuation or أن
+        closes the name as its family name, even when it is spelled like a role head (`المرشد`, `المخرج`): a
+        second person or a role after a nasab would not end the phrase there."""
+        t = toks[j]
+        return len(name) >= 3 and t.al and not t.barrier and name[-1].key not in self.r.particles \
+            and any(x.key in _NASAB for x in name) and t.key not in self.r.institutions \
+            and t.key not in self.r.honorifics and (j + 1 >= limit or toks[j + 1].barrier or toks[j + 1].key in _THAT)
 
     def _conjoined(self, toks: list[Token], pos: int, limit: int, text: str) -> Who | None:
         """The subject after a conjunction; its `end` indexes `toks`."""
