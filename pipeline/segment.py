@@ -395,8 +395,8 @@ def _is_boundary(body: str, s: int, e: int, lo: int, hi: int, abbrev: _Abbrev) -
             return False
         if closed:
             return True  # a closed quotation or bracket is not a title's initial (`د.محمد`)
-        before = _token_before(body, s, lo)[0].rsplit(".", 1)[-1]
-        return len(before) > 1 and before not in abbrev.letter_names
+        glued_word = _token_before(body, s, lo)[0].rsplit(".", 1)[-1]
+        return len(glued_word) > 1 and glued_word not in abbrev.letter_names
     after, after_end = _token_after(body, e, hi)
     if after[:1].islower():
         return False  # English: `Mr. smith`, `e.g. this`
