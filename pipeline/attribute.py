@@ -91,6 +91,7 @@ class CueRules:
     pronouns: frozenset[str]
     constrained: dict[str, frozenset[str]] = field(default_factory=dict)  # form → words one must follow the subject
     attitude: frozenset[str] = frozenset()  # constrained forms taking a noun of attitude (`أبدى … تفاؤلا`)
+    returns_to: tuple[tuple[str, ...], ...] = ()  # `وبالعودة إلى`: its object is the subject of the ف-clause
 
 
 def _strict_key(raw: str) -> str:
@@ -140,6 +141,7 @@ def _build(data: dict[str, list]) -> CueRules:
         english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
         pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
         constrained=constrained, attitude=frozenset(attitude),
+        returns_to=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("returns_to", [])),
     )
 
 
@@ -495,6 +497,10 @@ class _Attributor:
             who = self.svo(text, toks, i)  # `أما أمين العلي فقد أكد حرصه`: the topic is the subject, not `حرصه`
             if who is not None and (who.name or who.role):  # (not `أما المشروع فقد أكد أهميته`: a topic, no speaker)
                 return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+        if i > 2 and (toks[i - 1].key == _SO_HAS or cue[:1] == "ف" and toks[i].key[1:] in self.cr.finite):
+            who = self.returned_to(text, toks, i)
+            if who is not None:
+                return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if nxt < len(toks) and toks[nxt].key in _IN_IT:
             if nxt + 1 < len(toks) and not toks[nxt + 1].barrier and toks[nxt + 1].key not in _COMPLEMENTIZERS \
                     and toks[nxt + 1].key not in _AFTER_SUBJECTLESS:
@@ -689,6 +695,22 @@ class _Attributor:
                 key(who.name.split()[0]) in self.sr.given_names
                 or all(key(w) in self.parser.known for w in who.name.split())):
             return who  # (a name the list or the article vouches for: `أما لوبين فقد قال` after `… لوبين`)
+        return None
+
+    def returned_to(self, text: str, toks: list[Token], i: int) -> Who | None:
+        """`وبالعودة إلى هينشكليف فقد أكد`: the person the copy returns to is the ف-clause's subject; without this
+        the verb continued whoever was quoted last. Only a person the article already names, as after أما."""
+        end = i - 1 if toks[i - 1].key == _SO_HAS else i
+        for phrase in self.cr.returns_to:
+            n = len(phrase)
+            if end <= n or any(toks[k].key != w for k, w in enumerate(phrase)) or any(t.barrier for t in toks[1:end]):
+                continue
+            who = self.parser.subject(toks, n, end, text)
+            if who is None or who.end != end or who.co:
+                return None
+            if who.name and (who.anchored or not who.role and all(key(w) in self.parser.known for w in who.name.split())):
+                return who  # (not `وبالعودة إلى المشروع فقد أكد`: a topic, no speaker)
+            return None
         return None
 
     def topic(self, text: str, toks: list[Token], i: int) -> Who | None:
