@@ -91,6 +91,7 @@ class CueRules:
     pronouns: frozenset[str]
     constrained: dict[str, frozenset[str]] = field(default_factory=dict)  # form → words one must follow the subject
     attitude: frozenset[str] = frozenset()  # constrained forms taking a noun of attitude (`أبدى … تفاؤلا`)
+    agent_links: frozenset[str] = frozenset()  # `حيث`: its clause goes on with the genitive person before it
     returns_to: tuple[tuple[str, ...], ...] = ()  # `وبالعودة إلى`: its object is the subject of the ف-clause
 
 
@@ -141,6 +142,7 @@ def _build(data: dict[str, list]) -> CueRules:
         english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
         pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
         constrained=constrained, attitude=frozenset(attitude),
+        agent_links=frozenset(key(str(w)) for w in data.get("agent_links", [])),
         returns_to=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("returns_to", [])),
     )
 
@@ -479,6 +481,19 @@ class _Attributor:
                                         bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):  # type: ignore[arg-type]
                     return None  # `من جهته ثمّن مدير … اللواء صالح آل طالب الجهود، منوهًا`: its own subject, unread
                 break  # `وتقدم مفتي مصر بخالص العزاء …، داعيًا`: the last speaker, named again
+        if toks[i].key[:1] == "و" and not toks[i].barrier:
+            for g in range(1, i - 1):
+                k = toks[g].key
+                if k[:1] != "ل" or k[1:] not in r.role_heads:
+                    continue
+                held = [token(toks[g].start + 1, toks[g].end, toks[g].raw[1:], toks[g].barrier)] + toks[g + 1:i]
+                who = self.parser.subject(held, 0, len(held), self._text)
+                if who is None or not who.name or not who.anchored or last is not None and _same_person(who, last):
+                    continue
+                if any(t.key in self.cr.agent_links for t in toks[g + who.end:min(i, g + who.end + 4)]):
+                    return self._event(who, toks[i].raw, mode)  # `زيارة لوزير الدفاع آشتون كارتر إلى بغداد حيث
+                    # التقى … وأكد`: the person in the genitive is the subject the joined verbs go on with
+                return None  # a person named in a genitive may be the subject: unsure, so not the last speaker
         if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
         if toks[0].key not in _FRONTED and any(t.key in _RELATIVES for t in toks[:i]):

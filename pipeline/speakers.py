@@ -610,6 +610,13 @@ class Parser:
                     (name and not forced) or (len(role) == 1 and role[0].al and role[0].key in r.role_heads)):
                 clean = True  # `وقال المتحدث لوكالة الصحافة الفرنسية`: told to an outlet, not the body it serves
                 break
+            if pos > i and name and not role and not forced and k[:1] == "ل" and not t.barrier and k not in r.given_names \
+                    and k not in r.role_heads and k not in r.role_words and (  # (not `ريس لاعب اشبيلية`)
+                    k[:2] == "لل" and len(k) > 4 or pos + 1 < limit and not toks[pos + 1].barrier
+                    and not toks[pos + 1].al and _nisba(toks[pos + 1].key)):
+                clean = True  # `وقال كارتر لقوات أميركية`, `للصحفيين`: the addressee, not the rest of the name
+                # (after a role the words may name a body: `رئيس مدينة الملك عبدالعزيز للعلوم`, `شركة جبل عمر للتطوير`)
+                break
             if (self.stops_here(k) and not _hamza_head(t, r)) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
                     k == "من" and bool(name) and not role and name[0].key in r.given_names and pos + 1 < limit
