@@ -362,6 +362,10 @@ class Parser:
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
         who = self._subject(toks, i, limit, text)
+        if who is not None and who.name and who.role and not who.clean and who.end < limit:
+            titled = self._titled_after_body(toks, i, who, limit, text)
+            if titled is not None:
+                return titled
         if i < limit and toks[i].key in self.r.role_heads and toks[i].key not in self.r.groups and (
                 who is None or not who.name or key(who.name.split()[0]) not in self.r.given_names):
             chained = self._placed_chain(toks, i, limit, text)
@@ -370,6 +374,26 @@ class Parser:
         if who is None and 0 < i and self.is_cue(toks[i - 1].key):
             return self._titled_after(toks, i, limit, text)
         return who
+
+    def _titled_after_body(self, toks: list[Token], i: int, who: Who, limit: int, text: str) -> Who | None:
+        """`المشرف على كرسي الأمير محمد بن ناصر لدراسات قضايا المجتمع الدكتور علي بن يحيى العريشي`: a royal name in a
+        role, then a ل-genitive, names a body (a chair, a prize); the titled person after it is the one who speaks,
+        where the reading stopped at the prince."""
+        r = self.r
+        if who.role is None or key(who.role.split()[-1]) not in _ROYAL or toks[who.end].barrier \
+                or toks[who.end].key[:1] != "ل" or len(toks[who.end].key) < 4:
+            return None
+        for j in range(who.end + 1, min(limit, who.end + 8)):
+            t = toks[j]
+            if t.barrier or self.is_cue(t.key):
+                return None
+            if t.key in r.honorifics and t.key not in _ROYAL:
+                inner = self._subject(toks, j, limit, text)
+                if inner is None or not inner.name or key(inner.name.split()[0]) not in r.given_names:
+                    return None
+                return Who(speaker=inner.speaker, role=_span(text, toks[i:j]), name=inner.name, co=inner.co,
+                           end=inner.end, clean=inner.clean, anchored=True)
+        return None
 
     def _titled_after(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         """`وأكد محرر الكتاب الدكتور ناصر بن عبدالله الغالي أن`: a role the lists lack (one to three words, no stop,

@@ -72,3 +72,21 @@ GENITIVE_SUBJECT = [
 @pytest.mark.parametrize("case", GENITIVE_SUBJECT)
 def test_genitive_subject(case) -> None:
     check(case)
+
+
+# A royal name inside a role, then a ل-genitive, names a body (a chair, a prize); the titled person after it speaks.
+NAMED_BODY = [
+    (["وأوضح المشرف على كرسي الأمير محمد بن ناصر لدراسات قضايا المجتمع الدكتور علي بن يحيى العريشي ، أن المرحلة "
+      "الأولى تشمل الدراسات."],
+     [("علي بن يحيى العريشي", "وأوضح")]),
+    (["وقال مدير جائزة الأمير محمد بن فهد للتفوق العلمي الدكتور خالد الغامدي إن الجائزة تكرم المتفوقين."],
+     [("خالد الغامدي", "وقال")]),
+    # guards: a royal name in a body the lists know keeps its reading; a prince who speaks stays the speaker
+    (["وقال مدير مركز الملك عبدالعزيز للحوار الوطني فيصل بن معمر إن الحوار مستمر."], [("فيصل بن معمر", "وقال")]),
+    (["وأكد الأمير خالد الفيصل للحضور أن المنطقة تشهد تنمية."], [("خالد الفيصل", "وأكد")]),
+]
+
+
+@pytest.mark.parametrize("case", NAMED_BODY)
+def test_named_body(case) -> None:
+    check(case)
