@@ -274,6 +274,11 @@ class _Attributor:
                     if back is not None and i >= back:
                         source = self.source(text, toks, i - back)
                 continue
+            if i and not t.barrier and toks[i - 1].key in self.sr.documents:
+                crowd = self.chanted_by(text, toks, i)
+                if crowd is not None:
+                    return self._event(crowd, t.raw, self.mode(text, toks, i + 1, spans, t))
+                continue  # `هتافات تقول "…"`, `تقرير يقول`: the document or chant before the verb is its subject
             self.parser.object_cut = False
             event = self.finite(text, toks, i, number, inv, spans)
             if event is not None:
@@ -710,6 +715,20 @@ class _Attributor:
                 key(who.name.split()[0]) in self.sr.given_names
                 or all(key(w) in self.parser.known for w in who.name.split())):
             return who  # (a name the list or the article vouches for: `أما لوبين فقد قال` after `… لوبين`)
+        return None
+
+    def chanted_by(self, text: str, toks: list[Token], i: int) -> Who | None:
+        """`ردد المحتجون في مظاهرة السبت هتافات تقول "…"`: a group just before what it chants, with only a setting
+        between, is who speaks; the chant itself is no speaker."""
+        for g in range(i - 2, max(-1, i - 8), -1):
+            if toks[g + 1].barrier:
+                return None
+            if toks[g].key in self.sr.groups and toks[g].al:
+                end = g + 1  # the group and its adjectives (`المحتجون الغاضبون`), not the setting after them
+                while end < i - 1 and toks[end].al and not toks[end].barrier and not self.parser.stops_here(toks[end].key):
+                    end += 1
+                who = self.parser.subject(toks, g, end, text)
+                return who if who is not None and not who.name and not who.co else None
         return None
 
     def returned_to(self, text: str, toks: list[Token], i: int) -> Who | None:
@@ -1260,6 +1279,9 @@ def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules,
             auto = antecedent  # a family name two people share: the last speaker who bears it
     elif antecedent and key(speaker.split()[0]).removeprefix("ال") in sr.source_heads:
         auto = antecedent  # `واضاف هذا المسؤول` after `مسؤول تركي`: the unnamed source, not a named official
+    elif key(speaker.split()[0]) in sr.groups:
+        auto = inv.for_group(speaker) or antecedent or speaker  # a group is no one person's role (`ردد المحتجون`
+        # read once as the name `ردد` with the role المحتجون)
     else:
         head = (lambda rk: _role_head(rk, sr)) if by_head else None
         auto = (inv.for_role(speaker, head, sr.nationalities, sr.source_heads) or inv.for_group(speaker) or antecedent

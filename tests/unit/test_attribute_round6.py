@@ -90,3 +90,23 @@ NAMED_BODY = [
 @pytest.mark.parametrize("case", NAMED_BODY)
 def test_named_body(case) -> None:
     check(case)
+
+
+# What a crowd chants or carries (`هتافات تقول "…"`): the group just before it speaks, never the last speaker; with
+# no group the chant, like a document, gives no speaker.
+CHANTS = [
+    (["قالت الوكالة إن السلطات اعتقلت المتهم.",
+      'وفي تسجيل مصور ردد المحتجون في مظاهرة السبت هتافات تقول "الشعب يريد العدالة" كما رددوا هتافات أخرى.'],
+     [("الوكالة", "قالت"), ("المحتجون", "تقول")]),
+    (["قالت الوكالة إن السلطات اعتقلت المتهم.", 'ورفع المتظاهرون لافتات تقول "لا للفساد".'],
+     [("الوكالة", "قالت"), ("المتظاهرون", "تقول")]),
+    (["قالت الوكالة إن السلطات اعتقلت المتهم.", 'وانتشرت في الشوارع لافتات تقول "لا للفساد".'],
+     [("الوكالة", "قالت"), (None, None)]),
+    # guard: a group that speaks with its own verb keeps its reading
+    (["وقال المحتجون إنهم سيواصلون الاعتصام."], [("المحتجون", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", CHANTS)
+def test_chants(case) -> None:
+    check(case)
