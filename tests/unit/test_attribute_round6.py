@@ -110,3 +110,18 @@ CHANTS = [
 @pytest.mark.parametrize("case", CHANTS)
 def test_chants(case) -> None:
     check(case)
+
+
+# Delegates in the dual or plural (`مندوبان`, `مندوبون`) head an anonymous source like `مسؤولون`.
+DELEGATES = [
+    (["قال مندوبان بمنظمة البلدان المصدرة للبترول (أوبك) أمس إن المنظمة لا تنوي عقد اجتماع طارئ."],
+     [("مندوبان بمنظمة البلدان المصدرة للبترول", "قال")]),
+    (["وقال مندوبون في المنظمة إن الإنتاج لن يتغير."], [("مندوبون في المنظمة", "وقال")]),
+    # guard: the singular keeps its reading
+    (['وقال مندوب بالمنظمة "لا يوجد مقترح بعقد اجتماع".'], [("مندوب بالمنظمة", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", DELEGATES)
+def test_delegates(case) -> None:
+    check(case)
