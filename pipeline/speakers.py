@@ -177,6 +177,7 @@ class SpeakerRules:
     place_nouns: frozenset[str] = frozenset()
     theophoric: frozenset[str] = frozenset()
     nationalities: frozenset[str] = frozenset()
+    among: tuple[tuple[str, ...], ...] = ()
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -235,6 +236,7 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         place_nouns=_keys(data.get("place_nouns", [])),
         theophoric=_keys(data.get("theophoric", [])),
         nationalities=_keys(data.get("nationalities", [])),
+        among=tuple(tuple(key(w) for w in str(v).split()) for v in data.get("among", [])),
     )
 
 
@@ -362,6 +364,11 @@ class Parser:
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
         who = self._subject(toks, i, limit, text)
+        if who is not None and not who.name and not who.clean and who.end < limit and (
+                toks[i].key in self.r.source_heads or toks[i].key in self.r.groups):
+            members = self._members(toks, who, limit, text)
+            if members is not None:
+                return members
         if who is not None and who.name and who.role and not who.clean and who.end < limit:
             titled = self._titled_after_body(toks, i, who, limit, text)
             if titled is not None:
@@ -374,6 +381,21 @@ class Parser:
         if who is None and 0 < i and self.is_cue(toks[i - 1].key):
             return self._titled_after(toks, i, limit, text)
         return who
+
+    def _members(self, toks: list[Token], who: Who, limit: int, text: str) -> Who | None:
+        """`يستبعد مسؤولون من بينهم الأمين العام للمنظمة عبدالله البدري احتمال`: the group speaks; the members it
+        names belong to the subject, which ends where they do."""
+        for phrase in self.r.among:
+            n = len(phrase)
+            j = who.end + n
+            if j >= limit or any(toks[who.end + k].key != w or toks[who.end + k].barrier for k, w in enumerate(phrase)):
+                continue
+            inner = self._subject(toks, j, limit, text)
+            if inner is None or toks[j].barrier:
+                return None
+            return Who(speaker=who.speaker, role=who.role, name=None, co=[], end=inner.end, clean=inner.clean,
+                       anchored=True)
+        return None
 
     def _titled_after_body(self, toks: list[Token], i: int, who: Who, limit: int, text: str) -> Who | None:
         """`المشرف على كرسي الأمير محمد بن ناصر لدراسات قضايا المجتمع الدكتور علي بن يحيى العريشي`: a royal name in a

@@ -125,3 +125,20 @@ DELEGATES = [
 @pytest.mark.parametrize("case", DELEGATES)
 def test_delegates(case) -> None:
     check(case)
+
+
+# `يستبعد مسؤولون من بينهم الأمين العام … احتمال`: ruling out a possibility is a stance reported like speech, and the
+# members a group names (`من بينهم …`) belong to its subject.
+RULE_OUT = [
+    (["ورغم أن الأسعار تراجعت منذ الاجتماع يستبعد مسؤولون من بينهم الأمين العام للمنظمة عبدالله البدري احتمال خفض "
+      "الإنتاج، وقالوا إنهم يتوقعون تحسن الطلب."],
+     [("مسؤولون", "يستبعد")]),
+    (["واستبعد وزير النفط خالد الفالح أن تعقد المنظمة اجتماعا طارئا."], [("خالد الفالح", "واستبعد")]),
+    # guard: bare استبعد is also "excluded"
+    (["واستبعد المدرب اللاعب من القائمة."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", RULE_OUT)
+def test_rule_out(case) -> None:
+    check(case)
