@@ -91,6 +91,7 @@ class CueRules:
     pronouns: frozenset[str]
     constrained: dict[str, frozenset[str]] = field(default_factory=dict)  # form → words one must follow the subject
     attitude: frozenset[str] = frozenset()  # constrained forms taking a noun of attitude (`أبدى … تفاؤلا`)
+    adjuncts: frozenset[str] = frozenset()  # `على`, `في`: a phrase between coordinated subjects and their verb
     agent_links: frozenset[str] = frozenset()  # `حيث`: its clause goes on with the genitive person before it
     returns_to: tuple[tuple[str, ...], ...] = ()  # `وبالعودة إلى`: its object is the subject of the ف-clause
 
@@ -142,6 +143,7 @@ def _build(data: dict[str, list]) -> CueRules:
         english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
         pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
         constrained=constrained, attitude=frozenset(attitude),
+        adjuncts=frozenset(key(str(w)) for w in data.get("adjuncts", [])),
         agent_links=frozenset(key(str(w)) for w in data.get("agent_links", [])),
         returns_to=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("returns_to", [])),
     )
@@ -707,6 +709,10 @@ class _Attributor:
         if start == end or (start > 0 and not toks[start].barrier and toks[start - 1].key not in _SVO_OPENERS):
             return None
         who = self.parser.subject(toks, start, end, text)
+        if who is not None and who.co and who.anchored and who.end < end and self.number(toks[i]) in ("dual", "plural") \
+                and toks[who.end].key in self.cr.adjuncts and not any(t.barrier or self.is_cue(t.key) for t in toks[who.end:end]):
+            return who  # `المرصد السوري … وانصار الأسد على وسائل التواصل الاجتماعي ذكروا`: where the second subject
+            # speaks qualifies it; the plural verb has both
         if who is None or who.end != end:
             return None
         if who.anchored:

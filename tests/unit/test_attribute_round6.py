@@ -142,3 +142,19 @@ RULE_OUT = [
 @pytest.mark.parametrize("case", RULE_OUT)
 def test_rule_out(case) -> None:
     check(case)
+
+
+# Coordinated subjects before a plural verb, the second qualified by where it speaks (`على وسائل التواصل`): the first
+# speaks, the second beside it.
+COORDINATED = [
+    (["لكن المرصد السوري لحقوق الإنسان وانصار الأسد على وسائل التواصل الاجتماعي ذكروا أن المتهم أطلق النار."],
+     [("المرصد السوري لحقوق الإنسان", "ذكروا")]),
+    (["لكن وزارة الصحة ونقابة الأطباء في المنطقة أكدوا أن الوضع مستقر."], [("وزارة الصحة", "أكدوا")]),
+    # guard: one subject and a singular verb keep their reading
+    (["لكن الوزير على الطائرة ذكر أن الرحلة طويلة."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", COORDINATED)
+def test_coordinated(case) -> None:
+    check(case)
