@@ -473,8 +473,12 @@ class _Attributor:
         r = self.sr
         for j in range(1, min(i, 7)):
             verb = j - 1  # the clause's verb: first in the sentence, after a comma, or after `من جانبه،`, `كما`
-            if not (verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS or x.key in _NEGATIONS
-                                                           for x in toks[:verb])):  # (`لم يخف عضو الشرف فلان امتعاضه`)
+            vos = j == 2 and (toks[0].key in r.non_speech or toks[0].key[:1] in "وف" and toks[0].key[1:] in r.non_speech) \
+                and toks[1].al and toks[1].raw.endswith("ة") and not toks[0].raw.endswith("ت") \
+                and not toks[1].barrier and not toks[2].barrier  # `والتقى اللجنة رئيس الهيئة فلان …، مؤكدا`: a masculine
+            # verb, so the feminine noun after it is its object and the role after that its subject (not `والتقى الوزير رئيس`)
+            if not (vos or verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS or x.key in _NEGATIONS
+                                                                  for x in toks[:verb])):  # (`لم يخف عضو الشرف فلان امتعاضه`)
                 continue
             if toks[j].key in r.role_heads or toks[j].key in r.honorifics:
                 who = self.parser.subject(toks, j, i, self._text)

@@ -158,3 +158,23 @@ COORDINATED = [
 @pytest.mark.parametrize("case", COORDINATED)
 def test_coordinated(case) -> None:
     check(case)
+
+
+# A non-speech verb, a one-word object, then the role and name of its subject (`والتقى اللجنة رئيس الهيئة الفريق
+# مهاب مميش …، مؤكدا`): the participle goes with that subject, and a later `كما أكد` continues them.
+OBJECT_FIRST = [
+    (['وقال بيتر هينشكليف، ممثل الغرفة إن الانطباع جيد.',
+      "والتقى اللجنة رئيس هيئة قناة السويس الفريق مهاب مميش، الذي رحب بأعضائها في الموقع، مؤكدا أن القناة جاهزة.",
+      "كما أكد أن الكلفة بلغت أربعة مليارات دولار."],
+     [("بيتر هينشكليف", "وقال"), ("مهاب مميش", "مؤكدا"), ("مهاب مميش", "أكد")]),
+    # guard: a feminine verb takes the feminine noun as its subject; the role after it is the object, and the last
+    # speaker goes on
+    (['وقال بيتر هينشكليف، ممثل الغرفة إن الانطباع جيد.',
+      "والتقت اللجنة رئيس الهيئة مهاب مميش في الموقع، مؤكدة أن القناة جاهزة."],
+     [("بيتر هينشكليف", "وقال"), ("بيتر هينشكليف", "مؤكدة")]),
+]
+
+
+@pytest.mark.parametrize("case", OBJECT_FIRST)
+def test_object_first(case) -> None:
+    check(case)
