@@ -91,6 +91,9 @@ class CueRules:
     pronouns: frozenset[str]
     constrained: dict[str, frozenset[str]] = field(default_factory=dict)  # form → words one must follow the subject
     attitude: frozenset[str] = frozenset()  # constrained forms taking a noun of attitude (`أبدى … تفاؤلا`)
+    adjuncts: frozenset[str] = frozenset()  # `على`, `في`: a phrase between coordinated subjects and their verb
+    agent_links: frozenset[str] = frozenset()  # `حيث`: its clause goes on with the genitive person before it
+    returns_to: tuple[tuple[str, ...], ...] = ()  # `وبالعودة إلى`: its object is the subject of the ف-clause
 
 
 def _strict_key(raw: str) -> str:
@@ -140,6 +143,9 @@ def _build(data: dict[str, list]) -> CueRules:
         english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
         pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
         constrained=constrained, attitude=frozenset(attitude),
+        adjuncts=frozenset(key(str(w)) for w in data.get("adjuncts", [])),
+        agent_links=frozenset(key(str(w)) for w in data.get("agent_links", [])),
+        returns_to=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("returns_to", [])),
     )
 
 
@@ -270,6 +276,11 @@ class _Attributor:
                     if back is not None and i >= back:
                         source = self.source(text, toks, i - back)
                 continue
+            if i and not t.barrier and toks[i - 1].key in self.sr.documents:
+                crowd = self.chanted_by(text, toks, i)
+                if crowd is not None:
+                    return self._event(crowd, t.raw, self.mode(text, toks, i + 1, spans, t))
+                continue  # `هتافات تقول "…"`, `تقرير يقول`: the document or chant before the verb is its subject
             self.parser.object_cut = False
             event = self.finite(text, toks, i, number, inv, spans)
             if event is not None:
@@ -462,8 +473,12 @@ class _Attributor:
         r = self.sr
         for j in range(1, min(i, 7)):
             verb = j - 1  # the clause's verb: first in the sentence, after a comma, or after `من جانبه،`, `كما`
-            if not (verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS or x.key in _NEGATIONS
-                                                           for x in toks[:verb])):  # (`لم يخف عضو الشرف فلان امتعاضه`)
+            vos = j == 2 and (toks[0].key in r.non_speech or toks[0].key[:1] in "وف" and toks[0].key[1:] in r.non_speech) \
+                and toks[1].al and toks[1].raw.endswith("ة") and not toks[0].raw.endswith("ت") \
+                and not toks[1].barrier and not toks[2].barrier  # `والتقى اللجنة رئيس الهيئة فلان …، مؤكدا`: a masculine
+            # verb, so the feminine noun after it is its object and the role after that its subject (not `والتقى الوزير رئيس`)
+            if not (vos or verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS or x.key in _NEGATIONS
+                                                                  for x in toks[:verb])):  # (`لم يخف عضو الشرف فلان امتعاضه`)
                 continue
             if toks[j].key in r.role_heads or toks[j].key in r.honorifics:
                 who = self.parser.subject(toks, j, i, self._text)
@@ -477,6 +492,19 @@ class _Attributor:
                                         bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):  # type: ignore[arg-type]
                     return None  # `من جهته ثمّن مدير … اللواء صالح آل طالب الجهود، منوهًا`: its own subject, unread
                 break  # `وتقدم مفتي مصر بخالص العزاء …، داعيًا`: the last speaker, named again
+        if toks[i].key[:1] == "و" and not toks[i].barrier:
+            for g in range(1, i - 1):
+                k = toks[g].key
+                if k[:1] != "ل" or k[1:] not in r.role_heads:
+                    continue
+                held = [token(toks[g].start + 1, toks[g].end, toks[g].raw[1:], toks[g].barrier)] + toks[g + 1:i]
+                who = self.parser.subject(held, 0, len(held), self._text)
+                if who is None or not who.name or not who.anchored or last is not None and _same_person(who, last):
+                    continue
+                if any(t.key in self.cr.agent_links for t in toks[g + who.end:min(i, g + who.end + 4)]):
+                    return self._event(who, toks[i].raw, mode)  # `زيارة لوزير الدفاع آشتون كارتر إلى بغداد حيث
+                    # التقى … وأكد`: the person in the genitive is the subject the joined verbs go on with
+                return None  # a person named in a genitive may be the subject: unsure, so not the last speaker
         if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
         if toks[0].key not in _FRONTED and any(t.key in _RELATIVES for t in toks[:i]):
@@ -494,6 +522,10 @@ class _Attributor:
                 and any(t.key in _AMMA for t in toks[max(0, i - 12):i - 1]):
             who = self.svo(text, toks, i)  # `أما أمين العلي فقد أكد حرصه`: the topic is the subject, not `حرصه`
             if who is not None and (who.name or who.role):  # (not `أما المشروع فقد أكد أهميته`: a topic, no speaker)
+                return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+        if i > 2 and (toks[i - 1].key == _SO_HAS or cue[:1] == "ف" and toks[i].key[1:] in self.cr.finite):
+            who = self.returned_to(text, toks, i)
+            if who is not None:
                 return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if nxt < len(toks) and toks[nxt].key in _IN_IT:
             if nxt + 1 < len(toks) and not toks[nxt + 1].barrier and toks[nxt + 1].key not in _COMPLEMENTIZERS \
@@ -681,6 +713,10 @@ class _Attributor:
         if start == end or (start > 0 and not toks[start].barrier and toks[start - 1].key not in _SVO_OPENERS):
             return None
         who = self.parser.subject(toks, start, end, text)
+        if who is not None and who.co and who.anchored and who.end < end and self.number(toks[i]) in ("dual", "plural") \
+                and toks[who.end].key in self.cr.adjuncts and not any(t.barrier or self.is_cue(t.key) for t in toks[who.end:end]):
+            return who  # `المرصد السوري … وانصار الأسد على وسائل التواصل الاجتماعي ذكروا`: where the second subject
+            # speaks qualifies it; the plural verb has both
         if who is None or who.end != end:
             return None
         if who.anchored:
@@ -689,6 +725,36 @@ class _Attributor:
                 key(who.name.split()[0]) in self.sr.given_names
                 or all(key(w) in self.parser.known for w in who.name.split())):
             return who  # (a name the list or the article vouches for: `أما لوبين فقد قال` after `… لوبين`)
+        return None
+
+    def chanted_by(self, text: str, toks: list[Token], i: int) -> Who | None:
+        """`ردد المحتجون في مظاهرة السبت هتافات تقول "…"`: a group just before what it chants, with only a setting
+        between, is who speaks; the chant itself is no speaker."""
+        for g in range(i - 2, max(-1, i - 8), -1):
+            if toks[g + 1].barrier:
+                return None
+            if toks[g].key in self.sr.groups and toks[g].al:
+                end = g + 1  # the group and its adjectives (`المحتجون الغاضبون`), not the setting after them
+                while end < i - 1 and toks[end].al and not toks[end].barrier and not self.parser.stops_here(toks[end].key):
+                    end += 1
+                who = self.parser.subject(toks, g, end, text)
+                return who if who is not None and not who.name and not who.co else None
+        return None
+
+    def returned_to(self, text: str, toks: list[Token], i: int) -> Who | None:
+        """`وبالعودة إلى هينشكليف فقد أكد`: the person the copy returns to is the ف-clause's subject; without this
+        the verb continued whoever was quoted last. Only a person the article already names, as after أما."""
+        end = i - 1 if toks[i - 1].key == _SO_HAS else i
+        for phrase in self.cr.returns_to:
+            n = len(phrase)
+            if end <= n or any(toks[k].key != w for k, w in enumerate(phrase)) or any(t.barrier for t in toks[1:end]):
+                continue
+            who = self.parser.subject(toks, n, end, text)
+            if who is None or who.end != end or who.co:
+                return None
+            if who.name and (who.anchored or not who.role and all(key(w) in self.parser.known for w in who.name.split())):
+                return who  # (not `وبالعودة إلى المشروع فقد أكد`: a topic, no speaker)
+            return None
         return None
 
     def topic(self, text: str, toks: list[Token], i: int) -> Who | None:
@@ -1223,6 +1289,9 @@ def _canonical(name: str | None, speaker: str, inv: Inventory, sr: SpeakerRules,
             auto = antecedent  # a family name two people share: the last speaker who bears it
     elif antecedent and key(speaker.split()[0]).removeprefix("ال") in sr.source_heads:
         auto = antecedent  # `واضاف هذا المسؤول` after `مسؤول تركي`: the unnamed source, not a named official
+    elif key(speaker.split()[0]) in sr.groups:
+        auto = inv.for_group(speaker) or antecedent or speaker  # a group is no one person's role (`ردد المحتجون`
+        # read once as the name `ردد` with the role المحتجون)
     else:
         head = (lambda rk: _role_head(rk, sr)) if by_head else None
         auto = (inv.for_role(speaker, head, sr.nationalities, sr.source_heads) or inv.for_group(speaker) or antecedent

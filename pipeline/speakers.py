@@ -177,6 +177,7 @@ class SpeakerRules:
     place_nouns: frozenset[str] = frozenset()
     theophoric: frozenset[str] = frozenset()
     nationalities: frozenset[str] = frozenset()
+    among: tuple[tuple[str, ...], ...] = ()
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -235,6 +236,7 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         place_nouns=_keys(data.get("place_nouns", [])),
         theophoric=_keys(data.get("theophoric", [])),
         nationalities=_keys(data.get("nationalities", [])),
+        among=tuple(tuple(key(w) for w in str(v).split()) for v in data.get("among", [])),
     )
 
 
@@ -362,6 +364,15 @@ class Parser:
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
         who = self._subject(toks, i, limit, text)
+        if who is not None and not who.name and not who.clean and who.end < limit and (
+                toks[i].key in self.r.source_heads or toks[i].key in self.r.groups):
+            members = self._members(toks, who, limit, text)
+            if members is not None:
+                return members
+        if who is not None and who.name and who.role and not who.clean and who.end < limit:
+            titled = self._titled_after_body(toks, i, who, limit, text)
+            if titled is not None:
+                return titled
         if i < limit and toks[i].key in self.r.role_heads and toks[i].key not in self.r.groups and (
                 who is None or not who.name or key(who.name.split()[0]) not in self.r.given_names):
             chained = self._placed_chain(toks, i, limit, text)
@@ -370,6 +381,41 @@ class Parser:
         if who is None and 0 < i and self.is_cue(toks[i - 1].key):
             return self._titled_after(toks, i, limit, text)
         return who
+
+    def _members(self, toks: list[Token], who: Who, limit: int, text: str) -> Who | None:
+        """`يستبعد مسؤولون من بينهم الأمين العام للمنظمة عبدالله البدري احتمال`: the group speaks; the members it
+        names belong to the subject, which ends where they do."""
+        for phrase in self.r.among:
+            n = len(phrase)
+            j = who.end + n
+            if j >= limit or any(toks[who.end + k].key != w or toks[who.end + k].barrier for k, w in enumerate(phrase)):
+                continue
+            inner = self._subject(toks, j, limit, text)
+            if inner is None or toks[j].barrier:
+                return None
+            return Who(speaker=who.speaker, role=who.role, name=None, co=[], end=inner.end, clean=inner.clean,
+                       anchored=True)
+        return None
+
+    def _titled_after_body(self, toks: list[Token], i: int, who: Who, limit: int, text: str) -> Who | None:
+        """`المشرف على كرسي الأمير محمد بن ناصر لدراسات قضايا المجتمع الدكتور علي بن يحيى العريشي`: a royal name in a
+        role, then a ل-genitive, names a body (a chair, a prize); the titled person after it is the one who speaks,
+        where the reading stopped at the prince."""
+        r = self.r
+        if who.role is None or key(who.role.split()[-1]) not in _ROYAL or toks[who.end].barrier \
+                or toks[who.end].key[:1] != "ل" or len(toks[who.end].key) < 4:
+            return None
+        for j in range(who.end + 1, min(limit, who.end + 8)):
+            t = toks[j]
+            if t.barrier or self.is_cue(t.key):
+                return None
+            if t.key in r.honorifics and t.key not in _ROYAL:
+                inner = self._subject(toks, j, limit, text)
+                if inner is None or not inner.name or key(inner.name.split()[0]) not in r.given_names:
+                    return None
+                return Who(speaker=inner.speaker, role=_span(text, toks[i:j]), name=inner.name, co=inner.co,
+                           end=inner.end, clean=inner.clean, anchored=True)
+        return None
 
     def _titled_after(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         """`وأكد محرر الكتاب الدكتور ناصر بن عبدالله الغالي أن`: a role the lists lack (one to three words, no stop,
@@ -609,6 +655,13 @@ class Parser:
             if pos > i and k[:1] == "ل" and k[1:] in r.outlets and not t.barrier and (
                     (name and not forced) or (len(role) == 1 and role[0].al and role[0].key in r.role_heads)):
                 clean = True  # `وقال المتحدث لوكالة الصحافة الفرنسية`: told to an outlet, not the body it serves
+                break
+            if pos > i and name and not role and not forced and k[:1] == "ل" and not t.barrier and k not in r.given_names \
+                    and k not in r.role_heads and k not in r.role_words and (  # (not `ريس لاعب اشبيلية`)
+                    k[:2] == "لل" and len(k) > 4 or pos + 1 < limit and not toks[pos + 1].barrier
+                    and not toks[pos + 1].al and _nisba(toks[pos + 1].key)):
+                clean = True  # `وقال كارتر لقوات أميركية`, `للصحفيين`: the addressee, not the rest of the name
+                # (after a role the words may name a body: `رئيس مدينة الملك عبدالعزيز للعلوم`, `شركة جبل عمر للتطوير`)
                 break
             if (self.stops_here(k) and not _hamza_head(t, r)) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
