@@ -199,3 +199,17 @@ def test_a_newer_version_inserted_by_another_loader_after_the_probe_is_kept(conn
     stored = conn.execute("SELECT body FROM articles WHERE canonical_key = 'sana.example/v1'").fetchone()[0]
     assert stored == theirs.body
     assert content_counts(conn)["articles"] == 3 and content_counts(conn)["statements"] == 9
+
+
+def test_a_norm_hash_holding_a_newline_is_still_probed(conn):
+    # The dedup probe sends the batch's hashes newline-joined; a hash with a newline takes the text[] form.
+    first, second = _story("h0", hours=0), _story("h1", hours=1)
+    for article in (first, second):
+        article.statements[0].norm_hash = "odd\nhash"
+    store_raw_for(conn, [first, second])
+    for article in (first, second):
+        with conn.transaction():
+            load.load_articles(conn, [article])
+    flags = conn.execute("SELECT a.canonical_key, s.is_dup FROM statements s JOIN articles a ON a.id = s.article_id "
+                         "WHERE s.norm_hash = 'odd\nhash' ORDER BY 1").fetchall()
+    assert flags == [("sana.example/h0", False), ("sana.example/h1", True)]
