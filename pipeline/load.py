@@ -416,7 +416,8 @@ def _load_isolating(conn: psycopg.Connection, batch: list[Article], keys: dict[i
                 _load(conn, batch, keys, part, invalid, fast=True)
         except _Raced:
             # Rolled back to the savepoint: another loader inserted one of the batch's new stories after the probe.
-            # Not a bad row; the upsert path waits for that loader's row lock and updates (or keeps) its row.
+            # Not a bad row, so no split: the upsert waits for that loader's transaction if it is still open, then
+            # replaces its row or keeps it (the newer raw item wins), exactly as it did before the fast path.
             part = LoadCounts()
             with conn.transaction():
                 _load(conn, batch, keys, part, invalid, fast=False)
@@ -475,7 +476,7 @@ def _article_rows(batch: list[Article], keys: dict[int, str], invalid: dict[int,
     Each article is validated here, just before its row is sent, so the Python check runs while the server stores
     the rows sent before it (it ran alone before the COPY: 3 % of a load); an invalid article is left out, hence
     out of everything after, and noted in `invalid`. blocks goes as JSON text made here (jsonb stores the same
-    value): json.dumps of a list of dicts was two thirds of formatting an article row."""
+    value): json.dumps of a list of dicts took 25 ms per 1000 bench articles, this 11 ms."""
     for idx in which:
         a = batch[idx]
         if id(a) in invalid:
@@ -502,8 +503,8 @@ def _copy_new_articles(cur: psycopg.Cursor, batch: list[Article], keys: dict[int
                   key=lambda i: (batch[i].source or "", keys[id(batch[i])]))
     if not todo:
         return set()
-    ids = dict(cur.execute(_CLAIM_NEW_IDS, (todo, [batch[i].source for i in todo],
-                                             [keys[id(batch[i])] for i in todo])).fetchall())
+    claimed = cur.execute(_CLAIM_NEW_IDS, (todo, [batch[i].source for i in todo], [keys[id(batch[i])] for i in todo]))
+    ids: dict[int, int] = dict(claimed.fetchall())
     if not ids:
         return set()
     try:
