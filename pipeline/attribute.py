@@ -94,6 +94,7 @@ class CueRules:
     adjuncts: frozenset[str] = frozenset()  # `على`, `في`: a phrase between coordinated subjects and their verb
     agent_links: frozenset[str] = frozenset()  # `حيث`: its clause goes on with the genitive person before it
     returns_to: tuple[tuple[str, ...], ...] = ()  # `وبالعودة إلى`: its object is the subject of the ف-clause
+    stance_openers: frozenset[str] = frozenset()  # `استنكر`: no speech, but its titled subject speaks next
 
 
 def _strict_key(raw: str) -> str:
@@ -146,6 +147,7 @@ def _build(data: dict[str, list]) -> CueRules:
         adjuncts=frozenset(key(str(w)) for w in data.get("adjuncts", [])),
         agent_links=frozenset(key(str(w)) for w in data.get("agent_links", [])),
         returns_to=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("returns_to", [])),
+        stance_openers=frozenset(key(str(w)) for w in data.get("stance_openers", [])),
     )
 
 
@@ -871,6 +873,23 @@ class _Attributor:
             return _Event(head, head, None, m.group(1), mode)
         return None
 
+    def opener(self, text: str, toks: list[Token]) -> _Event | None:
+        """`استنكر معالي مدير الجامعة الدكتور فلان، الحادث`: an article that opens on a stance verb with no content
+        (not a cue) and a titled, role-introduced person as its subject goes on with `وقال`/`وأضاف` by that person.
+        The verbs take a thing, never a person, as object, so the person after them is the subject."""
+        if len(toks) < 4 or toks[1].barrier:
+            return None
+        k = toks[0].key
+        if k not in self.cr.stance_openers and not (k[:1] == "و" and k[1:] in self.cr.stance_openers):
+            return None
+        if toks[1].key not in self.sr.role_heads and toks[1].key not in self.sr.honorifics:
+            return None
+        who = self.parser.subject(toks, 1, min(len(toks), 30), text)
+        if who is None or not who.name or not who.anchored or not who.clean or who.end >= len(toks) \
+                or not toks[who.end].barrier:
+            return None  # only a subject closed by its comma: a name run on is not safe to continue
+        return self._event(who, toks[0].raw, "indirect")
+
     @staticmethod
     def _event(who: Who, cue: str, mode: str) -> _Event:
         return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co), end=who.end,
@@ -995,6 +1014,12 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         elif event is None and k == _CUE and att.unread:
             last = None  # `وقال مديرعام … الصفيان، إن`: a later `وأضاف` continues that unread speaker, not the last
         events.append(event)
+        if event is None and last is None and tk and not any(e is not None for e in events):
+            opening = att.opener(st.text, tk)  # the article's first subject, silent in its own statement
+            if opening is not None and opening.name and _vouched(opening, inv, sr, article.body):
+                inv.add(opening.name, opening.role)
+                last = opening
+                last_at = len(events)
         if event is not None and tk:
             att.note_speaking_issuer(event, tk)
         if "صدر" in st.text:  # `أصدرت الوزارة بيانا` (tokenised here: an institution alone does not pass the gate)

@@ -1,0 +1,38 @@
+"""Golden tables for the attr7 branch (held-out11's error classes, written as fresh sentences).
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement;
+`(None, None)` is an abstention. Each group fails without its fix; guards say what must not change.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_attribute_phenomena import check
+
+# An article that opens on a stance verb with no content (`استنكر … الحادث`, not speech) names a titled person as its
+# subject; the subjectless `وقال`/`وأضاف`/`وتابع` after it go on with that person, where main had nobody to continue.
+STANCE_OPENER = [
+    (["استنكر معالي مدير جامعة الأمير سطام بن عبدالعزيز الدكتور عبدالرحمن بن محمد العاصمي، الحادث الإرهابي الذي وقع "
+      "في مسجد.", "وقال في تصريح صحفي اليوم إن الجريمة بشعة.", "وأضاف أن هذا الفكر مارق.",
+      "وتابع قائلا : إن المملكة ستبقى آمنة."],
+     [(None, None), ("عبدالرحمن بن محمد العاصمي", "وقال"), ("عبدالرحمن بن محمد العاصمي", "وأضاف"),
+      ("عبدالرحمن بن محمد العاصمي", "وتابع")]),
+    (["أدان وزير الخارجية الدكتور سالم الحربي، التفجير الذي استهدف السفارة.", "وقال إن الإرهاب لا دين له."],
+     [(None, None), ("سالم الحربي", "وقال")]),
+    (["ثمن رئيس الغرفة التجارية المهندس فهد العتيبي، الدعم الحكومي للقطاع.", "وأضاف أن القطاع ينمو."],
+     [(None, None), ("فهد العتيبي", "وأضاف")]),
+    # guards: a verb that takes a person as object (the guest may speak), a body, a role with no name, a name not
+    # closed by its comma, and an article whose first speaker came before the stance verb
+    (["استقبل وزير الخارجية الدكتور سالم الحربي، السفير الفرنسي.", "وقال إن العلاقات متينة."],
+     [(None, None), (None, None)]),
+    (["استنكرت الجمعية الحادث.", "وقال إن الجريمة بشعة."], [(None, None), (None, None)]),
+    (["استنكر مدير الجامعة الحادث الإرهابي الذي وقع في المسجد.", "وقال إن الجريمة بشعة."], [(None, None), (None, None)]),
+    (["قال الدكتور فهد العتيبي إن الوضع جيد.", "أدان وزير الخارجية الدكتور سالم الحربي، التفجير.",
+      "وقال إن الإرهاب لا دين له."],
+     [("فهد العتيبي", "قال"), (None, None), ("فهد العتيبي", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", STANCE_OPENER)
+def test_stance_opener(case) -> None:
+    check(case)
