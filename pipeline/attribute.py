@@ -95,6 +95,7 @@ class CueRules:
     agent_links: frozenset[str] = frozenset()  # `حيث`: its clause goes on with the genitive person before it
     returns_to: tuple[tuple[str, ...], ...] = ()  # `وبالعودة إلى`: its object is the subject of the ف-clause
     stance_openers: frozenset[str] = frozenset()  # `استنكر`: no speech, but its titled subject speaks next
+    quantifiers: frozenset[str] = frozenset()  # `جميع`: before the noun of those a verb calls on
 
 
 def _strict_key(raw: str) -> str:
@@ -148,6 +149,7 @@ def _build(data: dict[str, list]) -> CueRules:
         agent_links=frozenset(key(str(w)) for w in data.get("agent_links", [])),
         returns_to=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("returns_to", [])),
         stance_openers=frozenset(key(str(w)) for w in data.get("stance_openers", [])),
+        quantifiers=frozenset(key(str(w)) for w in data.get("quantifiers", [])),
     )
 
 
@@ -350,12 +352,15 @@ class _Attributor:
         t = toks[i]
         if t.key not in _INVITE or i + 2 >= len(toks):
             return False
-        nxt = toks[i + 1]
+        j = i + 1
+        if toks[j].key in self.cr.quantifiers and not toks[j].barrier and t.key.endswith("ا"):
+            j += 1  # `ودعا جميع المستفيدين إلى`: all of those called on (not `ودعت جميع الفصائل`: they may be its subject)
+        nxt = toks[j]
         sr = self.sr
         if nxt.barrier or not nxt.al or nxt.key in sr.role_heads or nxt.key in sr.institutions or nxt.key in sr.groups \
                 or nxt.key in sr.given_names or nxt.key in sr.honorifics or nxt.key in sr.outlets:
             return False
-        for x in toks[i + 2:i + 8]:
+        for x in toks[j + 1:j + 7]:
             if x.key == _ILA:
                 return True
             if x.barrier:

@@ -36,3 +36,24 @@ STANCE_OPENER = [
 @pytest.mark.parametrize("case", STANCE_OPENER)
 def test_stance_opener(case) -> None:
     check(case)
+
+
+# `ودعا جميع المستفيدين إلى`: a quantifier before the definite noun of those called on keeps the noun an object, so the
+# joined verb continues the last speaker (main read `جميع` as opening a subject and abstained).
+INVITED_ALL = [
+    (["أوضح المتحدث الرسمي لوزارة العمل تيسير المفرج، أن الوزارة شرعت في دراسة الملفات.",
+      "ودعا جميع المستفيدين إلى الإبلاغ عن أي مخالفات."],
+     [("تيسير المفرج", "أوضح"), ("تيسير المفرج", "ودعا")]),
+    (["قال وزير الصحة الدكتور فهد الربيعة إن الوضع مطمئن.", "ودعا جميع الشركات إلى الالتزام بالأنظمة."],
+     [("فهد الربيعة", "قال"), ("فهد الربيعة", "ودعا")]),
+    # guards: a feminine verb may agree with the quantified plural as its subject, and a role head may open one
+    (["قال وزير الصحة الدكتور فهد الربيعة إن الوضع مطمئن.", "ودعت جميع الفصائل الفلسطينية إلى الحوار."],
+     [("فهد الربيعة", "قال"), (None, None)]),
+    (["قال وزير الصحة الدكتور فهد الربيعة إن الوضع مطمئن.", "ودعا جميع المسؤولين إلى الحضور."],
+     [("فهد الربيعة", "قال"), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", INVITED_ALL)
+def test_invited_all(case) -> None:
+    check(case)
