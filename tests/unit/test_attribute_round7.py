@@ -57,3 +57,19 @@ INVITED_ALL = [
 @pytest.mark.parametrize("case", INVITED_ALL)
 def test_invited_all(case) -> None:
     check(case)
+
+
+# An outlet's name with a qualifier (`صحيفة آفي المقربة من الحكومة`; body_qualifiers in titles.yaml): the qualifier and
+# its complement describe the outlet, so the subject is its name (main: `من` left it unread, or ran the name on).
+QUALIFIED_OUTLET = [
+    (["وذكرت صحيفة آفي المقربة من الحكومة امس ان كل الدلائل تشير الى اتفاق."], [("صحيفة آفي", "وذكرت")]),
+    (["وقالت وكالة فارس المقربة من الحرس الثوري إن الصاروخ أطلق بنجاح."], [("وكالة فارس", "وقالت")]),
+    # guards: a generic body keeps its qualifier (no name to read it up to), and a person is no body
+    (["وذكرت وكالة الأنباء المقربة من الحكومة أن الوزير استقال."], [(None, None)]),
+    (["وقال مسؤول مقرب من الحكومة إن الأزمة انتهت."], [("مسؤول مقرب من الحكومة", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", QUALIFIED_OUTLET)
+def test_qualified_outlet(case) -> None:
+    check(case)
