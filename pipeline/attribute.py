@@ -96,6 +96,7 @@ class CueRules:
     returns_to: tuple[tuple[str, ...], ...] = ()  # `وبالعودة إلى`: its object is the subject of the ف-clause
     stance_openers: frozenset[str] = frozenset()  # `استنكر`: no speech, but its titled subject speaks next
     quantifiers: frozenset[str] = frozenset()  # `جميع`: before the noun of those a verb calls on
+    met_openers: frozenset[str] = frozenset()  # `والتقينا ب`: the reporter met the person who speaks next
 
 
 def _strict_key(raw: str) -> str:
@@ -150,6 +151,7 @@ def _build(data: dict[str, list]) -> CueRules:
         returns_to=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("returns_to", [])),
         stance_openers=frozenset(key(str(w)) for w in data.get("stance_openers", [])),
         quantifiers=frozenset(key(str(w)) for w in data.get("quantifiers", [])),
+        met_openers=frozenset(key(str(w)) for w in data.get("met_openers", [])),
     )
 
 
@@ -478,6 +480,9 @@ class _Attributor:
         """A cue without a subject: a person introduced earlier in the sentence by a role or title
         (`وعبّر والد الشهيد الشيخ علي بن ياسين العمري … مبيناً`), else the last speaker."""
         r = self.sr
+        if i >= 2 and self.meeting(toks):
+            met = self.met(toks, i)  # the person met speaks, never the last speaker (`والتقينا بمحمد في السوق وقال`)
+            return self._event(met, toks[i].raw, mode) if met is not None else None
         for j in range(1, min(i, 7)):
             verb = j - 1  # the clause's verb: first in the sentence, after a comma, or after `من جانبه،`, `كما`
             vos = j == 2 and (toks[0].key in r.non_speech or toks[0].key[:1] in "وف" and toks[0].key[1:] in r.non_speech) \
@@ -518,6 +523,26 @@ class _Attributor:
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
             # (not `وحول الشكاوي التي على النادي … قال «…»`: the relative qualifies the fronted topic)
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def meeting(self, toks: list[Token]) -> bool:
+        k = toks[0].key
+        return k in self.cr.met_openers or k[:1] == "و" and k[1:] in self.cr.met_openers
+
+    def met(self, toks: list[Token], i: int) -> Who | None:
+        """`والتقينا بأحد مرتادي العين صالح بن أحمد …، وقال`: a sentence opened by the reporter's meeting verb goes on
+        with the person met; only a name led by a listed given name and run to two words or more, closed by the
+        comma before the cue, is taken."""
+        if i < 3 or not toks[i].barrier or toks[1].key[:1] != "ب":
+            return None
+        for j in range(1, min(i, 10)):
+            if toks[j].key not in self.sr.given_names or toks[j].barrier and j > 1:
+                continue
+            who = self.parser.subject(toks, j, i, self._text)
+            if who is not None and who.name and len(who.name.split()) >= 2 and who.clean \
+                    and not any(x.barrier for x in toks[j + 1:who.end]):
+                return who
+            return None
+        return None
 
     def finite(self, text: str, toks: list[Token], i: int, number: str, inv: Inventory, spans) -> _Event | None:
         cue = toks[i].raw

@@ -73,3 +73,26 @@ QUALIFIED_OUTLET = [
 @pytest.mark.parametrize("case", QUALIFIED_OUTLET)
 def test_qualified_outlet(case) -> None:
     check(case)
+
+
+# The reporter's meeting verb (`والتقينا بأحد مرتادي العين صالح بن أحمد …، وقال`; met_openers in cues/arabic.yaml):
+# the person met, named in full and closed by the comma before the cue, speaks; an age after the name (`البالغ من
+# العمر`) ends it. With nobody readable there, the cue abstains rather than continue the last speaker.
+MET_PERSON = [
+    (["وتسجل العين يوميا إقبالا كبيرا.",
+      "وألتقينا بأحد مرتادي العين صالح بن أحمد البالغ من العمر 54 عامًا، وقال : إنني دائما اتردد على هذه العين.",
+      "وأكد صالح أن هذه العين شاهد على التاريخ."],
+     [(None, None), ("صالح بن أحمد", "وقال"), ("صالح بن أحمد", "وأكد")]),
+    (["والتقينا بالمواطن محمد الغامدي، وقال إن المكان جميل."], [("محمد الغامدي", "وقال")]),
+    (["وقال المواطن صالح بن أحمد البالغ من العمر 54 عاما إن المكان جميل."], [("صالح بن أحمد", "وقال")]),
+    # guards: a group met speaks as nobody in particular, and a met person not closed by a comma is not read
+    (["قال الدكتور فهد العتيبي إن الوضع جيد.", "والتقينا بعدد من الزوار، وقالوا إن المكان جميل."],
+     [("فهد العتيبي", "قال"), (None, None)]),
+    (["قال الدكتور فهد العتيبي إن الوضع جيد.", "والتقينا بمحمد في السوق وقال إن الأسعار مرتفعة."],
+     [("فهد العتيبي", "قال"), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", MET_PERSON)
+def test_met_person(case) -> None:
+    check(case)
