@@ -186,7 +186,7 @@ class _Attributor:
         if cached is None or cached[0] is not cr or cached[1] is not sr:
             triggers = _triggers(cr)
             cue_keys = frozenset(cr.finite) | frozenset(p + k for k in cr.finite for p in "وف") | cr.participles
-            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers, sr.role_heads | sr.honorifics),
+            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers, sr.role_heads | sr.honorifics | _duals(sr)),
                                                  _source_anchors(cr), cue_keys)
         self.triggers, self.gate, self.source_anchors, cue_keys = cached[2], cached[3], cached[4], cached[5]
         self.cue_keys: frozenset[str] = cue_keys  # `قال`, `وقال`, `فقال`, `قائلا`: the keys is_cue accepts
@@ -1243,7 +1243,40 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
         for i, t in enumerate(tk):
             if t.al and t.key[-1:] == "ي" and i >= done and parser._nationality_before_name(tk, i, len(tk)):
                 _origin_named(parser, st.text, tk, i, inv)
+            elif t.key[-1:] == "ا" and t.key[:-1] in r.role_heads and not t.al:
+                _dual_named(parser, st.text, tk, i, inv)
     return inv
+
+
+def _duals(sr: SpeakerRules) -> frozenset[str]:
+    """`وزيرا`, `رئيسا`: dual role heads in construct, so a statement naming two people by one role is read."""
+    return frozenset(h + "ا" for h in sr.role_heads if not h.startswith("ال"))
+
+
+def _dual_named(parser: Parser, text: str, tk: list[Token], i: int, inv: Inventory) -> None:
+    """`وزيرا المالية والاقتصاد اليونانيان اقليدس تساكالوتوس وجيورجيوس ستاثاكيس اجتماعهما`: a dual role, its dual
+    adjective, then two names of the same length joined by و and closed by a dual suffix or punctuation, names two
+    people the article may later cite by surname (`وقال ستاثاكيس`)."""
+    r = parser.r
+    j = i + 1
+    while j < len(tk) and j < i + 6 and not tk[j].barrier and not (tk[j].al and tk[j].key.endswith("يان")):
+        j += 1
+    if j >= len(tk) or j >= i + 6 or tk[j].barrier or not tk[j].key.endswith("يان"):
+        return
+    first = j + 1
+    w = first
+    while w < len(tk) and w < first + 4 and not tk[w].barrier and tk[w].key[:1] != "و" and parser.name_like(tk[w]):
+        w += 1
+    size = w - first
+    if size < 2 or w + size > len(tk) or tk[w].barrier or tk[w].key[:1] != "و" or len(tk[w].key) < 4:
+        return
+    end = w + size
+    if any(x.barrier or x.al or not parser.name_like(x) for x in tk[w + 1:end]) or end < len(tk) and not (
+            tk[end].barrier or tk[end].raw.endswith("هما")):
+        return
+    role = text[tk[i].start:tk[j].end]
+    inv.add(text[tk[first].start:tk[w - 1].end], role)
+    inv.add(text[tk[w].start + 1:tk[end - 1].end], role)
 
 
 def _origin_named(parser: Parser, text: str, tk: list[Token], i: int, inv: Inventory) -> None:
