@@ -97,6 +97,7 @@ class CueRules:
     stance_openers: frozenset[str] = frozenset()  # `استنكر`: no speech, but its titled subject speaks next
     quantifiers: frozenset[str] = frozenset()  # `جميع`: before the noun of those a verb calls on
     met_openers: frozenset[str] = frozenset()  # `والتقينا ب`: the reporter met the person who speaks next
+    presenters: frozenset[str] = frozenset()  # `قدمها`: the lecture's presenter, named after it, speaks in it
 
 
 def _strict_key(raw: str) -> str:
@@ -152,6 +153,7 @@ def _build(data: dict[str, list]) -> CueRules:
         stance_openers=frozenset(key(str(w)) for w in data.get("stance_openers", [])),
         quantifiers=frozenset(key(str(w)) for w in data.get("quantifiers", [])),
         met_openers=frozenset(key(str(w)) for w in data.get("met_openers", [])),
+        presenters=frozenset(key(str(w)) for w in data.get("presenters", [])),
     )
 
 
@@ -291,6 +293,11 @@ class _Attributor:
             event = self.finite(text, toks, i, number, inv, spans)
             if event is not None:
                 return event
+            if not self.parser.object_cut and number == "one" and (self.subjectless_ok(toks, i)
+                                                                  or not self.subject_like(toks, i + 1)):
+                lecturer = self.presenter(toks, i)
+                if lecturer is not None:
+                    return self._event(lecturer, t.raw, self.mode(text, toks, i + 1, spans, t))
             if self.parser.object_cut or self.subjectless_ok(toks, i):
                 if fallback is None and (self.parser.object_cut or self.opens_clause(toks, i)):  # `وطالب المحكمة بالتحقيق`: the object; the subject is the last speaker
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t), number)
@@ -523,6 +530,28 @@ class _Attributor:
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
             # (not `وحول الشكاوي التي على النادي … قال «…»`: the relative qualifies the fronted topic)
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def presenter(self, toks: list[Token], i: int) -> Who | None:
+        """`ورشة عمل … قدمها الدكتور أسامة عبدالسلام … حيث ناقش … وقال`: the titled person who presented the lecture
+        is the subject of a later subjectless cue in its sentence, when no other titled or role-introduced person
+        comes between (a role that names him again, `وختم الباحث الصالح`, may)."""
+        r = self.sr
+        for g in range(i - 1, 0, -1):
+            if toks[g].key not in self.cr.presenters:
+                continue
+            if g + 1 >= i or toks[g + 1].barrier or toks[g + 1].key not in r.honorifics:
+                return None
+            who = self.parser.subject(toks, g + 1, i, self._text)
+            if who is None or not who.name or not who.anchored or len(who.name.split()) < 2 or who.end >= i:
+                return None
+            names = frozenset(key(w) for w in who.name.split())
+            for n in range(who.end, i):
+                x = toks[n]
+                if (x.key in r.role_heads or x.key in r.honorifics) and not (
+                        n + 1 < i and toks[n + 1].key in names):
+                    return None
+            return who
+        return None
 
     def meeting(self, toks: list[Token]) -> bool:
         k = toks[0].key

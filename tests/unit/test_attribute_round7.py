@@ -119,3 +119,22 @@ DUAL_ROLE = [
 @pytest.mark.parametrize("case", DUAL_ROLE)
 def test_dual_role(case) -> None:
     check(case)
+
+
+# A lecture's presenter (`ورشة عمل … قدمها الدكتور سعد بن عبدالله الصالح، … وختم الباحث الصالح محاضرته …، حيث قال:`;
+# presenters in cues/arabic.yaml) is the subject of a later subjectless cue of the sentence (main: nobody).
+PRESENTER = [
+    (["أقام النادي دورة حيث قدمت ورشة عمل بعنوان «مقارنة» قدمها الدكتور سعد بن عبدالله الصالح، من خلال عرض تضمن "
+      "تعريف البحث، وختم الباحث الصالح محاضرته بكلمات مضيئة، حيث قال: كن متوكلا على الله."],
+     [("سعد بن عبدالله الصالح", "قال")]),
+    (["وأقيمت محاضرة عن الإعلام ألقاها الدكتور فهد العتيبي، حيث تناول تاريخ الصحافة، ثم قال: إن المستقبل للرقمي."],
+     [("فهد العتيبي", "قال")]),
+    # guard: another titled person between the presenter and the cue may be its subject
+    (["أقيمت ندوة قدمها الدكتور سعد الصالح وحضرها وزير التعليم الدكتور أحمد العيسى، حيث قال: إن التعليم مهم."],
+     [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", PRESENTER)
+def test_presenter(case) -> None:
+    check(case)
