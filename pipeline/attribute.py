@@ -94,6 +94,10 @@ class CueRules:
     adjuncts: frozenset[str] = frozenset()  # `على`, `في`: a phrase between coordinated subjects and their verb
     agent_links: frozenset[str] = frozenset()  # `حيث`: its clause goes on with the genitive person before it
     returns_to: tuple[tuple[str, ...], ...] = ()  # `وبالعودة إلى`: its object is the subject of the ف-clause
+    stance_openers: frozenset[str] = frozenset()  # `استنكر`: no speech, but its titled subject speaks next
+    quantifiers: frozenset[str] = frozenset()  # `جميع`: before the noun of those a verb calls on
+    met_openers: frozenset[str] = frozenset()  # `والتقينا ب`: the reporter met the person who speaks next
+    presenters: frozenset[str] = frozenset()  # `قدمها`: the lecture's presenter, named after it, speaks in it
 
 
 def _strict_key(raw: str) -> str:
@@ -146,6 +150,10 @@ def _build(data: dict[str, list]) -> CueRules:
         adjuncts=frozenset(key(str(w)) for w in data.get("adjuncts", [])),
         agent_links=frozenset(key(str(w)) for w in data.get("agent_links", [])),
         returns_to=tuple(tuple(key(w) for w in str(s).split()) for s in data.get("returns_to", [])),
+        stance_openers=frozenset(key(str(w)) for w in data.get("stance_openers", [])),
+        quantifiers=frozenset(key(str(w)) for w in data.get("quantifiers", [])),
+        met_openers=frozenset(key(str(w)) for w in data.get("met_openers", [])),
+        presenters=frozenset(key(str(w)) for w in data.get("presenters", [])),
     )
 
 
@@ -180,7 +188,7 @@ class _Attributor:
         if cached is None or cached[0] is not cr or cached[1] is not sr:
             triggers = _triggers(cr)
             cue_keys = frozenset(cr.finite) | frozenset(p + k for k in cr.finite for p in "وف") | cr.participles
-            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers, sr.role_heads | sr.honorifics),
+            cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers, sr.role_heads | sr.honorifics | _duals(sr)),
                                                  _source_anchors(cr), cue_keys)
         self.triggers, self.gate, self.source_anchors, cue_keys = cached[2], cached[3], cached[4], cached[5]
         self.cue_keys: frozenset[str] = cue_keys  # `قال`, `وقال`, `فقال`, `قائلا`: the keys is_cue accepts
@@ -285,6 +293,11 @@ class _Attributor:
             event = self.finite(text, toks, i, number, inv, spans)
             if event is not None:
                 return event
+            if not self.parser.object_cut and number == "one" and (self.subjectless_ok(toks, i)
+                                                                  or not self.subject_like(toks, i + 1)):
+                lecturer = self.presenter(toks, i)
+                if lecturer is not None:
+                    return self._event(lecturer, t.raw, self.mode(text, toks, i + 1, spans, t))
             if self.parser.object_cut or self.subjectless_ok(toks, i):
                 if fallback is None and (self.parser.object_cut or self.opens_clause(toks, i)):  # `وطالب المحكمة بالتحقيق`: the object; the subject is the last speaker
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t), number)
@@ -348,12 +361,15 @@ class _Attributor:
         t = toks[i]
         if t.key not in _INVITE or i + 2 >= len(toks):
             return False
-        nxt = toks[i + 1]
+        j = i + 1
+        if toks[j].key in self.cr.quantifiers and not toks[j].barrier and t.key.endswith("ا"):
+            j += 1  # `ودعا جميع المستفيدين إلى`: all of those called on (not `ودعت جميع الفصائل`: they may be its subject)
+        nxt = toks[j]
         sr = self.sr
         if nxt.barrier or not nxt.al or nxt.key in sr.role_heads or nxt.key in sr.institutions or nxt.key in sr.groups \
                 or nxt.key in sr.given_names or nxt.key in sr.honorifics or nxt.key in sr.outlets:
             return False
-        for x in toks[i + 2:i + 8]:
+        for x in toks[j + 1:j + 7]:
             if x.key == _ILA:
                 return True
             if x.barrier:
@@ -471,6 +487,9 @@ class _Attributor:
         """A cue without a subject: a person introduced earlier in the sentence by a role or title
         (`وعبّر والد الشهيد الشيخ علي بن ياسين العمري … مبيناً`), else the last speaker."""
         r = self.sr
+        if i >= 2 and self.meeting(toks):
+            met = self.met(toks, i)  # the person met speaks, never the last speaker (`والتقينا بمحمد في السوق وقال`)
+            return self._event(met, toks[i].raw, mode) if met is not None else None
         for j in range(1, min(i, 7)):
             verb = j - 1  # the clause's verb: first in the sentence, after a comma, or after `من جانبه،`, `كما`
             vos = j == 2 and (toks[0].key in r.non_speech or toks[0].key[:1] in "وف" and toks[0].key[1:] in r.non_speech) \
@@ -511,6 +530,48 @@ class _Attributor:
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
             # (not `وحول الشكاوي التي على النادي … قال «…»`: the relative qualifies the fronted topic)
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def presenter(self, toks: list[Token], i: int) -> Who | None:
+        """`ورشة عمل … قدمها الدكتور أسامة عبدالسلام … حيث ناقش … وقال`: the titled person who presented the lecture
+        is the subject of a later subjectless cue in its sentence, when no other titled or role-introduced person
+        comes between (a role that names him again, `وختم الباحث الصالح`, may)."""
+        r = self.sr
+        for g in range(i - 1, 0, -1):
+            if toks[g].key not in self.cr.presenters:
+                continue
+            if g + 1 >= i or toks[g + 1].barrier or toks[g + 1].key not in r.honorifics:
+                return None
+            who = self.parser.subject(toks, g + 1, i, self._text)
+            if who is None or not who.name or not who.anchored or len(who.name.split()) < 2 or who.end >= i:
+                return None
+            names = frozenset(key(w) for w in who.name.split())
+            for n in range(who.end, i):
+                x = toks[n]
+                if (x.key in r.role_heads or x.key in r.honorifics) and not (
+                        n + 1 < i and toks[n + 1].key in names):
+                    return None
+            return who
+        return None
+
+    def meeting(self, toks: list[Token]) -> bool:
+        k = toks[0].key
+        return k in self.cr.met_openers or k[:1] == "و" and k[1:] in self.cr.met_openers
+
+    def met(self, toks: list[Token], i: int) -> Who | None:
+        """`والتقينا بأحد مرتادي العين صالح بن أحمد …، وقال`: a sentence opened by the reporter's meeting verb goes on
+        with the person met; only a name led by a listed given name and run to two words or more, closed by the
+        comma before the cue, is taken."""
+        if i < 3 or not toks[i].barrier or toks[1].key[:1] != "ب":
+            return None
+        for j in range(1, min(i, 10)):
+            if toks[j].key not in self.sr.given_names or toks[j].barrier and j > 1:
+                continue
+            who = self.parser.subject(toks, j, i, self._text)
+            if who is not None and who.name and len(who.name.split()) >= 2 and who.clean \
+                    and not any(x.barrier for x in toks[j + 1:who.end]):
+                return who
+            return None
+        return None
 
     def finite(self, text: str, toks: list[Token], i: int, number: str, inv: Inventory, spans) -> _Event | None:
         cue = toks[i].raw
@@ -871,6 +932,23 @@ class _Attributor:
             return _Event(head, head, None, m.group(1), mode)
         return None
 
+    def opener(self, text: str, toks: list[Token]) -> _Event | None:
+        """`استنكر معالي مدير الجامعة الدكتور فلان، الحادث`: an article that opens on a stance verb with no content
+        (not a cue) and a titled, role-introduced person as its subject goes on with `وقال`/`وأضاف` by that person.
+        The verbs take a thing, never a person, as object, so the person after them is the subject."""
+        if len(toks) < 4 or toks[1].barrier:
+            return None
+        k = toks[0].key
+        if k not in self.cr.stance_openers and not (k[:1] == "و" and k[1:] in self.cr.stance_openers):
+            return None
+        if toks[1].key not in self.sr.role_heads and toks[1].key not in self.sr.honorifics:
+            return None
+        who = self.parser.subject(toks, 1, min(len(toks), 30), text)
+        if who is None or not who.name or not who.anchored or not who.clean or who.end >= len(toks) \
+                or not toks[who.end].barrier:
+            return None  # only a subject closed by its comma: a name run on is not safe to continue
+        return self._event(who, toks[0].raw, "indirect")
+
     @staticmethod
     def _event(who: Who, cue: str, mode: str) -> _Event:
         return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co), end=who.end,
@@ -995,6 +1073,12 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         elif event is None and k == _CUE and att.unread:
             last = None  # `وقال مديرعام … الصفيان، إن`: a later `وأضاف` continues that unread speaker, not the last
         events.append(event)
+        if event is None and last is None and tk and not any(e is not None for e in events):
+            opening = att.opener(st.text, tk)  # the article's first subject, silent in its own statement
+            if opening is not None and opening.name and _vouched(opening, inv, sr, article.body):
+                inv.add(opening.name, opening.role)
+                last = opening
+                last_at = len(events)
         if event is not None and tk:
             att.note_speaking_issuer(event, tk)
         if "صدر" in st.text:  # `أصدرت الوزارة بيانا` (tokenised here: an institution alone does not pass the gate)
@@ -1188,7 +1272,40 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
         for i, t in enumerate(tk):
             if t.al and t.key[-1:] == "ي" and i >= done and parser._nationality_before_name(tk, i, len(tk)):
                 _origin_named(parser, st.text, tk, i, inv)
+            elif t.key[-1:] == "ا" and t.key[:-1] in r.role_heads and not t.al:
+                _dual_named(parser, st.text, tk, i, inv)
     return inv
+
+
+def _duals(sr: SpeakerRules) -> frozenset[str]:
+    """`وزيرا`, `رئيسا`: dual role heads in construct, so a statement naming two people by one role is read."""
+    return frozenset(h + "ا" for h in sr.role_heads if not h.startswith("ال"))
+
+
+def _dual_named(parser: Parser, text: str, tk: list[Token], i: int, inv: Inventory) -> None:
+    """`وزيرا المالية والاقتصاد اليونانيان اقليدس تساكالوتوس وجيورجيوس ستاثاكيس اجتماعهما`: a dual role, its dual
+    adjective, then two names of the same length joined by و and closed by a dual suffix or punctuation, names two
+    people the article may later cite by surname (`وقال ستاثاكيس`)."""
+    r = parser.r
+    j = i + 1
+    while j < len(tk) and j < i + 6 and not tk[j].barrier and not (tk[j].al and tk[j].key.endswith("يان")):
+        j += 1
+    if j >= len(tk) or j >= i + 6 or tk[j].barrier or not tk[j].key.endswith("يان"):
+        return
+    first = j + 1
+    w = first
+    while w < len(tk) and w < first + 4 and not tk[w].barrier and tk[w].key[:1] != "و" and parser.name_like(tk[w]):
+        w += 1
+    size = w - first
+    if size < 2 or w + size > len(tk) or tk[w].barrier or tk[w].key[:1] != "و" or len(tk[w].key) < 4:
+        return
+    end = w + size
+    if any(x.barrier or x.al or not parser.name_like(x) for x in tk[w + 1:end]) or end < len(tk) and not (
+            tk[end].barrier or tk[end].raw.endswith("هما")):
+        return
+    role = text[tk[i].start:tk[j].end]
+    inv.add(text[tk[first].start:tk[w - 1].end], role)
+    inv.add(text[tk[w].start + 1:tk[end - 1].end], role)
 
 
 def _origin_named(parser: Parser, text: str, tk: list[Token], i: int, inv: Inventory) -> None:

@@ -178,6 +178,7 @@ class SpeakerRules:
     theophoric: frozenset[str] = frozenset()
     nationalities: frozenset[str] = frozenset()
     among: tuple[tuple[str, ...], ...] = ()
+    body_qualifiers: frozenset[str] = frozenset()  # `المقربة` (من الحكومة): a qualifier after a body's name
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -237,6 +238,7 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         theophoric=_keys(data.get("theophoric", [])),
         nationalities=_keys(data.get("nationalities", [])),
         among=tuple(tuple(key(w) for w in str(v).split()) for v in data.get("among", [])),
+        body_qualifiers=_keys(data.get("body_qualifiers", [])),
     )
 
 
@@ -662,6 +664,18 @@ class Parser:
                     and not toks[pos + 1].al and _nisba(toks[pos + 1].key)):
                 clean = True  # `وقال كارتر لقوات أميركية`, `للصحفيين`: the addressee, not the rest of the name
                 # (after a role the words may name a body: `رئيس مدينة الملك عبدالعزيز للعلوم`, `شركة جبل عمر للتطوير`)
+                break
+            if k == "من" and pos > i + 1 and role and role[0].key in r.institutions and toks[pos - 1].al \
+                    and toks[pos - 1].key in r.body_qualifiers and pos + 1 < limit and toks[pos + 1].al \
+                    and not toks[pos + 1].barrier and not t.barrier and any(not x.al for x in toks[i + 1:pos - 1]):
+                if name and name[-1] is toks[pos - 1]:  # `وذكرت صحيفة آفي المقربة من الحكومة امس ان`: the qualifier
+                    name.pop()  # and its complement describe the outlet and are no part of its name; an unread
+                elif role[-1] is toks[pos - 1]:  # `من` had left the whole subject unread
+                    role.pop()
+                pos += 2
+                while pos < limit and toks[pos].al and not toks[pos].barrier and _nisba(toks[pos].key):
+                    pos += 1  # (`المقربة من الحرس الثوري`)
+                clean = True
                 break
             if (self.stops_here(k) and not _hamza_head(t, r)) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
