@@ -43,6 +43,8 @@ _HIM = frozenset(key(w) for w in ("أنه", "إنه", "أنها", "إنها", "�
 _LI_WHAT = key("لما")  # `وفقا لما ذكره …`
 _WHAT_SAID = frozenset(key(w) for w in ("ذكره", "ذكرته", "قاله", "قالته", "أعلنه", "أعلنته", "أكده", "أكدته", "أورده",
                                         "أوردته", "أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "أوضحه", "أوضحته"))
+_GOD_NAME = "الله"  # the speaker a praise formula after a speech verb names (`قال الله تعالى`, `وقال تعالى`)
+_VERSE_OPENERS = "(﴿«\"“{"  # a verse is set off in parentheses, ornate brackets or quotation marks
 _NOUN_CUE_OPENERS = frozenset(key(w) for w in ("جاء", "وجاء", "كان", "وكان"))
 _NOUN_CUES = frozenset(key(w) for w in ("تأكيد", "تشديد", "تحذير", "تنويه", "إشارة"))  # `وجاء تأكيد الأمانة … على`
 _NOUN_CUE_NEXT = frozenset(key(w) for w in ("على", "إلى", "أن", "بأن"))
@@ -98,6 +100,7 @@ class CueRules:
     quantifiers: frozenset[str] = frozenset()  # `جميع`: before the noun of those a verb calls on
     met_openers: frozenset[str] = frozenset()  # `والتقينا ب`: the reporter met the person who speaks next
     presenters: frozenset[str] = frozenset()  # `قدمها`: the lecture's presenter, named after it, speaks in it
+    divine: tuple[tuple[str, ...], ...] = ()  # `الله تعالى`, `تعالى`: God speaks the verse after the verb
 
 
 def _strict_key(raw: str) -> str:
@@ -154,6 +157,8 @@ def _build(data: dict[str, list]) -> CueRules:
         quantifiers=frozenset(key(str(w)) for w in data.get("quantifiers", [])),
         met_openers=frozenset(key(str(w)) for w in data.get("met_openers", [])),
         presenters=frozenset(key(str(w)) for w in data.get("presenters", [])),
+        divine=tuple(sorted((tuple(key(w) for w in str(s).split()) for s in data.get("divine", [])), key=len,
+                            reverse=True)),
     )
 
 
@@ -289,6 +294,10 @@ class _Attributor:
                 if crowd is not None:
                     return self._event(crowd, t.raw, self.mode(text, toks, i + 1, spans, t))
                 continue  # `هتافات تقول "…"`, `تقرير يقول`: the document or chant before the verb is its subject
+            if number == "one":
+                verse = self.verse(text, toks, i)
+                if verse is not None:
+                    return verse
             self.parser.object_cut = False
             event = self.finite(text, toks, i, number, inv, spans)
             if event is not None:
@@ -317,6 +326,21 @@ class _Attributor:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         self.unread = failed and source is None and fallback is None
         return source or fallback
+
+    def verse(self, text: str, toks: list[Token], i: int) -> _Event | None:
+        """`قال الله تعالى ( … )`, `وقال تعالى ( … )`: a praise formula after the verb names God, and the verse in
+        parentheses or quotation marks right after it is His speech, quoted; it is nobody a later cue continues."""
+        for phrase in self.cr.divine:
+            j = i + 1 + len(phrase)
+            if j > len(toks) or any(toks[i + 1 + n].key != w or (n and toks[i + 1 + n].barrier)
+                                    for n, w in enumerate(phrase)):
+                continue
+            rest = text[toks[j - 1].end:].lstrip(" :")
+            if not rest or rest[0] not in _VERSE_OPENERS:
+                return None
+            return _Event(_GOD_NAME, None, None, toks[i].raw, "direct", end=j, antecedent=False, anchored=True,
+                          clean=True)
+        return None
 
     def noun_cue(self, text: str, toks: list[Token], spans) -> _Event | None:
         """`وجاء تأكيد الأمانة العامة … على`, `وكان تشديد الوزارة على أنه`: the author of a speech noun that opens

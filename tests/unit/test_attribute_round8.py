@@ -27,3 +27,23 @@ FEMININE_BODY = [
 def test_feminine_body(case) -> None:
     check(case)
 
+
+# A praise formula after a speech verb (`قال الله تعالى (…)`, `وقال تعالى (…)`) names God, and the verse set off after
+# it is His speech, quoted; main read no subject in `الله تعالى` and none in `تعالى`. God is nobody a later cue goes on with.
+VERSE = [
+    (["أصدرت وزارة الداخلية اليوم بيانًا حول تنفيذ حكم القصاص، وفيما يلي نص البيان :",
+      "قال الله تعالى ( وَلَكُمْ فِي الْقِصَاصِ حَيَاةٌ ) الآية", "وقال تعالى ( وَلَا تَقْتُلُوا النَّفْسَ ).",
+      "وأضاف أن الحكم نفذ اليوم."],
+     [(None, None), ("الله", "قال"), ("الله", "وقال"), (None, None)]),
+    (["وقال الله عز وجل: ﴿ إِنَّ اللَّهَ مَعَ الصَّابِرِينَ ﴾."], [("الله", "وقال")]),
+    # guards: the formula with no verse set off after it, the Prophet (not the formula), and God as an object
+    (["قال الله تعالى في كتابه الكريم إن الصبر مفتاح الفرج."], [(None, None)]),
+    (["قال رسول الله صلى الله عليه وسلم ( الدين النصيحة )."], [(None, None)]),
+    (["وأكد الشيخ صالح الفوزان أن الأمن نعمة، داعيًا الله تعالى ( أن يحفظ البلاد )."],
+     [("صالح الفوزان", "وأكد")]),
+]
+
+
+@pytest.mark.parametrize("case", VERSE)
+def test_verse(case) -> None:
+    check(case)
