@@ -862,10 +862,11 @@ class Parser:
         if role and not (anchored_role or institution or group) and not descriptor:
             return None  # `ودعا التعميم الوزاري اللجان …`: not a speaker; `الموسيقار خالد برزنجي ل…` is
         known = bool(name) and all(x.key in self.known or x.key in r.particles for x in name)
-        if descriptor and role[0].al and not role[0].raw.endswith(("ة", "ه")) and self._feminine_cue(toks, i) \
-                and not any(x.key in r.given_names for x in name):
+        if descriptor and role[0].key.startswith("ال") and not role[0].raw.endswith(("ة", "ه")) and toks[pos].barrier \
+                and self._feminine_cue(toks, i) and not any(x.key in r.given_names for x in name):
             # `أعلنت الأهلي كابيتال، المستشار …`: a feminine verb cannot take a masculine descriptor of a woman, so
-            # the definite word opens a body's name (a company), and the body speaks, not its last word
+            # the definite word opens a body's name (a company), and the body speaks, not its last word; only a
+            # name closed by punctuation (`أكدت للعالم أجمع أن`: a ل-phrase and no subject at all)
             return Who(speaker=_span(text, role + name), role=None, name=None, co=co, end=pos, clean=clean,
                        anchored=False)
         if name and institution:

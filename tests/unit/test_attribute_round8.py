@@ -20,6 +20,7 @@ FEMININE_BODY = [
     # guards: a feminine descriptor of a woman, a masculine verb with a descriptor, and a given name after the word
     (["وقالت الإعلامية سارة، إن البرنامج سيعود قريبا."], [("سارة", "وقالت")]),
     (["وأعلن الموسيقار خالد برزنجي، أن الحفل سيقام في جدة."], [("خالد برزنجي", "وأعلن")]),
+    (["فاجأ القائد الجميع بخطوة جريئة أكدت للعالم أجمع أن العرب أمة قوية."], [(None, None)]),
 ]
 
 
@@ -47,3 +48,4 @@ VERSE = [
 @pytest.mark.parametrize("case", VERSE)
 def test_verse(case) -> None:
     check(case)
+
