@@ -49,6 +49,7 @@ _NOUN_CUE_OPENERS = frozenset(key(w) for w in ("جاء", "وجاء", "كان", "
 _NOUN_CUES = frozenset(key(w) for w in ("تأكيد", "تشديد", "تحذير", "تنويه", "إشارة"))  # `وجاء تأكيد الأمانة … على`
 _NOUN_CUE_NEXT = frozenset(key(w) for w in ("على", "إلى", "أن", "بأن"))
 _FROM = key("عن")
+_WAY = key("طريق")  # `عن طريق`: "by way of", never what `عبر … عن` expresses
 _FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
 _SAYING = frozenset(key(w) for w in ("قوله", "قولها", "القول"))
 _THAT_OBJECT = key("ذلك")  # `أوضح ذلك فلان`: the object before the subject
@@ -261,7 +262,11 @@ class _Attributor:
                         and not self.opens_clause(toks, i):
                     continue  # `بهدف حث المواطنين على`: a verbal noun inside a clause, not its verb
                 event = self.finite(text, toks, i, "one", inv, spans)
-                if event is not None and (event.via or event.end < len(toks) and toks[event.end].key in after):
+                nxt = _past_aside(text, toks, event.end) if event is not None else len(toks)
+                if event is not None and not event.via and nxt + 1 < len(toks) and toks[nxt].key == _FROM \
+                        and toks[nxt + 1].key == _WAY:
+                    event = None  # `التسجيل عبر موقع الوزارة، عن طريق الجوال`: "via … by way of", nothing expressed
+                if event is not None and (event.via or nxt < len(toks) and toks[nxt].key in after):
                     if t.key in self.cr.attitude or t.key[1:] in self.cr.attitude:
                         self.reported_by(text, toks, event, hits, spans)
                     return event  # `نقل التلفزيون عن المعلم`, `واختتم الوزير تصريحه`
@@ -1055,6 +1060,18 @@ def _issuer_at(toks: list[Token], j: int) -> int:
             and not toks[j + 3].barrier:
         return j + 3
     return j + 1
+
+
+def _past_aside(text: str, toks: list[Token], j: int) -> int:
+    """The token after a short parenthesis that opens at token j (`لشركة سلامة للتأمين (سلامة)، عن شكره`: a body's
+    short name between the subject and the word its verb needs), else j."""
+    if j >= len(toks) or not toks[j].barrier or "(" not in text[toks[j - 1].end:toks[j].start]:
+        return j
+    for k in range(j + 1, min(j + 4, len(toks))):
+        gap = text[toks[k - 1].end:toks[k].start]
+        if ")" in gap:
+            return k if "(" not in gap else j
+    return j
 
 
 def _words(toks: list[Token], j: int, n: int) -> str:

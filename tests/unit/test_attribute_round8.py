@@ -49,3 +49,22 @@ VERSE = [
 def test_verse(case) -> None:
     check(case)
 
+
+# `عبر … عن شكره` whose subject's role ends in a body's short name in parentheses (`لشركة سلامة للتأمين التعاوني
+# (سلامة)، عن شكره`): the parenthesis stands between the subject and the `عن` the verb needs; main saw no `عن` and
+# dropped the cue. `عبر … عن طريق` ("via … by way of") expresses nothing, and main read a speaker there.
+EXPRESSED = [
+    (["أعلنت الشركة عن انتهاء الاكتتاب في الأسهم.",
+      "ومن جهته، عبر الدكتور صالح ملائكة رئيس مجلس الإدارة لشركة سلامة للتأمين التعاوني (سلامة)، عن شكره لكل من ساهم."],
+     [("الشركة", "أعلنت"), ("صالح ملائكة", "عبر")]),
+    (["وعبر رئيس النادي الأهلي (الراقي)، عن سعادته بالفوز."], [("رئيس النادي الأهلي", "وعبر")]),
+    (["ويمكن التسجيل عبر موقع الوزارة (أبشر)، عن طريق الجوال."], [(None, None)]),
+    (["ويمكن التسجيل عبر موقع الوزارة أبشر، عن طريق الجوال."], [(None, None)]),
+    # guard: a channel in parentheses after عبر as "via"
+    (["وبث التلفزيون عبر قناته الأولى (الإخبارية)، عن الحادث تقريرا مفصلا."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", EXPRESSED)
+def test_expressed(case) -> None:
+    check(case)
