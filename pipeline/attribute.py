@@ -101,6 +101,7 @@ class CueRules:
     quantifiers: frozenset[str] = frozenset()  # `جميع`: before the noun of those a verb calls on
     met_openers: frozenset[str] = frozenset()  # `والتقينا ب`: the reporter met the person who speaks next
     presenters: frozenset[str] = frozenset()  # `قدمها`: the lecture's presenter, named after it, speaks in it
+    deliverers: frozenset[str] = frozenset()  # `ألقى`: its subject authors the speech noun it delivers
     divine: tuple[tuple[str, ...], ...] = ()  # `الله تعالى`, `تعالى`: God speaks the verse after the verb
 
 
@@ -158,6 +159,7 @@ def _build(data: dict[str, list]) -> CueRules:
         quantifiers=frozenset(key(str(w)) for w in data.get("quantifiers", [])),
         met_openers=frozenset(key(str(w)) for w in data.get("met_openers", [])),
         presenters=frozenset(key(str(w)) for w in data.get("presenters", [])),
+        deliverers=frozenset(key(str(w)) for w in data.get("deliverers", [])),
         divine=tuple(sorted((tuple(key(w) for w in str(s).split()) for s in data.get("divine", [])), key=len,
                             reverse=True)),
     )
@@ -477,6 +479,9 @@ class _Attributor:
         if n < 1 or (noun not in _SPEECH_NOUNS and not glued) or (toks[n].barrier and (
                 glued or text[toks[n - 1].end:toks[n].start].strip() not in ("،", ","))):
             return self.authored(text, toks, i, spans)  # (`… محمد حمد العمري، كلمة أشار فيها`: a comma may come)
+        delivered = self.delivered(text, toks, i, spans)
+        if delivered is not None:
+            return delivered  # (before a group or aside between them: `بحضور عدد من القيادات، كلمة`)
         c = max((k for k in range(n) if toks[k].barrier), default=0)
         for v in (c, c + 1):
             if v + 1 >= n or (v > c and toks[c].key not in _CLAUSE_OPENERS):
@@ -489,6 +494,24 @@ class _Attributor:
             if who is not None and who.end == n and (who.anchored or (who.name and len(who.name.split()) >= 2)):
                 return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
         return None
+
+    def delivered(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`وألقى قائد عام المخيم محمد فايل رعدان خلال حفل الافتتاح … بحضور …، كلمة أوضح فيها أن`: the speech noun is
+        the object of the delivering verb that opens the sentence, so its role-introduced subject, named right after
+        the verb, speaks; no other speech verb may come between (it could have a subject of its own)."""
+        n = i - 1
+        if n < 3 or toks[n].key.rstrip("ا") not in _SPEECH_NOUNS:
+            return None
+        v = 0 if toks[0].key not in _CLAUSE_OPENERS else 1
+        head = toks[v].key
+        if head not in self.cr.deliverers and not (head[:1] in "وف" and head[1:] in self.cr.deliverers):
+            return None
+        who = self.parser.subject(toks, v + 1, n, text)
+        if who is None or not who.name or not who.role or not who.anchored or who.end > n:
+            return None
+        if any(self.number(t) is not None or self.participle(t) for t in toks[who.end:n]):
+            return None
+        return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
 
     def authored(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
         """`تغريدة كتبها د.ريان كركدان في تويتر قال فيها:`: the author of the speech noun that `فيها` points back

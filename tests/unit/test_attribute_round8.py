@@ -68,3 +68,28 @@ EXPRESSED = [
 @pytest.mark.parametrize("case", EXPRESSED)
 def test_expressed(case) -> None:
     check(case)
+
+
+# `وألقى قائد عام المخيم محمد فايل رعدان خلال حفل الافتتاح … بحضور عدد من القيادات، كلمة أوضح فيها أن`: the speech
+# noun is the object of the delivering verb that opens the sentence, so that verb's role-introduced subject speaks;
+# main had nobody (or the group in the aside before the noun).
+DELIVERED = [
+    (["بدأت الجمعية مشاركتها في المخيم الكشفي اليوم.",
+      "وألقى قائد عام المخيم محمد فايل رعدان خلال حفل الافتتاح الذي افتتح فعالياته المدير العام بالمديرية خميس بن سالم "
+      "الراسبي، بحضور عدد من القيادات الكشفية، كلمة أوضح فيها أن الهدف من المخيم الاستفادة من المؤسسات."],
+     [(None, None), ("محمد فايل رعدان", "أوضح")]),
+    (["وألقى مدير التعليم الدكتور سعد العتيبي خلال الحفل الذي أقيم بالمناسبة، كلمة أكد فيها أن التعليم أولوية."],
+     [("سعد العتيبي", "أكد")]),
+    # guards: an opener whose subject is a body with no name (the named speaker later keeps the clause), another speech
+    # verb between the opener and the noun (the sentence's first cue), and the noun right after the name (as on main)
+    (["وألقت الشرطة القبض على المتهم، وقدم مدير الشرطة العميد فهد الزهراني كلمة أكد فيها أن الأمن مستتب."],
+     [("فهد الزهراني", "أكد")]),
+    (["وألقى مدير التعليم الدكتور سعد العتيبي خلال الحفل الذي قال فيه المحافظ إن الحفل ناجح، كلمة أكد فيها أن التعليم مهم."],
+     [("المحافظ", "قال")]),
+    (["وألقى مدير التعليم الدكتور سعد العتيبي كلمة أكد فيها أن التعليم مهم."], [("سعد العتيبي", "أكد")]),
+]
+
+
+@pytest.mark.parametrize("case", DELIVERED)
+def test_delivered(case) -> None:
+    check(case)
