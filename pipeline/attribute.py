@@ -102,6 +102,7 @@ class CueRules:
     met_openers: frozenset[str] = frozenset()  # `والتقينا ب`: the reporter met the person who speaks next
     presenters: frozenset[str] = frozenset()  # `قدمها`: the lecture's presenter, named after it, speaks in it
     deliverers: frozenset[str] = frozenset()  # `ألقى`: its subject authors the speech noun it delivers
+    fronted_links: frozenset[str] = frozenset()  # `إذ`: after a fronted body, whose ل-verb of purpose then speaks
     divine: tuple[tuple[str, ...], ...] = ()  # `الله تعالى`, `تعالى`: God speaks the verse after the verb
 
 
@@ -160,6 +161,7 @@ def _build(data: dict[str, list]) -> CueRules:
         met_openers=frozenset(key(str(w)) for w in data.get("met_openers", [])),
         presenters=frozenset(key(str(w)) for w in data.get("presenters", [])),
         deliverers=frozenset(key(str(w)) for w in data.get("deliverers", [])),
+        fronted_links=frozenset(key(str(w)) for w in data.get("fronted_links", [])),
         divine=tuple(sorted((tuple(key(w) for w in str(s).split()) for s in data.get("divine", [])), key=len,
                             reverse=True)),
     )
@@ -238,6 +240,9 @@ class _Attributor:
         headline = self.headline(st, toks, inv, spans)
         if headline or not hits:
             return headline
+        fronted = self.fronted(text, toks, spans)
+        if fronted is not None:
+            return fronted
         if hits[0] == 1 and toks[0].key in _NOUN_CUE_OPENERS:
             noun = self.noun_cue(text, toks, spans)
             if noun is not None:
@@ -333,6 +338,24 @@ class _Attributor:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         self.unread = failed and source is None and fallback is None
         return source or fallback
+
+    def fronted(self, text: str, toks: list[Token], spans) -> _Event | None:
+        """`ووزارة الداخلية إذ تعلن ذلك لتؤكد للجميع …`: a body fronted as the sentence's topic, a circumstantial `إذ`
+        clause, then a ل-verb of purpose that is a speech verb: the body says it (cue: that verb)."""
+        if len(toks) < 5 or toks[0].key[:1] != "و" or toks[0].key[1:] not in self.sr.institutions:
+            return None
+        e = next((n for n in range(2, min(len(toks), 8)) if toks[n].key in self.cr.fronted_links), 0)
+        if not e or any(t.barrier for t in toks[1:e + 1]):
+            return None
+        for n in range(e + 2, min(len(toks), e + 6)):
+            k = toks[n].key
+            if toks[n].barrier:
+                return None
+            if k[:1] == "ل" and self.cr.finite.get(k[1:]) == "one":
+                who = Who(speaker=text[toks[0].start + 1:toks[e - 1].end], role=None, name=None, end=e,
+                          clean=True, anchored=True)
+                return self._event(who, toks[n].raw, self.mode(text, toks, n + 1, spans, toks[n]))
+        return None
 
     def verse(self, text: str, toks: list[Token], i: int) -> _Event | None:
         """`قال الله تعالى ( … )`, `وقال تعالى ( … )`: a praise formula after the verb names God, and the verse in

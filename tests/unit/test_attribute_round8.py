@@ -93,3 +93,22 @@ DELIVERED = [
 @pytest.mark.parametrize("case", DELIVERED)
 def test_delivered(case) -> None:
     check(case)
+
+
+# `ووزارة الداخلية إذ تعلن ذلك لتؤكد للجميع … وتحذر … بأن`: a body fronted as the sentence's topic, a circumstantial
+# `إذ` clause, then a speech verb of purpose glued to ل: the body says it; main had no subject for `وتحذر`.
+FRONTED = [
+    (["وقد تم تنفيذ حكم القتل بالجاني اليوم بمنطقة الباحة.",
+      "ووزارة الداخلية إذ تعلن ذلك لتؤكد للجميع حرص الحكومة على استتباب الأمن, وتحذر كل من تسول له نفسه بأن العقاب سيكون مصيره."],
+     [(None, None), ("وزارة الداخلية", "لتؤكد")]),
+    (["وهيئة الطيران المدني إذ تعلن هذه الإجراءات لتؤكد أن سلامة المسافرين أولوية."],
+     [("هيئة الطيران المدني", "لتؤكد")]),
+    # guards: a ل-verb that is no speech, a fronted noun that is no body, and a comma before the verb
+    (["ووزارة الصحة إذ تعمل على ذلك لتحقيق أهدافها في الوقاية, وتحذر من الإهمال."], [(None, None)]),
+    (["وزيارة الوفد إذ جاءت في هذا التوقيت لتؤكد عمق العلاقات بين البلدين."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", FRONTED)
+def test_fronted(case) -> None:
+    check(case)
