@@ -103,6 +103,7 @@ class CueRules:
     presenters: frozenset[str] = frozenset()  # `قدمها`: the lecture's presenter, named after it, speaks in it
     deliverers: frozenset[str] = frozenset()  # `ألقى`: its subject authors the speech noun it delivers
     fronted_links: frozenset[str] = frozenset()  # `إذ`: after a fronted body, whose ل-verb of purpose then speaks
+    modals: frozenset[str] = frozenset()  # `يجب`: opens what is said after a cue, never its subject
     divine: tuple[tuple[str, ...], ...] = ()  # `الله تعالى`, `تعالى`: God speaks the verse after the verb
 
 
@@ -162,6 +163,7 @@ def _build(data: dict[str, list]) -> CueRules:
         presenters=frozenset(key(str(w)) for w in data.get("presenters", [])),
         deliverers=frozenset(key(str(w)) for w in data.get("deliverers", [])),
         fronted_links=frozenset(key(str(w)) for w in data.get("fronted_links", [])),
+        modals=frozenset(key(str(w)) for w in data.get("modals", [])),
         divine=tuple(sorted((tuple(key(w) for w in str(s).split()) for s in data.get("divine", [])), key=len,
                             reverse=True)),
     )
@@ -311,11 +313,12 @@ class _Attributor:
                 if verse is not None:
                     return verse
             self.parser.object_cut = False
-            event = self.finite(text, toks, i, number, inv, spans)
+            modal = i + 1 < len(toks) and toks[i + 1].key in self.cr.modals  # `وقال يجب أن`: what is said, no subject
+            event = self.finite(text, toks, i, number, inv, spans) if not modal else None
             if event is not None:
                 return event
-            if not self.parser.object_cut and number == "one" and (self.subjectless_ok(toks, i)
-                                                                  or not self.subject_like(toks, i + 1)):
+            if not self.parser.object_cut and number == "one" and (
+                    self.subjectless_ok(toks, i) or not self.subject_like(toks, i + 1) or modal):
                 lecturer = self.presenter(toks, i)
                 if lecturer is not None:
                     return self._event(lecturer, t.raw, self.mode(text, toks, i + 1, spans, t))
@@ -623,8 +626,9 @@ class _Attributor:
             for n in range(who.end, i):
                 x = toks[n]
                 if (x.key in r.role_heads or x.key in r.honorifics) and not (
-                        n + 1 < i and toks[n + 1].key in names):
-                    return None
+                        n + 1 < i and toks[n + 1].key in names) and not (
+                        not x.barrier and not toks[n - 1].al and toks[n - 1].key.endswith("ات")):
+                    return None  # (`صفات الباحث الناجح`: a genitive after a plural noun introduces nobody)
             return who
         return None
 

@@ -112,3 +112,29 @@ FRONTED = [
 @pytest.mark.parametrize("case", FRONTED)
 def test_fronted(case) -> None:
     check(case)
+
+
+# Held-out11's second lecturer: `ورشة عمل … قدمها الدكتور أسامة عبدالسلام … كما استعرض صفات الباحث الناجح وقال يجب
+# أن`: a role head in a genitive after a plural noun (`صفات الباحث`) introduces nobody, and an impersonal modal after
+# the cue (`يجب`) opens what is said, not a subject; main read `يجب` as the subject and had nobody.
+LECTURER = [
+    (["كما أقيمت ورشة عمل علمية بعنوان «مهارات البحث العلمي» قدمها الدكتور أسامة عبدالسلام أستاذ التكنولوجيا المساعد "
+      "حيث ناقش في محاضرته مناهج البحث كما استعرض صفات الباحث الناجح وقال يجب أن تتوفر الرغبة الشخصية في البحث."],
+     [("أسامة عبدالسلام", "وقال")]),
+    (["ورشة عمل قدمها الدكتور أسامة عبدالسلام حيث ناقش المناهج وقال ينبغي أن يتواضع الباحث."],
+     [("أسامة عبدالسلام", "وقال")]),
+    # `حيث` ends the name (main read `أسامة عبدالسلام حيث`, a wrong speaker, when no role closed it)
+    (["ورشة عمل قدمها الدكتور أسامة عبدالسلام حيث ناقش المناهج وقال إن الباحث متواضع."],
+     [("أسامة عبدالسلام", "وقال")]),
+    # guards: a person introduced by a role after a singular noun speaks for himself, nobody presented, and a role
+    # introducing another person before the modal
+    (["ورشة عمل قدمها الدكتور أسامة عبدالسلام حيث استعرض صفات الباحث الناجح وقال الباحث خالد العمري إن البحث مهم."],
+     [("خالد العمري", "وقال")]),
+    (["واستقبل الأمير الوفد وقال يجب أن نتعاون."], [(None, None)]),
+    (["ورشة عمل قدمها الدكتور أسامة عبدالسلام حيث استعرض تجربة الباحث خالد العمري وقال يجب أن نتعلم."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", LECTURER)
+def test_lecturer(case) -> None:
+    check(case)
