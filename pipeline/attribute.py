@@ -43,10 +43,13 @@ _HIM = frozenset(key(w) for w in ("أنه", "إنه", "أنها", "إنها", "�
 _LI_WHAT = key("لما")  # `وفقا لما ذكره …`
 _WHAT_SAID = frozenset(key(w) for w in ("ذكره", "ذكرته", "قاله", "قالته", "أعلنه", "أعلنته", "أكده", "أكدته", "أورده",
                                         "أوردته", "أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "أوضحه", "أوضحته"))
+_GOD_NAME = "الله"  # the speaker a praise formula after a speech verb names (`قال الله تعالى`, `وقال تعالى`)
+_VERSE_OPENERS = "(﴿«\"“{"  # a verse is set off in parentheses, ornate brackets or quotation marks
 _NOUN_CUE_OPENERS = frozenset(key(w) for w in ("جاء", "وجاء", "كان", "وكان"))
 _NOUN_CUES = frozenset(key(w) for w in ("تأكيد", "تشديد", "تحذير", "تنويه", "إشارة"))  # `وجاء تأكيد الأمانة … على`
 _NOUN_CUE_NEXT = frozenset(key(w) for w in ("على", "إلى", "أن", "بأن"))
 _FROM = key("عن")
+_WAY = key("طريق")  # `عن طريق`: "by way of", never what `عبر … عن` expresses
 _FROM_HIM = frozenset(key(w) for w in ("عنه", "عنها"))
 _SAYING = frozenset(key(w) for w in ("قوله", "قولها", "القول"))
 _THAT_OBJECT = key("ذلك")  # `أوضح ذلك فلان`: the object before the subject
@@ -98,6 +101,10 @@ class CueRules:
     quantifiers: frozenset[str] = frozenset()  # `جميع`: before the noun of those a verb calls on
     met_openers: frozenset[str] = frozenset()  # `والتقينا ب`: the reporter met the person who speaks next
     presenters: frozenset[str] = frozenset()  # `قدمها`: the lecture's presenter, named after it, speaks in it
+    deliverers: frozenset[str] = frozenset()  # `ألقى`: its subject authors the speech noun it delivers
+    fronted_links: frozenset[str] = frozenset()  # `إذ`: after a fronted body, whose ل-verb of purpose then speaks
+    modals: frozenset[str] = frozenset()  # `يجب`: opens what is said after a cue, never its subject
+    divine: tuple[tuple[str, ...], ...] = ()  # `الله تعالى`, `تعالى`: God speaks the verse after the verb
 
 
 def _strict_key(raw: str) -> str:
@@ -154,6 +161,11 @@ def _build(data: dict[str, list]) -> CueRules:
         quantifiers=frozenset(key(str(w)) for w in data.get("quantifiers", [])),
         met_openers=frozenset(key(str(w)) for w in data.get("met_openers", [])),
         presenters=frozenset(key(str(w)) for w in data.get("presenters", [])),
+        deliverers=frozenset(key(str(w)) for w in data.get("deliverers", [])),
+        fronted_links=frozenset(key(str(w)) for w in data.get("fronted_links", [])),
+        modals=frozenset(key(str(w)) for w in data.get("modals", [])),
+        divine=tuple(sorted((tuple(key(w) for w in str(s).split()) for s in data.get("divine", [])), key=len,
+                            reverse=True)),
     )
 
 
@@ -230,6 +242,9 @@ class _Attributor:
         headline = self.headline(st, toks, inv, spans)
         if headline or not hits:
             return headline
+        fronted = self.fronted(text, toks, spans)
+        if fronted is not None:
+            return fronted
         if hits[0] == 1 and toks[0].key in _NOUN_CUE_OPENERS:
             noun = self.noun_cue(text, toks, spans)
             if noun is not None:
@@ -256,7 +271,11 @@ class _Attributor:
                         and not self.opens_clause(toks, i):
                     continue  # `بهدف حث المواطنين على`: a verbal noun inside a clause, not its verb
                 event = self.finite(text, toks, i, "one", inv, spans)
-                if event is not None and (event.via or event.end < len(toks) and toks[event.end].key in after):
+                nxt = _past_aside(text, toks, event.end) if event is not None else len(toks)
+                if event is not None and not event.via and nxt + 1 < len(toks) and toks[nxt].key == _FROM \
+                        and toks[nxt + 1].key == _WAY:
+                    event = None  # `التسجيل عبر موقع الوزارة، عن طريق الجوال`: "via … by way of", nothing expressed
+                if event is not None and (event.via or nxt < len(toks) and toks[nxt].key in after):
                     if t.key in self.cr.attitude or t.key[1:] in self.cr.attitude:
                         self.reported_by(text, toks, event, hits, spans)
                     return event  # `نقل التلفزيون عن المعلم`, `واختتم الوزير تصريحه`
@@ -289,12 +308,17 @@ class _Attributor:
                 if crowd is not None:
                     return self._event(crowd, t.raw, self.mode(text, toks, i + 1, spans, t))
                 continue  # `هتافات تقول "…"`, `تقرير يقول`: the document or chant before the verb is its subject
+            if number == "one":
+                verse = self.verse(text, toks, i)
+                if verse is not None:
+                    return verse
             self.parser.object_cut = False
-            event = self.finite(text, toks, i, number, inv, spans)
+            modal = i + 1 < len(toks) and toks[i + 1].key in self.cr.modals  # `وقال يجب أن`: what is said, no subject
+            event = self.finite(text, toks, i, number, inv, spans) if not modal else None
             if event is not None:
                 return event
-            if not self.parser.object_cut and number == "one" and (self.subjectless_ok(toks, i)
-                                                                  or not self.subject_like(toks, i + 1)):
+            if not self.parser.object_cut and number == "one" and (
+                    self.subjectless_ok(toks, i) or not self.subject_like(toks, i + 1) or modal):
                 lecturer = self.presenter(toks, i)
                 if lecturer is not None:
                     return self._event(lecturer, t.raw, self.mode(text, toks, i + 1, spans, t))
@@ -317,6 +341,39 @@ class _Attributor:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
         self.unread = failed and source is None and fallback is None
         return source or fallback
+
+    def fronted(self, text: str, toks: list[Token], spans) -> _Event | None:
+        """`ووزارة الداخلية إذ تعلن ذلك لتؤكد للجميع …`: a body fronted as the sentence's topic, a circumstantial `إذ`
+        clause, then a ل-verb of purpose that is a speech verb: the body says it (cue: that verb)."""
+        if len(toks) < 5 or toks[0].key[:1] != "و" or toks[0].key[1:] not in self.sr.institutions:
+            return None
+        e = next((n for n in range(2, min(len(toks), 8)) if toks[n].key in self.cr.fronted_links), 0)
+        if not e or any(t.barrier for t in toks[1:e + 1]):
+            return None
+        for n in range(e + 2, min(len(toks), e + 6)):
+            k = toks[n].key
+            if toks[n].barrier:
+                return None
+            if k[:1] == "ل" and self.cr.finite.get(k[1:]) == "one":
+                who = Who(speaker=text[toks[0].start + 1:toks[e - 1].end], role=None, name=None, end=e,
+                          clean=True, anchored=True)
+                return self._event(who, toks[n].raw, self.mode(text, toks, n + 1, spans, toks[n]))
+        return None
+
+    def verse(self, text: str, toks: list[Token], i: int) -> _Event | None:
+        """`قال الله تعالى ( … )`, `وقال تعالى ( … )`: a praise formula after the verb names God, and the verse in
+        parentheses or quotation marks right after it is His speech, quoted; it is nobody a later cue continues."""
+        for phrase in self.cr.divine:
+            j = i + 1 + len(phrase)
+            if j > len(toks) or any(toks[i + 1 + n].key != w or (n and toks[i + 1 + n].barrier)
+                                    for n, w in enumerate(phrase)):
+                continue
+            rest = text[toks[j - 1].end:].lstrip(" :")
+            if not rest or rest[0] not in _VERSE_OPENERS:
+                return None
+            return _Event(_GOD_NAME, None, None, toks[i].raw, "direct", end=j, antecedent=False, anchored=True,
+                          clean=True)
+        return None
 
     def noun_cue(self, text: str, toks: list[Token], spans) -> _Event | None:
         """`وجاء تأكيد الأمانة العامة … على`, `وكان تشديد الوزارة على أنه`: the author of a speech noun that opens
@@ -448,6 +505,9 @@ class _Attributor:
         if n < 1 or (noun not in _SPEECH_NOUNS and not glued) or (toks[n].barrier and (
                 glued or text[toks[n - 1].end:toks[n].start].strip() not in ("،", ","))):
             return self.authored(text, toks, i, spans)  # (`… محمد حمد العمري، كلمة أشار فيها`: a comma may come)
+        delivered = self.delivered(text, toks, i, spans)
+        if delivered is not None:
+            return delivered  # (before a group or aside between them: `بحضور عدد من القيادات، كلمة`)
         c = max((k for k in range(n) if toks[k].barrier), default=0)
         for v in (c, c + 1):
             if v + 1 >= n or (v > c and toks[c].key not in _CLAUSE_OPENERS):
@@ -460,6 +520,24 @@ class _Attributor:
             if who is not None and who.end == n and (who.anchored or (who.name and len(who.name.split()) >= 2)):
                 return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
         return None
+
+    def delivered(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`وألقى قائد عام المخيم محمد فايل رعدان خلال حفل الافتتاح … بحضور …، كلمة أوضح فيها أن`: the speech noun is
+        the object of the delivering verb that opens the sentence, so its role-introduced subject, named right after
+        the verb, speaks; no other speech verb may come between (it could have a subject of its own)."""
+        n = i - 1
+        if n < 3 or toks[n].key.rstrip("ا") not in _SPEECH_NOUNS:
+            return None
+        v = 0 if toks[0].key not in _CLAUSE_OPENERS else 1
+        head = toks[v].key
+        if head not in self.cr.deliverers and not (head[:1] in "وف" and head[1:] in self.cr.deliverers):
+            return None
+        who = self.parser.subject(toks, v + 1, n, text)
+        if who is None or not who.name or not who.role or not who.anchored or who.end > n:
+            return None
+        if any(self.number(t) is not None or self.participle(t) for t in toks[who.end:n]):
+            return None
+        return self._event(who, toks[i].raw, self.mode(text, toks, i + 2, spans, toks[i]))
 
     def authored(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
         """`تغريدة كتبها د.ريان كركدان في تويتر قال فيها:`: the author of the speech noun that `فيها` points back
@@ -548,8 +626,9 @@ class _Attributor:
             for n in range(who.end, i):
                 x = toks[n]
                 if (x.key in r.role_heads or x.key in r.honorifics) and not (
-                        n + 1 < i and toks[n + 1].key in names):
-                    return None
+                        n + 1 < i and toks[n + 1].key in names) and not (
+                        not x.barrier and not toks[n - 1].al and toks[n - 1].key.endswith("ات")):
+                    return None  # (`صفات الباحث الناجح`: a genitive after a plural noun introduces nobody)
             return who
         return None
 
@@ -1031,6 +1110,18 @@ def _issuer_at(toks: list[Token], j: int) -> int:
             and not toks[j + 3].barrier:
         return j + 3
     return j + 1
+
+
+def _past_aside(text: str, toks: list[Token], j: int) -> int:
+    """The token after a short parenthesis that opens at token j (`لشركة سلامة للتأمين (سلامة)، عن شكره`: a body's
+    short name between the subject and the word its verb needs), else j."""
+    if j >= len(toks) or not toks[j].barrier or "(" not in text[toks[j - 1].end:toks[j].start]:
+        return j
+    for k in range(j + 1, min(j + 4, len(toks))):
+        gap = text[toks[k - 1].end:toks[k].start]
+        if ")" in gap:
+            return k if "(" not in gap else j
+    return j
 
 
 def _words(toks: list[Token], j: int, n: int) -> str:

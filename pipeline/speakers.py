@@ -862,6 +862,13 @@ class Parser:
         if role and not (anchored_role or institution or group) and not descriptor:
             return None  # `ودعا التعميم الوزاري اللجان …`: not a speaker; `الموسيقار خالد برزنجي ل…` is
         known = bool(name) and all(x.key in self.known or x.key in r.particles for x in name)
+        if descriptor and role[0].key.startswith("ال") and not role[0].raw.endswith(("ة", "ه")) and toks[pos].barrier \
+                and self._feminine_cue(toks, i) and not any(x.key in r.given_names for x in name):
+            # `أعلنت الأهلي كابيتال، المستشار …`: a feminine verb cannot take a masculine descriptor of a woman, so
+            # the definite word opens a body's name (a company), and the body speaks, not its last word; only a
+            # name closed by punctuation (`أكدت للعالم أجمع أن`: a ل-phrase and no subject at all)
+            return Who(speaker=_span(text, role + name), role=None, name=None, co=co, end=pos, clean=clean,
+                       anchored=False)
         if name and institution:
             speaker, name = _span(text, role + name), []  # `وكالة الأنباء الايرانية ارنا`: the name is the outlet's
         elif name:
@@ -878,6 +885,13 @@ class Parser:
                 speaker += b  # `وكالة الأنباء «دوغان»`: the quoted name kept whole
         return Who(speaker=speaker, role=role_text, name=_span(text, name) if name else None, co=co, end=pos,
                    clean=clean, anchored=anchored_role or institution or known or (honored and bool(name)) or bool(post))
+
+    def _feminine_cue(self, toks: list[Token], i: int) -> bool:
+        """The word before the subject is a speech verb's feminine past (`أعلنت`, `وقالت`): its masculine is a cue too."""
+        if i < 1:
+            return False
+        k = toks[i - 1].key
+        return len(k) > 3 and k.endswith("ت") and self.is_cue(k) and self.is_cue(k[:-1])
 
     def _heads_body(self, toks: list[Token], pos: int, limit: int) -> bool:
         """A title that heads a body here (`كابتن الفريق الوحداوي`), or a rank spelled like a body after such a
