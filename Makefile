@@ -37,8 +37,8 @@ $(STAMP): requirements.lock pyproject.toml
 # Python with a one-line notice. `make install MYPYC=0` removes the build; NEWS_PURE_PYTHON=1 ignores it at run time,
 # and pipeline/_mypyc.py ignores it on its own once any compiled source is edited.
 MYPYC ?= 1
-COMPILED_SOURCES := $(patsubst %,pipeline/%.py,\
-	normalize lexicons boilerplate dateline clean segment speakers attribute process)
+# The modules are listed once, as COMPILED in setup.py.
+COMPILED_SOURCES := $(patsubst %,pipeline/%.py,$(shell sed -n 's/^COMPILED = \[\(.*\)\]/\1/p' setup.py | tr -d '",'))
 COMPILED_STAMP := $(VENV)/.compiled-$(MYPYC)
 COMPILED_FILES := pipeline/*.cpython-*.so pipeline/_compiled.txt
 

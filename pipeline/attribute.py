@@ -581,7 +581,7 @@ class _Attributor:
                 who = self.parser.subject(toks, j, i, self._text)
                 if who is not None and who.anchored and who.end < i and (
                         (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
-                        or (not who.name and self.parser._ends_after(toks, who.end, i))):
+                        or (not who.name and self.parser.ends_after(toks, who.end, i))):
                     if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[who.end:i]):
                         return None  # `احتفى رئيس البعثة فلان … وعبر مدير المنتخب فلان … وقال`: two subjects, unsure
                     return self._event(who, toks[i].raw, mode)
@@ -1361,7 +1361,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             elif i + 1 < len(tk) and tk[i + 1].key in heads:
                 done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word
         for i, t in enumerate(tk):
-            if t.al and t.key[-1:] == "ي" and i >= done and parser._nationality_before_name(tk, i, len(tk)):
+            if t.al and t.key[-1:] == "ي" and i >= done and parser.nationality_before_name(tk, i, len(tk)):
                 _origin_named(parser, st.text, tk, i, inv)
             elif t.key[-1:] == "ا" and t.key[:-1] in r.role_heads and not t.al:
                 _dual_named(parser, st.text, tk, i, inv)
@@ -1377,7 +1377,6 @@ def _dual_named(parser: Parser, text: str, tk: list[Token], i: int, inv: Invento
     """`وزيرا المالية والاقتصاد اليونانيان اقليدس تساكالوتوس وجيورجيوس ستاثاكيس اجتماعهما`: a dual role, its dual
     adjective, then two names of the same length joined by و and closed by a dual suffix or punctuation, names two
     people the article may later cite by surname (`وقال ستاثاكيس`)."""
-    r = parser.r
     j = i + 1
     while j < len(tk) and j < i + 6 and not tk[j].barrier and not (tk[j].al and tk[j].key.endswith("يان")):
         j += 1

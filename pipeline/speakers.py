@@ -621,7 +621,7 @@ class Parser:
                     if quoted is not None:  # `وكالة أنباء «الأناضول» الحكومية التركية`: the body's name in quotes
                         role.extend(toks[pos:quoted])
                         pos = quoted
-                        clean = self._ends_after(toks, pos, limit) or toks[pos].key in r.stops \
+                        clean = self.ends_after(toks, pos, limit) or toks[pos].key in r.stops \
                             or toks[pos].key in r.settings
                         break
                 clean = True
@@ -733,12 +733,12 @@ class Parser:
                 co.extend(other.co)
                 pos, clean = other.end, other.clean
                 break
-            if pos == i and self._nationality_before_name(toks, pos, limit):
+            if pos == i and self.nationality_before_name(toks, pos, limit):
                 honored = True  # `قال اليوناني جورجيوس دونيس`: a nationality introduces the name like a title
                 pos += 1
                 continue
             if k in r.honorifics and not name and not self._heads_body(toks, pos, limit):
-                if t.al and k in self.known and self._ends_after(toks, pos + 1, limit):
+                if t.al and k in self.known and self.ends_after(toks, pos + 1, limit):
                     name.append(t)  # `وأوضح السيد أن`: the family name السيد, known in the article
                     closed = True
                     pos += 1
@@ -756,7 +756,7 @@ class Parser:
                     name.append(t)
                 elif (k in r.role_heads or (k[:1] == "و" and k[1:] in r.role_heads and k not in r.waw_words)) and not (
                         t.al and name[-1].key not in r.particles and any(x.key in _NASAB for x in name)
-                        and self._ends_after(toks, pos + 1, limit)):  # `محمد بن عبدالرحمن المخرج أن`: the family name
+                        and self.ends_after(toks, pos + 1, limit)):  # `محمد بن عبدالرحمن المخرج أن`: the family name
                     post, pos = self._post_role(toks, pos, limit)  # `شوقي علام مفتي مصر`
                     clean = True
                     break
@@ -767,14 +767,14 @@ class Parser:
                     clean = True  # `خالد بن عبدالقادر وسط ترحيب`: a setting (amid, north of …), not a name word
                     break
                 elif k in r.honorifics:
-                    if t.al and self._ends_after(toks, pos + 1, limit):
+                    if t.al and self.ends_after(toks, pos + 1, limit):
                         name.append(t)  # `وائل السيد خلال`: a family name spelled like a title
                         closed = True
                     else:
                         break
                 elif t.al and not name[0].al and (words == 1 or (
                         words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit)) or (
-                        words <= 4 and (k.endswith("ي") or k in self.known or self._ends_after(toks, pos + 1, limit))
+                        words <= 4 and (k.endswith("ي") or k in self.known or self.ends_after(toks, pos + 1, limit))
                         and k not in r.role_heads and k not in r.institutions
                         and any(x.key in _NASAB for x in name))):  # `عبدالله بن محمد الزهراني على`
                     # (`غادة عبدالرازق الشائعات`: a plural in -ات after a full name is the object)
@@ -796,7 +796,7 @@ class Parser:
                     break
             elif role and not forced and t.al and len(role) == 1 and role[0].al and role[0].key in r.role_heads \
                     and k not in r.given_names and ((k in r.role_heads and not _adjective_head(k, r)) or (
-                        not _nisba(k) and k not in r.role_words and self._ends_after(toks, pos + 1, limit))):
+                        not _nisba(k) and k not in r.role_words and self.ends_after(toks, pos + 1, limit))):
                 clean = True  # `ودعا الوزير الأهالي إلى`: the object, not a longer role
                 break
             elif k in r.role_heads or k in r.institutions or k in r.role_words:
@@ -914,7 +914,7 @@ class Parser:
                 return True
         return False
 
-    def _nationality_before_name(self, toks: list[Token], pos: int, limit: int) -> bool:
+    def nationality_before_name(self, toks: list[Token], pos: int, limit: int) -> bool:
         """`اليوناني جورجيوس دونيس`, `الأوروجوياني خورخي دا سيلفا`: a definite adjective of origin opening the
         subject, right before an indefinite name of two words or a listed given name."""
         t, r = toks[pos], self.r
@@ -958,7 +958,7 @@ class Parser:
             if q < limit and toks[q].key == "في" and q + 1 < limit and not toks[q + 1].barrier \
                     and not self.setting(toks[q + 1].key) and not self.stops_here(toks[q + 1].key):
                 return None  # `مسؤول كبير في الحكومة الافغانية`: the adjective, then the body it belongs to
-            if self._ends_after(toks, q, limit) and (q >= limit or toks[q].key != "علي"):
+            if self.ends_after(toks, q, limit) and (q >= limit or toks[q].key != "علي"):
                 role.extend(toks[pos:q])
                 return q, True
             return pos, True
@@ -1039,7 +1039,7 @@ class Parser:
             return True  # `ل«عكاظ»`, `لـ"سبق"`: told to an outlet
         return toks[pos].key == "في" and pos + 1 < limit and toks[pos + 1].key in self.r.settings
 
-    def _ends_after(self, toks: list[Token], pos: int, limit: int) -> bool:
+    def ends_after(self, toks: list[Token], pos: int, limit: int) -> bool:
         return pos >= limit or toks[pos].barrier or self.stops_here(toks[pos].key) or toks[pos].key == "في"
 
     def _apposition(self, toks: list[Token], pos: int, limit: int, text: str = "") -> tuple[list[Token], int]:
