@@ -1357,7 +1357,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             if who is not None and who.name and who.role and len(who.role.split()) <= 14 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
                 inv.add(_placed_first(who.name, body, r) or who.name, who.role)
-                done = who.end
+                done = _name_end(tk, i, who.end, who.name)
             elif i + 1 < len(tk) and tk[i + 1].key in heads:
                 done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word
         for i, t in enumerate(tk):
@@ -1366,6 +1366,16 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             elif t.key[-1:] == "ا" and t.key[:-1] in r.role_heads and not t.al:
                 _dual_named(parser, st.text, tk, i, inv)
     return inv
+
+
+def _name_end(tk: list[Token], start: int, end: int, name: str) -> int:
+    """Where the name read from `start` ends: the reader may have looked past it at a role that is not this person's
+    (`الرئيس بشار الأسد وزير خارجية روسيا سيرغي لافروف`), and that role's head must still be read on its own."""
+    last = name.split()[-1]
+    for j in range(min(end, len(tk)) - 1, start - 1, -1):
+        if tk[j].raw == last:
+            return j + 1
+    return end
 
 
 def _duals(sr: SpeakerRules) -> frozenset[str]:

@@ -1283,10 +1283,27 @@ def _same_nation(quals: list[str], words: list[str], nationalities: frozenset[st
     adjective is there (`الروسيه` for `الروسي`), or the earlier role has none and points back (`وزير داخليتها`)."""
     if not quals:
         return True
-    if all(any(w.startswith(q) for w in words) for q in quals):
-        return True
+    if all(any(w.startswith(q) or _country_stem(w) == _nation_stem(q) for w in words) for q in quals):
+        return True  # `الوزير الياباني` for `وزير خارجية اليابان`: the country stands for its adjective
     return not any(w in nationalities or w[:-1] in nationalities for w in words) \
         and any(w.endswith(("ها", "هم")) and len(w) > 4 for w in words)
+
+
+def _nation_stem(q: str) -> str:
+    """`الياباني` → `يابان`, `الروسيه` → `روس` (folded keys): the adjective of origin without ال, ة and its ي."""
+    q = q[2:] if q.startswith("ال") else q
+    q = q[:-1] if q.endswith("ه") else q
+    return q[:-1] if q.endswith("ي") and len(q) > 3 else ""
+
+
+def _country_stem(w: str) -> str:
+    """`اليابان` → `يابان`, `روسيا` → `روس`, `سوريه` → `سور`, `فرنسا` → `فرنس`: a country's name as its adjective's stem."""
+    w = w[2:] if w.startswith("ال") else w
+    if w.endswith(("يا", "يه")):
+        w = w[:-2]
+    elif w.endswith("ا"):
+        w = w[:-1]
+    return w if len(w) >= 3 else "-"
 
 
 def _spelling_rank(name: str) -> tuple[int, int]:
