@@ -1236,7 +1236,8 @@ class Inventory:
             people = set().union(*(v for r, v in self.by_role.items() if r.startswith(rk + " "))) if rk else set()
         if not people and head is not None and rk:
             h = head(rk)
-            quals = [w for w in rk.split() if w in nationalities]  # `الروسي` in `وزير الخارجية الروسي`
+            quals = [w for w in rk.split() if w in nationalities or (w[-1:] == "ه" and w[:-1] in nationalities)]
+            # `الروسي` in `وزير الخارجية الروسي`, `الفرنسيه` in `الوزيرة الفرنسية`
             people = set().union(*(v for r, v in self.by_role.items()
                                    if head(r) == h and _same_nation(quals, r.split(), nationalities))) if h else set()
         if not people and rk.count(" ") >= 3:
