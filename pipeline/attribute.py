@@ -31,6 +31,9 @@ _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "ع�
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _AMMA = frozenset(key(w) for w in ("أما", "وأما"))
+_WAS = frozenset(key(w) for w in ("كان", "وكان", "كانت", "وكانت"))  # `وكانت «موبايلي» قد أعلنت`: the pluperfect
+_QAD = key("قد")
+_SUBJECT_CLOSE = frozenset(("؛", "،", ","))  # `وكان السيسي؛ قد أوضح`: punctuation between the subject and قد
 _SO_HAS = key("فقد")  # `أما فلان فقد قال`
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
@@ -698,6 +701,12 @@ class _Attributor:
                 return nested
             return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
         who = self.svo(text, toks, i) or self.topic(text, toks, i)
+        if who is None:
+            earlier = self.pluperfect(text, toks, i, spans)
+            if earlier is not None:
+                event = self._event(earlier, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+                event.antecedent = not toks[1].barrier  # a quoted body's earlier report is nobody a later cue goes on with
+                return event
         if who is not None:
             nested = self.nested(text, toks, Who(who.speaker, who.role, who.name, end=i + 1), cue, spans)
             if nested:
@@ -865,6 +874,35 @@ class _Attributor:
                 key(who.name.split()[0]) in self.sr.given_names
                 or all(key(w) in self.parser.known for w in who.name.split())):
             return who  # (a name the list or the article vouches for: `أما لوبين فقد قال` after `… لوبين`)
+        return None
+
+    def pluperfect(self, text: str, toks: list[Token], i: int, spans) -> Who | None:
+        """`وكانت «الشرق الأوسط» قد أشارت`, `وكان السيسي؛ قد أوضح`: the subject between `كان` and `قد` opens the
+        statement. A short name set off in quotation marks there is a body or an outlet (the quotes say it is a name);
+        an unquoted one speaks when a punctuation mark closes it before قد (svo reads the others) and the parser reads
+        it whole, anchored or named in full elsewhere in the article."""
+        if i < 3 or i > 8 or toks[i - 1].key != _QAD or toks[0].key not in _WAS or toks[1].key in _SVO_OPENERS:
+            return None
+        inner = toks[1:i - 1]
+        if any(self.is_cue(t.key) or t.key in self.sr.blockers for t in inner):
+            return None
+        for a, b in spans:
+            if a < toks[0].end or a >= inner[0].start:
+                continue
+            if len(inner) <= 4 and inner[-1].end <= b and not text[toks[0].end:a].strip() \
+                    and not text[b + 1:toks[i - 1].start].strip(" ،,؛") \
+                    and all(self.parser.name_like(t) or t.key in self.sr.institutions or t.al for t in inner):
+                return Who(speaker=text[inner[0].start:inner[-1].end], role=None,
+                           name=text[inner[0].start:inner[-1].end], end=i - 1, clean=True, anchored=True)
+            return None
+        if not toks[i - 1].barrier or text[inner[-1].end:toks[i - 1].start].strip() not in _SUBJECT_CLOSE \
+                or any(t.barrier for t in inner[1:]):
+            return None
+        who = self.parser.subject(toks, 1, i - 1, text)
+        if who is None or who.end != i - 1 or who.co:
+            return None
+        if who.anchored or who.name and not who.role and all(key(w) in self.parser.known for w in who.name.split()):
+            return who
         return None
 
     def chanted_by(self, text: str, toks: list[Token], i: int) -> Who | None:

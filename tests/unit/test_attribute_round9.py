@@ -1,0 +1,35 @@
+"""Golden tables for the attr9 branch (shapes that recur in wire copy and leave the dev file's statements without a
+speaker), written as fresh sentences.
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement;
+`(None, None)` is an abstention. Each group fails without its fix; guards say what must not change.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_attribute_phenomena import check
+
+# The pluperfect `وكان/وكانت X قد <cue>`: a short name set off in quotation marks between `كانت` and `قد` is a body or
+# an outlet that speaks (main read no subject before the verb in it); an unquoted subject closed by a punctuation mark
+# before `قد` speaks when the article names it in full. A quoted body's earlier report is nobody a later cue continues.
+PLUPERFECT = [
+    (["وكانت «الوطن» قد أشارت في عددها أمس إلى استقالة المدرب."], [("الوطن", "أشارت")]),
+    (["وكانت «زين» قد أعلنت في نهاية العام الماضي عن نجاح تجربتها الأولى."], [("زين", "أعلنت")]),
+    (["وقال الرئيس المصري عبدالفتاح السيسي إن الحكومة مستمرة.", "وكان السيسي؛ قد أوضح أن الأولوية للأمن."],
+     [("عبدالفتاح السيسي", "وقال"), ("عبدالفتاح السيسي", "أوضح")]),
+    (["وقالت إدارة النادي في بيان إن المدرب باق.",
+      "وكانت «الرياض» قد أشارت أمس إلى رحيله.",
+      "وحصلت «الرياض» على نسخة من الخطاب، وأشارت في الخطاب إلى أن العقد سار."],
+     [("إدارة النادي", "وقالت"), ("الرياض", "أشارت"), ("إدارة النادي", "وأشارت")]),
+    # guards: a quoted thing that does not speak, an unquoted lone word the article never names in full, a verb after
+    # the subject that is not speech, and a cue further on in the sentence
+    (["وكان «الاتفاق» قد أثار جدلا واسعا."], [(None, None)]),
+    (["وكان السيسي؛ قد أوضح أن الأولوية للأمن."], [(None, None)]),
+    (["وكانت «الرياض» قد نشرت صورا للحادث."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", PLUPERFECT)
+def test_pluperfect(case) -> None:
+    check(case)
