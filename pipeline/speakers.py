@@ -28,6 +28,8 @@ _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
 _ALONGSIDE = frozenset(fold(w) for w in ("بالتنسيق", "بالتعاون", "بالشراكة", "بالاشتراك", "بالتزامن"))
 _SOME = "عدد"  # `عدد من …`: some of a group
+_MEANS = "وسايل"  # folded `وسائل`: `وسائل الإعلام التركية`, the media, speak as one
+_MEDIA = frozenset(("الاعلام",))  # folded `الإعلام`
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
@@ -357,6 +359,14 @@ class Parser:
             while j < limit and j < i + 5 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
                 j += 1
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
+                return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
+        if toks[i].key == "ل" + _MEANS:
+            return None  # `وأكد لوسائل الإعلام أن`: those told, not a subject
+        if i + 1 < limit and toks[i].key == _MEANS and toks[i + 1].key in _MEDIA and not toks[i + 1].barrier:
+            j = i + 2  # `وذكرت وسائل الاعلام التركية ان`: the media, with their adjectives, speak
+            while j < limit and j < i + 4 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
+                j += 1
+            if j >= limit or toks[j].barrier or toks[j].key in _THAT:
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
         if i + 1 < limit and toks[i].key in _ONE_OF and toks[i + 1].al and not toks[i + 1].barrier \
                 and toks[i + 1].key not in self.r.documents and not self.stops_here(toks[i + 1].key):

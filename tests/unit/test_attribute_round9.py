@@ -33,3 +33,23 @@ PLUPERFECT = [
 @pytest.mark.parametrize("case", PLUPERFECT)
 def test_pluperfect(case) -> None:
     check(case)
+
+
+# The media as subject (`وذكرت وسائل الاعلام التركية ان`): `وسائل` + `الإعلام` and its adjectives speak as one, as the
+# indefinite `وسائل إعلام تركية` already did; main read nobody. `لوسائل الإعلام` is those told, never the subject (main
+# gave it as the speaker).
+MEDIA = [
+    (["وذكرت وسائل الاعلام الإيرانية ان الشرطة اعتقلت عشرة أشخاص."], [("وسائل الاعلام الإيرانية", "وذكرت")]),
+    (["كشفت وسائل الإعلام البرازيلية، عن إصابة اللاعب في الركبة."], [("وسائل الإعلام البرازيلية", "كشفت")]),
+    (["وقال الوزير خالد السالم إن الخطة جاهزة.", "وأكد لوسائل الإعلام أن التنفيذ يبدأ غدا."],
+     [("خالد السالم", "وقال"), (None, None)]),
+    # guards: the indefinite form, and the media as an object of a verb that is not speech
+    (["وذكرت وسائل إعلام تركية أن الشرطة اعتقلت عشرة أشخاص."], [("وسائل إعلام تركية", "وذكرت")]),
+    (["وقال الوزير خالد السالم إن الخطة جاهزة.", "وانتقد وسائل الإعلام المحلية، وقال إن التغطية ضعيفة."],
+     [("خالد السالم", "وقال"), ("خالد السالم", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", MEDIA)
+def test_media(case) -> None:
+    check(case)
