@@ -1194,8 +1194,12 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     last_at = 0  # statements read up to and including the last speaker's
     heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
     att.issuer = None
-    for st, tk, k in zip(statements, toks, kinds):
+    silent = True  # no statement so far had a speaker or an unread subject of its own
+    for n_st, (st, tk, k) in enumerate(zip(statements, toks, kinds)):
         event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing
+        if event is None and k == _CUE and silent and not att.unread and tk:
+            event = _honoured(att, st.text, tk, statements[:n_st], toks[:n_st])
+        silent = silent and event is None and not (k == _CUE and att.unread)
         if event is not None and event.explicit and (not _vouched(event, inv, sr, article.body)
                                                      or _cut_bare_head(event, tk, inv, sr, heads, att.parser)):
             event, last = None, None  # a doubtful subject: no speaker, and nothing for a later cue to continue
@@ -1245,6 +1249,62 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         if event is not None:
             _fill(st, event, inv, sr)
     return statements
+
+
+_TITLE_OF: dict[str, frozenset[str]] = {
+    key("سموه"): frozenset(key(w) for w in ("سمو", "السمو", "الأمير")),
+    key("سموها"): frozenset(key(w) for w in ("سمو", "السمو", "الأميرة")),
+    key("معاليه"): frozenset((key("معالي"),)),
+    key("معاليها"): frozenset((key("معالي"),)),
+    key("فضيلته"): frozenset((key("فضيلة"),)),
+    key("سماحته"): frozenset((key("سماحة"),)),
+    key("سعادته"): frozenset((key("سعادة"),)),
+    key("فخامته"): frozenset((key("فخامة"),)),
+}
+_OWNER = key("صاحب")  # `صاحب السمو الملكي الأمير …`
+
+
+def _honoured(att: _Attributor, text: str, toks: list[Token], before: list[Statement],
+              before_toks: list[list[Token]]) -> _Event | None:
+    """`رأس … صاحب السمو الملكي الأمير محمد بن نايف … الجلسة`, then `وقال سموه «…»`: an honorific pronoun after a
+    speech verb, with nobody quoted before it, is the one person the article introduced earlier by that honorific
+    (`سمو`/`الأمير` for سموه, `معالي` for معاليه …), named from a listed given name. Two such people: nobody."""
+    for p in range(1, min(len(toks), 5)):
+        titles = _TITLE_OF.get(toks[p].key)
+        if titles is not None and not toks[p].barrier:
+            break
+    else:
+        return None  # the honorific pronoun is the subject of the statement's first verb (`ورحب سموه`, `وقد عبر معاليه`)
+    cues = [c for c in range(p - 1, len(toks)) if att.is_cue(toks[c].key) or _constrained_here(att, toks, c, p)]
+    if not cues or any(t.key in att.sr.role_heads or t.key in att.sr.honorifics for t in toks[p + 1:cues[0]]):
+        return None
+    i = cues[0]
+    found: list[Who] = []
+    for prev, tk in [(b.text, bt) for b, bt in zip(before, before_toks)] + [(text, toks[:p])]:
+        for j, t in enumerate(tk):
+            if t.key not in titles:
+                continue
+            start = j - 1 if j and tk[j - 1].key == _OWNER and not t.barrier else j
+            who = att.parser.subject(tk, start, min(len(tk), start + 25), prev)
+            if who is None or not who.name or who.co or not who.clean or key(who.name.split()[0]) not in att.sr.given_names:
+                continue  # (not `معالي الدكتور عبدالعزيز بن سعود العنزي مديراً`: a name cut short)
+            nk = name_key(who.name)
+            same = [w for w in found if name_key(w.name or "").startswith(nk) or nk.startswith(name_key(w.name or ""))]
+            if not same:
+                found.append(who)
+            elif len(nk) > len(name_key(same[0].name or "")):
+                found[found.index(same[0])] = who
+    if len(found) != 1:
+        return None
+    spans = _quote_spans(text)
+    return att._event(found[0], toks[i].raw, att.mode(text, toks, i + 1, spans, toks[i]))
+
+
+def _constrained_here(att: _Attributor, toks: list[Token], c: int, p: int) -> bool:
+    """A verb that reports speech only before its preposition (`عبر معاليه عن`), with it there."""
+    after = att.constrained(toks[c])
+    nxt = c + 2 if c + 1 == p else c + 1
+    return after is not None and nxt < len(toks) and toks[nxt].key in after
 
 
 def _subheadline(att: _Attributor, st: Statement, toks: list[Token], events: list[_Event | None]) -> _Event | None:

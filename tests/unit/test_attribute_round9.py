@@ -53,3 +53,29 @@ MEDIA = [
 @pytest.mark.parametrize("case", MEDIA)
 def test_media(case) -> None:
     check(case)
+
+
+# An honorific pronoun as the subject of the statement's first verb (`ورحب سموه …، وقال:`, `وقد عبر معاليه عن`), with
+# nobody quoted before it: the one person the article introduced by that honorific (`صاحب السمو الأمير …` for سموه,
+# `معالي …` for معاليه), named cleanly from a listed given name, speaks; main had nobody to continue. Two such people,
+# a name run into what follows it, or a verb that is not speech: nobody.
+HONOURED = [
+    (["استقبل صاحب السمو الأمير الدكتور فيصل بن مشعل بن سعود أمير منطقة القصيم وفد الجمعية صباح أمس.",
+      "ورحب سموه بالوفد، وقال: إن الجمعية تقوم بدور كبير.", "وأضاف أن الدعم مستمر."],
+     [(None, None), ("فيصل بن مشعل بن سعود", "وقال"), ("فيصل بن مشعل بن سعود", "وأضاف")]),
+    (["صدر أمر ملكي بتعيين معالي الدكتور خالد بن محمد السبتي، وزيرا للتعليم.",
+      "هذا وقد عبر معاليه عن شكره لهذه الثقة الملكية."],
+     [(None, None), ("خالد بن محمد السبتي", "عبر")]),
+    # guards: two princes, a verb that conveys greetings (not speech), and the prince quoted before (continued as on main)
+    (["استقبل صاحب السمو الأمير فيصل بن سلمان أمير المنطقة، وصاحب السمو الأمير سعود بن نايف أمير الشرقية، الوفد.",
+      "وقال سموه إن الزيارة مهمة."], [(None, None), (None, None)]),
+    (["استقبل معالي الدكتور خالد بن محمد السبتي، السفير الياباني.",
+      "ونقل معاليه للسفير تحيات خادم الحرمين الشريفين."], [(None, None), (None, None)]),
+    (["وقال صاحب السمو الأمير فيصل بن سلمان أمير المنطقة إن الموسم ناجح.", "وأكد سموه أن الدعم مستمر."],
+     [("فيصل بن سلمان", "وقال"), ("فيصل بن سلمان", "وأكد")]),
+]
+
+
+@pytest.mark.parametrize("case", HONOURED)
+def test_honoured(case) -> None:
+    check(case)
