@@ -108,6 +108,7 @@ class CueRules:
     fronted_links: frozenset[str] = frozenset()  # `إذ`: after a fronted body, whose ل-verb of purpose then speaks
     modals: frozenset[str] = frozenset()  # `يجب`: opens what is said after a cue, never its subject
     divine: tuple[tuple[str, ...], ...] = ()  # `الله تعالى`, `تعالى`: God speaks the verse after the verb
+    expecting: frozenset[str] = frozenset()  # `يتوقع`: a cue only with a body, role or group read right after it
 
 
 def _strict_key(raw: str) -> str:
@@ -167,6 +168,7 @@ def _build(data: dict[str, list]) -> CueRules:
         deliverers=frozenset(key(str(w)) for w in data.get("deliverers", [])),
         fronted_links=frozenset(key(str(w)) for w in data.get("fronted_links", [])),
         modals=frozenset(key(str(w)) for w in data.get("modals", [])),
+        expecting=frozenset(key(str(w)) for w in data.get("expecting", [])),
         divine=tuple(sorted((tuple(key(w) for w in str(s).split()) for s in data.get("divine", [])), key=len,
                             reverse=True)),
     )
@@ -267,6 +269,11 @@ class _Attributor:
                     if event is not None:
                         return event
                 continue
+            if t.key in self.cr.expecting or t.key[:1] in "وف" and t.key[1:] in self.cr.expecting:
+                expected = self.expected(text, toks, i, spans)
+                if expected is not None:
+                    return expected
+                continue  # `ويتوقع هطول امطار`, `يتوقع أن`: it is expected, nobody's speech
             number = self.number(t)
             after = self.constrained(t) if number is None else None
             if after is not None:
@@ -406,6 +413,22 @@ class _Attributor:
                 return  # a verb with a subject of its own: another report
             event.cue, event.mode = t.raw, self.mode(text, toks, j + 1, spans, t)
             return
+
+    def expected(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`ويتوقع الخبراء، أن`, `حيث يتوقع المعهد الألماني لأبحاث الاقتصاد أن`, `ويتوقع البنك المركزي في تقريره نموا`:
+        the present `يتوقع` is often impersonal (`ويتوقع هطول امطار`, `يتوقع أن`), so it speaks only for a definite body,
+        role or group read right after it, closed cleanly, and never continues the last speaker."""
+        j = i + 1
+        if j >= len(toks) or toks[j].barrier or not toks[j].al or not (
+                toks[j].key in self.sr.institutions or toks[j].key in self.sr.groups or toks[j].key in self.sr.role_heads):
+            return None
+        who = self.parser.subject(toks, j, min(len(toks), j + 20), text)
+        if who is None or not who.anchored or not who.clean or who.co or who.end >= len(toks):
+            return None
+        nxt = toks[who.end]
+        if nxt.key not in _COMPLEMENTIZERS and nxt.key not in self.sr.settings and nxt.key != key("في"):
+            return None
+        return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
 
     def plural_like(self, speaker: str) -> bool:
         """`مصادر …`, `أهالي …`, `مسؤولون`, `الحكومة`: a speaker a plural verb can continue (a group, a plural, a
@@ -1123,7 +1146,7 @@ class _Gate:
 
 def _triggers(cr: CueRules) -> frozenset[str]:
     """Token keys that can start anything in `_Attributor.statement` (with their و/ف forms); others are skipped."""
-    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained)
+    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained) | set(cr.expecting)
     return frozenset(base | {p + k for k in base for p in "وف"} | set(_source_anchors(cr)) | _NOUN_CUES)
 
 
