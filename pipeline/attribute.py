@@ -37,6 +37,8 @@ _SUBJECT_CLOSE = frozenset(("؛", "،", ","))  # `وكان السيسي؛ قد �
 _SO_HAS = key("فقد")  # `أما فلان فقد قال`
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
+_REPORTS = frozenset((key("التقرير"),))  # `وأشار التقرير إلى أن`: the report a body spoke in, or a document
+_ITS_REPORT = frozenset(key(w) for w in ("تقريره", "تقريرها"))  # `في تقريره`: the subject speaks in its own report
 _A_STATEMENT = key("بيان")  # indefinite: a definite word after it is its issuer (`بيان الرئاسة`)
 _STATEMENT_OBJECTS = frozenset(key(w) for w in ("بيانا", "بيانًا", "بيان"))
 _ISSUED = frozenset(key(w) for w in ("صادر", "الصادر", "صدر"))
@@ -198,6 +200,7 @@ class _Event:
 
 class _Attributor:
     issuer: Who | None
+    reporter: Who | None  # `وأعلن البنك في تقريره أن`: the body whose report a later `وأشار التقرير` quotes
 
     def __init__(self, cr: CueRules, sr: SpeakerRules) -> None:
         self.cr, self.sr = cr, sr
@@ -703,6 +706,8 @@ class _Attributor:
             return self.in_it(text, toks, i, spans)
         if nxt < len(toks) and toks[nxt].key in _STATEMENT_DOCS and not toks[nxt].barrier:
             return self.issued(text, toks, i, nxt, spans)  # `وقال البيان إن`: the body that issued it, or nobody
+        if nxt + 1 < len(toks) and toks[nxt].key in _REPORTS and not toks[nxt].barrier and self.reporter is not None:
+            return self.report_of(text, toks, i, nxt, spans)
         skip = self.told_to(text, toks, nxt, spans)
         if skip > nxt:  # `وأكد لـ"الاقتصادية" مصدر خاص أن`: the outlet told comes before the subject
             who = self.parser.subject(toks, skip, min(len(toks), skip + 20), text)
@@ -779,9 +784,28 @@ class _Attributor:
         who = self.issuer
         return _Event(who.speaker, who.name, who.role, toks[i].raw, self.mode(text, toks, j + 1, spans, toks[i]))
 
+    def report_of(self, text: str, toks: list[Token], i: int, j: int, spans) -> _Event | None:
+        """`وأعلن البنك في تقريره الشهري أن …`, then `وأشار التقرير إلى أن`: the report the body spoke in speaks for it
+        when the verb's complement follows at once; a report nobody was said to speak in stays a document."""
+        k = j + 1
+        if toks[k].barrier or toks[k].key not in _COMPLEMENTIZERS and toks[k].key not in _ISSUER_NEXT:
+            return None
+        if k + 2 < len(toks) and toks[k].key in _COMPLEMENTIZERS and (
+                toks[k + 1].key in self.sr.pronoun_subjects or self.number(toks[k + 1]) is not None
+                or self.number(toks[k + 2]) is not None):
+            return None  # the report quotes someone else
+        who = self.reporter
+        if who is None:
+            return None
+        return _Event(who.speaker, who.name, who.role, toks[i].raw, self.mode(text, toks, k, spans, toks[i]))
+
     def note_speaking_issuer(self, event: _Event, toks: list[Token]) -> None:
-        """`وأوضحت الوزارة في بيان لها أن`: a body that speaks in a statement issues it, for a later `وأضاف البيان`."""
+        """`وأوضحت الوزارة في بيان لها أن`: a body that speaks in a statement issues it, for a later `وأضاف البيان`;
+        one that speaks `في تقريره` is the author of the report a later `وأشار التقرير` quotes."""
         j = event.end
+        if event.explicit and not event.via and 0 < j < len(toks) - 1 and toks[j].key == "في" \
+                and toks[j + 1].key in _ITS_REPORT and not toks[j + 1].barrier and not event.name:
+            self.reporter = Who(speaker=event.speaker, role=event.role, name=event.name)
         if event.explicit and not event.via and 0 < j < len(toks) - 1 and toks[j].key == "في" \
                 and toks[j + 1].key in _STATEMENT_OBJECTS and not toks[j + 1].barrier:
             self.issuer = Who(speaker=event.speaker, role=event.role, name=event.name)
@@ -1217,6 +1241,7 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     last_at = 0  # statements read up to and including the last speaker's
     heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
     att.issuer = None
+    att.reporter = None
     silent = True  # no statement so far had a speaker or an unread subject of its own
     for n_st, (st, tk, k) in enumerate(zip(statements, toks, kinds)):
         event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing

@@ -101,3 +101,25 @@ EXPECTING = [
 @pytest.mark.parametrize("case", EXPECTING)
 def test_expecting(case) -> None:
     check(case)
+
+
+# A report as its issuer: a body that speaks `في تقريره` (`وأعلن البنك المركزي في تقريره الشهري أن`) is the author of
+# the report a later `وأشار التقرير إلى`/`وأوضح التقرير أن` quotes (held-out13's convention); main read a document.
+# A report nobody was said to speak in stays a document.
+REPORT = [
+    (["وأعلن صندوق النقد الدولي في تقريره السنوي أن الاقتصاد العالمي تباطأ.",
+      "وأشار التقرير إلى تراجع قوي في التجارة العالمية.", "وأوضح التقرير أن الديون ارتفعت."],
+     [("صندوق النقد الدولي", "وأعلن"), ("صندوق النقد الدولي", "وأشار"), ("صندوق النقد الدولي", "وأوضح")]),
+    # guards: a report with no speaking author, the author speaking but not in a report, and a report quoting another
+    (["وأشار التقرير إلى تراجع قوي في التجارة العالمية."], [(None, None)]),
+    (["وأعلن صندوق النقد الدولي أن الاقتصاد العالمي تباطأ.", "وأشار التقرير إلى تراجع قوي في التجارة."],
+     [("صندوق النقد الدولي", "وأعلن"), (None, None)]),
+    (["وأعلن صندوق النقد الدولي في تقريره السنوي أن الاقتصاد العالمي تباطأ.",
+      "وذكر التقرير أن الوزير قال إن الديون ارتفعت."],
+     [("صندوق النقد الدولي", "وأعلن"), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", REPORT)
+def test_report(case) -> None:
+    check(case)
