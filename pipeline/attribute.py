@@ -111,6 +111,8 @@ class CueRules:
     modals: frozenset[str] = frozenset()  # `يجب`: opens what is said after a cue, never its subject
     divine: tuple[tuple[str, ...], ...] = ()  # `الله تعالى`, `تعالى`: God speaks the verse after the verb
     expecting: frozenset[str] = frozenset()  # `يتوقع`: a cue only with a body, role or group read right after it
+    renewals: frozenset[str] = frozenset()  # `وجدد`: before `التأكيد`, the clause goes on with the last speaker
+    renewed_nouns: frozenset[str] = frozenset()  # `التأكيد`
 
 
 def _strict_key(raw: str) -> str:
@@ -171,6 +173,8 @@ def _build(data: dict[str, list]) -> CueRules:
         fronted_links=frozenset(key(str(w)) for w in data.get("fronted_links", [])),
         modals=frozenset(key(str(w)) for w in data.get("modals", [])),
         expecting=frozenset(key(str(w)) for w in data.get("expecting", [])),
+        renewals=frozenset(key(str(w)) for w in data.get("renewals", [])),
+        renewed_nouns=frozenset(key(str(w)) for w in data.get("renewed_nouns", [])),
         divine=tuple(sorted((tuple(key(w) for w in str(s).split()) for s in data.get("divine", [])), key=len,
                             reverse=True)),
     )
@@ -277,6 +281,11 @@ class _Attributor:
                 if expected is not None:
                     return expected
                 continue  # `ويتوقع هطول امطار`, `يتوقع أن`: it is expected, nobody's speech
+            if t.key in self.cr.renewals or t.key[:1] in "وف" and t.key[1:] in self.cr.renewals:
+                if fallback is None and i + 1 < len(toks) and toks[i + 1].key in self.cr.renewed_nouns \
+                        and not toks[i + 1].barrier and self.opens_clause(toks, i):
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 2, spans, t))  # `وجدد التأكيد على أن`
+                continue
             number = self.number(t)
             after = self.constrained(t) if number is None else None
             if after is not None:
@@ -1170,7 +1179,8 @@ class _Gate:
 
 def _triggers(cr: CueRules) -> frozenset[str]:
     """Token keys that can start anything in `_Attributor.statement` (with their و/ف forms); others are skipped."""
-    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained) | set(cr.expecting)
+    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained) | set(cr.expecting) \
+        | set(cr.renewals)
     return frozenset(base | {p + k for k in base for p in "وف"} | set(_source_anchors(cr)) | _NOUN_CUES)
 
 

@@ -123,3 +123,24 @@ REPORT = [
 @pytest.mark.parametrize("case", REPORT)
 def test_report(case) -> None:
     check(case)
+
+
+# A verbal noun of speech right after a verb of renewal (`وجدد التأكيد على أن`): the clause goes on with the last
+# speaker; main read no cue. Bare `جدد`/`أعاد` (a contract, a plan) stay silent. The form with its own subject
+# (`وجدد الرئيس اليمني، عبدربه منصور هادي، التأكيد على`) is left alone: test_attribute_precision pins it to nobody.
+RENEWED = [
+    (["وقال رئيس الائتلاف هشام مروة إن الائتلاف موحد.", "وجدد التأكيد على أن الائتلاف لن يفاوض."],
+     [("هشام مروة", "وقال"), ("هشام مروة", "وجدد")]),
+    (["وقال وزير الخارجية عادل الجبير إن الموقف ثابت.", "كما أعاد التأكيد على موقف المملكة من الأزمة."],
+     [("عادل الجبير", "وقال"), ("عادل الجبير", "أعاد")]),
+    # guards: renewal of a contract, and a team rearranging its plans, after a speaker
+    (["وقال رئيس الائتلاف هشام مروة إن الائتلاف موحد.", "وجدد النادي عقد اللاعب لمدة عامين."],
+     [("هشام مروة", "وقال"), (None, None)]),
+    (["وقال رئيس الائتلاف هشام مروة إن الائتلاف موحد.", "وأعاد الفريق ترتيب أوراقه."],
+     [("هشام مروة", "وقال"), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", RENEWED)
+def test_renewed(case) -> None:
+    check(case)
