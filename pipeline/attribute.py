@@ -37,6 +37,8 @@ _SUBJECT_CLOSE = frozenset(("؛", "،", ","))  # `وكان السيسي؛ قد �
 _SO_HAS = key("فقد")  # `أما فلان فقد قال`
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
+_RESUMPTIVE = frozenset(key(w) for w in ("به", "بها"))  # `ما صرح به وزير الخارجية`: "what X declared"
+_WHAT = frozenset(key(w) for w in ("ما", "حسبما", "لما", "بما"))
 _REPORTS = frozenset((key("التقرير"),))  # `وأشار التقرير إلى أن`: the report a body spoke in, or a document
 _ITS_REPORT = frozenset(key(w) for w in ("تقريره", "تقريرها"))  # `في تقريره`: the subject speaks in its own report
 _A_STATEMENT = key("بيان")  # indefinite: a definite word after it is its issuer (`بيان الرئاسة`)
@@ -717,6 +719,12 @@ class _Attributor:
             return self.issued(text, toks, i, nxt, spans)  # `وقال البيان إن`: the body that issued it, or nobody
         if nxt + 1 < len(toks) and toks[nxt].key in _REPORTS and not toks[nxt].barrier and self.reporter is not None:
             return self.report_of(text, toks, i, nxt, spans)
+        if i and nxt + 1 < len(toks) and toks[i - 1].key in _WHAT and toks[nxt].key in _RESUMPTIVE \
+                and not toks[nxt].barrier and not toks[nxt + 1].barrier:
+            said = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `ما صرح به قائد الثورة علي خامنئي`
+            if said is None or not said.anchored or not said.clean or said.co:
+                return None
+            return self._event(said, cue, self.mode(text, toks, said.end, spans, toks[i]))
         skip = self.told_to(text, toks, nxt, spans)
         if skip > nxt:  # `وأكد لـ"الاقتصادية" مصدر خاص أن`: the outlet told comes before the subject
             who = self.parser.subject(toks, skip, min(len(toks), skip + 20), text)

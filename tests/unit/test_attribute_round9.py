@@ -144,3 +144,22 @@ RENEWED = [
 @pytest.mark.parametrize("case", RENEWED)
 def test_renewed(case) -> None:
     check(case)
+
+
+# "What X declared" (`ما صرح به قائد الثورة علي خامنئي`, `حسب ما أعلن به …`): after `ما` the speech verb's resumptive
+# `به` is no subject; the role-introduced person after it speaks. Main read `به` as the subject and refused it.
+WHAT_SAID = [
+    (["ومن ذلك ما صرح به قائد الجيش اللواء خالد الحربي في مؤتمر صحفي حيث قال \"لن نتراجع\"."],
+     [("خالد الحربي", "صرح")]),
+    (["ومن أبرز المواقف ما صرح به وزير الخارجية الأمريكي جون كيري خلال زيارته للقاهرة بقوله \"الاتفاق جيد\"."],
+     [("جون كيري", "صرح")]),
+    # guards: an unanchored plural genitive after به, and `به` after the last speaker's own verb
+    (["وغاب اللاعب بسبب ظروف طارئة حسب ما صرح به مسؤولي الخليج."], [(None, None)]),
+    (["وقال الوزير خالد السالم إن الخطة جاهزة.", "وأكد على ما صرح به سابقا من أن التنفيذ قريب."],
+     [("خالد السالم", "وقال"), ("خالد السالم", "وأكد")]),
+]
+
+
+@pytest.mark.parametrize("case", WHAT_SAID)
+def test_what_said(case) -> None:
+    check(case)
