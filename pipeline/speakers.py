@@ -28,6 +28,9 @@ _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
 _ALONGSIDE = frozenset(fold(w) for w in ("بالتنسيق", "بالتعاون", "بالشراكة", "بالاشتراك", "بالتزامن"))
 _SOME = "عدد"  # `عدد من …`: some of a group
+_SOURCES = "مصادر"
+_GREATEST = "كبار"  # `محللون من كبار المصارف`
+_PLURAL_ORIGINS = frozenset(("المان", "روس", "اتراك", "اكراد", "افغان", "انجليز", "هنود", "عرب"))  # folded `ألمان`, `أتراك` …
 _MEANS = "وسايل"  # folded `وسائل`: `وسائل الإعلام التركية`, the media, speak as one
 _MEDIA = frozenset(("الاعلام",))  # folded `الإعلام`
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
@@ -687,6 +690,13 @@ class Parser:
                     pos += 1  # (`المقربة من الحرس الثوري`)
                 clean = True
                 break
+            if k == "من" and source and role and not name and not t.barrier and len(role) <= 3 \
+                    and (role[0].key in r.groups or role[0].key.endswith(("ون", "ين")) or role[0].key == _SOURCES):
+                j = self._from_body(toks, pos + 1, limit)
+                if j is not None:  # `محللون من كبار المصارف الألمانية`, `مسؤولون من وزارة الخارجية`: where they come from
+                    role.extend(toks[pos:j])
+                    pos, clean = j, True
+                    break
             if (self.stops_here(k) and not _hamza_head(t, r)) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
                     k == "من" and bool(name) and not role and name[0].key in r.given_names and pos + 1 < limit
@@ -968,7 +978,8 @@ class Parser:
             if q < limit and toks[q].key == "في" and q + 1 < limit and not toks[q + 1].barrier \
                     and not self.setting(toks[q + 1].key) and not self.stops_here(toks[q + 1].key):
                 return None  # `مسؤول كبير في الحكومة الافغانية`: the adjective, then the body it belongs to
-            if self.ends_after(toks, q, limit) and (q >= limit or toks[q].key != "علي"):
+            if self.ends_after(toks, q, limit) and (q >= limit or toks[q].key != "علي") or (
+                    k in _PLURAL_ORIGINS and q < limit and self.objectish(toks[q])):  # `محللون … ألمان استمرار`
                 role.extend(toks[pos:q])
                 return q, True
             return pos, True
@@ -1048,6 +1059,26 @@ class Parser:
         if pos >= limit or toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل":
             return True  # `ل«عكاظ»`, `لـ"سبق"`: told to an outlet
         return toks[pos].key == "في" and pos + 1 < limit and toks[pos + 1].key in self.r.settings
+
+    def _from_body(self, toks: list[Token], j: int, limit: int) -> int | None:
+        """After `من` that follows a plural anonymous source: the end of the body or group named there (a definite
+        phrase, or an institution with its genitive, or `كبار` + a definite noun), when the subject ends right after it."""
+        r = self.r
+        if j >= limit or toks[j].barrier or any(
+                len(phrase) > 1 and phrase[0] == "من" and all(j + n < limit and toks[j + n].key == w
+                                                               for n, w in enumerate(phrase[1:])) for phrase in r.among):
+            return None  # `مسؤولون من بينهم`: the members named, read by _members
+        first = toks[j]
+        if not (first.al or first.key in r.institutions or first.key == _GREATEST) or self.stops_here(first.key) \
+                or first.key in r.documents or first.key in r.objects:
+            return None
+        q = j + 1
+        while q < limit and q < j + 5 and not toks[q].barrier and toks[q].al and not self.stops_here(toks[q].key) \
+                and toks[q].key not in r.settings:
+            q += 1
+        if q == j + 1 and not first.al:
+            return None  # `من وزارة` with nothing after it
+        return q if self.ends_after(toks, q, limit) else None
 
     def ends_after(self, toks: list[Token], pos: int, limit: int) -> bool:
         return pos >= limit or toks[pos].barrier or self.stops_here(toks[pos].key) or toks[pos].key == "في"

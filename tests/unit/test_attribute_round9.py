@@ -163,3 +163,25 @@ WHAT_SAID = [
 @pytest.mark.parametrize("case", WHAT_SAID)
 def test_what_said(case) -> None:
     check(case)
+
+
+# Plural anonymous sources read whole: `من` + the body or group they come from (`محللون من كبار المصارف الألمانية`,
+# `مسؤولون من وزارة الخارجية`), and a broken plural of origin before the object (`محللون اقتصاديون ألمان استمرار`);
+# main cut both short, so a later `وأضاف المحللون` went to the wrong group of analysts.
+PLURAL_SOURCES = [
+    (["وقال مسؤولون من وزارة الخارجية إن الاتفاق قريب."], [("مسؤولون من وزارة الخارجية", "وقال")]),
+    (["توقع محللون اقتصاديون ألمان استمرار نمو الصادرات.",
+      "وذكر محللون من كبار المصارف الفرنسية في استطلاع أن البطالة ستتراجع.",
+      "وأضاف المحللون أن الأجور سترتفع."],
+     [("محللون اقتصاديون ألمان", "توقع"), ("محللون من كبار المصارف الفرنسية", "وذكر"),
+      ("محللون من كبار المصارف الفرنسية", "وأضاف")]),
+    # guards: members named after `من بينهم`, a warning against something, and a regular -يون plural of origin
+    (["وقال مسؤولون من بينهم الأمين العام للمنظمة عبدالله البدري إن الاتفاق قريب."], [("مسؤولون", "وقال")]),
+    (["وحذر خبراء من ارتفاع الأسعار."], [("خبراء", "وحذر")]),
+    (["وقال مسؤولون أمريكيون إن الاتفاق قريب."], [("مسؤولون أمريكيون", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", PLURAL_SOURCES)
+def test_plural_sources(case) -> None:
+    check(case)
