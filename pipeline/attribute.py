@@ -39,6 +39,8 @@ _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "�
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
 _RESUMPTIVE = frozenset(key(w) for w in ("به", "بها"))  # `ما صرح به وزير الخارجية`: "what X declared"
 _WHAT = frozenset(key(w) for w in ("ما", "حسبما", "لما", "بما"))
+_DESCRIBE = frozenset(key(w) for w in ("وصف", "وصفت"))  # `وصف فلان الشاطئ بأنه`: the subject, the object, بأنه
+_AS_BEING = frozenset(key(w) for w in ("بأنه", "بأنها", "بأنهم", "بأنهما"))
 _REPORTS = frozenset((key("التقرير"),))  # `وأشار التقرير إلى أن`: the report a body spoke in, or a document
 _ITS_REPORT = frozenset(key(w) for w in ("تقريره", "تقريرها"))  # `في تقريره`: the subject speaks in its own report
 _A_STATEMENT = key("بيان")  # indefinite: a definite word after it is its issuer (`بيان الرئاسة`)
@@ -444,6 +446,26 @@ class _Attributor:
             return None
         return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
 
+    def described(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`من جهته وصف إبراهيم الصاعدي شاطئ " شرم أبحر " بأنه`: when the subject read runs on into the object of
+        `وصف` and `بأنه` closes that object within a few words, the shortest name of two words or more closed by a
+        family name with ال speaks, if its first word is a listed given name or every word is known in the article."""
+        end = next((k for k in range(i + 2, min(len(toks), i + 14)) if toks[k].key in _AS_BEING), -1)
+        if end < 0 or any(self.is_cue(t.key) or t.key in _COMPLEMENTIZERS for t in toks[i + 1:end]):
+            return None
+        for lim in range(i + 3, min(end, i + 6)):
+            if toks[lim].barrier and not toks[lim - 1].al:
+                return None
+            who = self.parser.subject(toks, i + 1, lim, text)
+            if who is None or who.end != lim or not who.name or who.co or who.role or not toks[lim - 1].al \
+                    or len(who.name.split()) < 2 or end - lim > 6:
+                continue
+            words = who.name.split()
+            if key(words[0]) in self.sr.given_names or all(key(w) in self.parser.known for w in words):
+                return self._event(who, toks[i].raw, self.mode(text, toks, end, spans, toks[i]))
+            return None
+        return None
+
     def plural_like(self, speaker: str) -> bool:
         """`مصادر …`, `أهالي …`, `مسؤولون`, `الحكومة`: a speaker a plural verb can continue (a group, a plural, a
         body), not `مندوب بالمنظمة`."""
@@ -757,6 +779,9 @@ class _Attributor:
             if nested:
                 return nested  # `وكانت الوكالة قد نقلت عن الوزير قوله`: the minister, via the agency
             return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+        if (toks[i].key in _DESCRIBE or toks[i].key[1:] in _DESCRIBE and toks[i].key[:1] in "وف") and nxt < len(toks) \
+                and not toks[nxt].barrier:
+            return self.described(text, toks, i, spans)
         if number in ("dual", "plural"):
             people = inv.mentions(toks, i)
             if len(people) >= 2:

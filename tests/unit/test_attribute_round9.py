@@ -185,3 +185,21 @@ PLURAL_SOURCES = [
 @pytest.mark.parametrize("case", PLURAL_SOURCES)
 def test_plural_sources(case) -> None:
     check(case)
+
+
+# `وصف فلان X بأنه` (held-out13's convention: speech): when the name runs on into the object (`وصف إبراهيم الصاعدي
+# شاطئ " شرم أبحر " بأنه`), the shortest name of two words or more closed by a family name with ال speaks, if the
+# article vouches for it; main read nobody, and nobody for the later `وأضاف` either.
+DESCRIBED = [
+    (["من جهته وصف سعيد الغامدي شاطئ \" الحمراء \" بأنه المتنزه الأول.", "وأضاف أن الشاطئ نظيف."],
+     [("سعيد الغامدي", "وصف"), ("سعيد الغامدي", "وأضاف")]),
+    (["من جهته وصف سعيد الغامدي المهرجان بأنه ناجح."], [("سعيد الغامدي", "وصف")]),
+    # guards: a role and name read as on main, and no بأنه closing the object
+    (["ووصف محافظ جدة سعيد الغامدي شاطئ أبحر بأنه المتنزه الأول."], [("سعيد الغامدي", "ووصف")]),
+    (["من جهته وصف سعيد الغامدي المهرجان الناجح."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", DESCRIBED)
+def test_described(case) -> None:
+    check(case)
