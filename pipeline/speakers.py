@@ -57,6 +57,10 @@ def name_key(text: str) -> str:
     return k
 
 
+_DAY = "يوم"
+_WHEN = frozenset(fold(w) for w in ("أمس", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+
+
 def key(raw: str) -> str:
     """Folded form of one token, memoised (tokens repeat across a corpus)."""
     k = _FOLDED.get(raw)
@@ -1049,6 +1053,10 @@ class Parser:
         t = toks[pos]
         if t.key in _THAT or t.key in ("انهم", "انها", "انه"):
             return True
+        if not t.barrier:  # `وقالت الولايات المتحدة يوم أمس أن`: a time adverb between the subject and أن
+            j = pos + 1 if t.key in _WHEN else pos + 2 if t.key == _DAY and pos + 1 < limit and toks[pos + 1].key in _WHEN else pos
+            if pos < j < limit and not toks[j].barrier and toks[j].key in _THAT:
+                return True
         if t.barrier:
             gap = text[toks[pos - 1].end:t.start]
             return any(c in gap for c in ':"«“”')

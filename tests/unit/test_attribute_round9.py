@@ -203,3 +203,19 @@ DESCRIBED = [
 @pytest.mark.parametrize("case", DESCRIBED)
 def test_described(case) -> None:
     check(case)
+
+
+# A definite phrase that speaks as a body (a country, a group: `وقالت الولايات المتحدة إن`) with a time adverb before
+# أن (`وقالت الولايات المتحدة يوم أمس أن`, `وأعلنت المعارضة السورية اليوم أن`): main needed أن right after the phrase.
+TIME_BEFORE_THAT = [
+    (["وقالت الولايات المتحدة يوم أمس أن الاقتراع لم يكن نزيها."], [("الولايات المتحدة", "وقالت")]),
+    (["وأعلنت المعارضة السورية اليوم أن المفاوضات فشلت."], [("المعارضة السورية", "وأعلنت")]),
+    # guards: documents stay documents with the adverb
+    (["وأكد التقرير اليوم أن الخطة جاهزة."], [(None, None)]),
+    (["وأكدت النتائج يوم الخميس أن الخطة ناجحة."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", TIME_BEFORE_THAT)
+def test_time_before_that(case) -> None:
+    check(case)
