@@ -41,6 +41,8 @@ _RESUMPTIVE = frozenset(key(w) for w in ("به", "بها"))  # `ما صرح به
 _WHAT = frozenset(key(w) for w in ("ما", "حسبما", "لما", "بما"))
 _DESCRIBE = frozenset(key(w) for w in ("وصف", "وصفت"))  # `وصف فلان الشاطئ بأنه`: the subject, the object, بأنه
 _AS_BEING = frozenset(key(w) for w in ("بأنه", "بأنها", "بأنهم", "بأنهما"))
+_PRESS = frozenset((key("الصحف"),))  # a press review opens `<verb> الصحف السودانية الصادرة اليوم`
+_ISSUED_TODAY = frozenset((key("الصادرة"),))
 _REPORTS = frozenset((key("التقرير"),))  # `وأشار التقرير إلى أن`: the report a body spoke in, or a document
 _ITS_REPORT = frozenset(key(w) for w in ("تقريره", "تقريرها"))  # `في تقريره`: the subject speaks in its own report
 _A_STATEMENT = key("بيان")  # indefinite: a definite word after it is its issuer (`بيان الرئاسة`)
@@ -338,6 +340,14 @@ class _Attributor:
                 verse = self.verse(text, toks, i)
                 if verse is not None:
                     return verse
+            if i + 2 < len(toks) and toks[i + 1].key == _FROM and not toks[i + 1].barrier and not toks[i + 2].barrier \
+                    and t.key[-3:] in ("نقل", "قلت") and last is not None and not last.name and not last.role:
+                quoted = self.parser.subject(toks, i + 2, min(len(toks), i + 22), text)  # `ونقلت عن الشرعية اليمنية`
+                if quoted is None or not (quoted.anchored or quoted.clean) or quoted.co:
+                    continue  # a body quoting someone unread: nobody, not the body itself
+                inner = self._event(quoted, t.raw, self.mode(text, toks, quoted.end, spans, t))
+                inner.via = last.speaker  # the press review or outlet that quotes
+                return inner
             self.parser.object_cut = False
             modal = i + 1 < len(toks) and toks[i + 1].key in self.cr.modals  # `وقال يجب أن`: what is said, no subject
             event = self.finite(text, toks, i, number, inv, spans) if not modal else None
@@ -1144,6 +1154,13 @@ class _Attributor:
         The verbs take a thing, never a person, as object, so the person after them is the subject."""
         if len(toks) < 4 or toks[1].barrier:
             return None
+        if toks[1].key in _PRESS:  # `ركزت الصحف السودانية الصادرة اليوم على …`: a press review; the papers go on
+            end = next((j for j in range(2, min(len(toks), 6)) if toks[j].key in _ISSUED_TODAY), -1)
+            if end < 3 or any(toks[j].barrier or not toks[j].al for j in range(2, end + 1)):
+                return None
+            press = Who(speaker=text[toks[1].start:toks[end - 1].end], role=None, name=None, end=end, clean=True,
+                        anchored=True)
+            return self._event(press, toks[0].raw, "indirect")
         k = toks[0].key
         if k not in self.cr.stance_openers and not (k[:1] == "و" and k[1:] in self.cr.stance_openers):
             return None
@@ -1299,8 +1316,10 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         events.append(event)
         if event is None and last is None and tk and not any(e is not None for e in events):
             opening = att.opener(st.text, tk)  # the article's first subject, silent in its own statement
-            if opening is not None and opening.name and _vouched(opening, inv, sr, article.body):
-                inv.add(opening.name, opening.role)
+            if opening is not None and (opening.name and _vouched(opening, inv, sr, article.body)
+                                        or not opening.name and not opening.role):  # (the press of a review)
+                if opening.name:
+                    inv.add(opening.name, opening.role)
                 last = opening
                 last_at = len(events)
         if event is not None and tk:

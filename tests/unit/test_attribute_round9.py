@@ -219,3 +219,28 @@ TIME_BEFORE_THAT = [
 @pytest.mark.parametrize("case", TIME_BEFORE_THAT)
 def test_time_before_that(case) -> None:
     check(case)
+
+
+# A press review (`ركزت الصحف السودانية الصادرة اليوم على …`, SPA's daily form): the papers are the subject of the later
+# subjectless feminine cues (`وقالت إن`, `وأشارت إلى أن`, `ولفتت الانتباه إلى`, `مشيرة`), as the gold has it; the
+# opening statement itself stays silent. `ونقلت عن X` after a body goes to X, the body being the via (main: nobody).
+PRESS_REVIEW = [
+    (["ركزت الصحف السودانية الصادرة اليوم على لقاء النائب الثاني للرئيس.",
+      "وتطرقت إلى تنفيذ التحالف الدولي 29 ضربة جوية.", "وقالت إن تركيا شهدت أمس تصاعدا في أعمال العنف.",
+      "وأشارت إلى أن منظمة التعاون الإسلامي ستعقد اجتماعا."],
+     [(None, None), (None, None), ("الصحف السودانية", "وقالت"), ("الصحف السودانية", "وأشارت")]),
+    (["أبرزت الصحف الباكستانية الصادرة اليوم زيارة رئيس الوزراء إلى الصين.",
+      "ونقلت عن وزير الخارجية الباكستاني خواجة آصف قوله إن الحوار هو الحل."],
+     [(None, None), ("خواجة آصف", "ونقلت")]),
+    # guards: a review sentence after someone spoke (the opener is only the article's first subject), and no
+    # `الصادرة` (not the review's formula)
+    (["وقال الوزير خالد السالم إن التغطية ضعيفة.", "ركزت الصحف المحلية الصادرة اليوم على الزيارة.",
+      "وأضاف أن الزيارة ناجحة."],
+     [("خالد السالم", "وقال"), (None, None), ("خالد السالم", "وأضاف")]),
+    (["ركزت الصحف على لقاء الرئيس.", "وقالت إن تركيا شهدت تصاعدا في العنف."], [(None, None), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", PRESS_REVIEW)
+def test_press_review(case) -> None:
+    check(case)
