@@ -696,10 +696,10 @@ class Parser:
                 break
             if k == "من" and source and role and not name and not t.barrier and len(role) <= 3 \
                     and (role[0].key in r.groups or role[0].key.endswith(("ون", "ين")) or role[0].key == _SOURCES):
-                j = self._from_body(toks, pos + 1, limit)
-                if j is not None:  # `محللون من كبار المصارف الألمانية`, `مسؤولون من وزارة الخارجية`: where they come from
-                    role.extend(toks[pos:j])
-                    pos, clean = j, True
+                came_from = self._from_body(toks, pos + 1, limit)
+                if came_from is not None:  # `محللون من كبار المصارف الألمانية`, `مسؤولون من وزارة الخارجية`
+                    role.extend(toks[pos:came_from])
+                    pos, clean = came_from, True
                     break
             if (self.stops_here(k) and not _hamza_head(t, r)) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
