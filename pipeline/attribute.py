@@ -31,9 +31,20 @@ _AFTER_SUBJECTLESS = frozenset(key(w) for w in ("إلى", "على", "من", "ع�
 _SVO_OPENERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "كان", "وكان", "كانت", "وكانت", "كما", "فيما", "بينما", "حيث", "قد", "وقد", "لكن", "لكنّ", "ولكن",
                                           "أما", "وأما"))
 _AMMA = frozenset(key(w) for w in ("أما", "وأما"))
+_WAS = frozenset(key(w) for w in ("كان", "وكان", "كانت", "وكانت"))  # `وكانت «موبايلي» قد أعلنت`: the pluperfect
+_QAD = key("قد")
+_SUBJECT_CLOSE = frozenset(("؛", "،", ","))  # `وكان السيسي؛ قد أوضح`: punctuation between the subject and قد
 _SO_HAS = key("فقد")  # `أما فلان فقد قال`
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "والذي", "والتي"))
 _STATEMENT_DOCS = frozenset(key(w) for w in ("البيان", "بيان"))
+_RESUMPTIVE = frozenset(key(w) for w in ("به", "بها"))  # `ما صرح به وزير الخارجية`: "what X declared"
+_WHAT = frozenset(key(w) for w in ("ما", "حسبما", "لما", "بما"))
+_DESCRIBE = frozenset(key(w) for w in ("وصف", "وصفت"))  # `وصف فلان الشاطئ بأنه`: the subject, the object, بأنه
+_AS_BEING = frozenset(key(w) for w in ("بأنه", "بأنها", "بأنهم", "بأنهما"))
+_PRESS = frozenset((key("الصحف"),))  # a press review opens `<verb> الصحف السودانية الصادرة اليوم`
+_ISSUED_TODAY = frozenset((key("الصادرة"),))
+_REPORTS = frozenset((key("التقرير"),))  # `وأشار التقرير إلى أن`: the report a body spoke in, or a document
+_ITS_REPORT = frozenset(key(w) for w in ("تقريره", "تقريرها"))  # `في تقريره`: the subject speaks in its own report
 _A_STATEMENT = key("بيان")  # indefinite: a definite word after it is its issuer (`بيان الرئاسة`)
 _STATEMENT_OBJECTS = frozenset(key(w) for w in ("بيانا", "بيانًا", "بيان"))
 _ISSUED = frozenset(key(w) for w in ("صادر", "الصادر", "صدر"))
@@ -105,6 +116,9 @@ class CueRules:
     fronted_links: frozenset[str] = frozenset()  # `إذ`: after a fronted body, whose ل-verb of purpose then speaks
     modals: frozenset[str] = frozenset()  # `يجب`: opens what is said after a cue, never its subject
     divine: tuple[tuple[str, ...], ...] = ()  # `الله تعالى`, `تعالى`: God speaks the verse after the verb
+    expecting: frozenset[str] = frozenset()  # `يتوقع`: a cue only with a body, role or group read right after it
+    renewals: frozenset[str] = frozenset()  # `وجدد`: before `التأكيد`, the clause goes on with the last speaker
+    renewed_nouns: frozenset[str] = frozenset()  # `التأكيد`
 
 
 def _strict_key(raw: str) -> str:
@@ -164,6 +178,9 @@ def _build(data: dict[str, list]) -> CueRules:
         deliverers=frozenset(key(str(w)) for w in data.get("deliverers", [])),
         fronted_links=frozenset(key(str(w)) for w in data.get("fronted_links", [])),
         modals=frozenset(key(str(w)) for w in data.get("modals", [])),
+        expecting=frozenset(key(str(w)) for w in data.get("expecting", [])),
+        renewals=frozenset(key(str(w)) for w in data.get("renewals", [])),
+        renewed_nouns=frozenset(key(str(w)) for w in data.get("renewed_nouns", [])),
         divine=tuple(sorted((tuple(key(w) for w in str(s).split()) for s in data.get("divine", [])), key=len,
                             reverse=True)),
     )
@@ -193,6 +210,7 @@ class _Event:
 
 class _Attributor:
     issuer: Who | None
+    reporter: Who | None  # `وأعلن البنك في تقريره أن`: the body whose report a later `وأشار التقرير` quotes
 
     def __init__(self, cr: CueRules, sr: SpeakerRules) -> None:
         self.cr, self.sr = cr, sr
@@ -264,6 +282,16 @@ class _Attributor:
                     if event is not None:
                         return event
                 continue
+            if t.key in self.cr.expecting or t.key[:1] in "وف" and t.key[1:] in self.cr.expecting:
+                expected = self.expected(text, toks, i, spans)
+                if expected is not None:
+                    return expected
+                continue  # `ويتوقع هطول امطار`, `يتوقع أن`: it is expected, nobody's speech
+            if t.key in self.cr.renewals or t.key[:1] in "وف" and t.key[1:] in self.cr.renewals:
+                if fallback is None and i + 1 < len(toks) and toks[i + 1].key in self.cr.renewed_nouns \
+                        and not toks[i + 1].barrier and self.opens_clause(toks, i):
+                    fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 2, spans, t))  # `وجدد التأكيد على أن`
+                continue
             number = self.number(t)
             after = self.constrained(t) if number is None else None
             if after is not None:
@@ -312,6 +340,14 @@ class _Attributor:
                 verse = self.verse(text, toks, i)
                 if verse is not None:
                     return verse
+            if i + 2 < len(toks) and toks[i + 1].key == _FROM and not toks[i + 1].barrier and not toks[i + 2].barrier \
+                    and t.key[-3:] in ("نقل", "قلت") and last is not None and not last.name and not last.role:
+                quoted = self.parser.subject(toks, i + 2, min(len(toks), i + 22), text)  # `ونقلت عن الشرعية اليمنية`
+                if quoted is None or not (quoted.anchored or quoted.clean) or quoted.co:
+                    continue  # a body quoting someone unread: nobody, not the body itself
+                inner = self._event(quoted, t.raw, self.mode(text, toks, quoted.end, spans, t))
+                inner.via = last.speaker  # the press review or outlet that quotes
+                return inner
             self.parser.object_cut = False
             modal = i + 1 < len(toks) and toks[i + 1].key in self.cr.modals  # `وقال يجب أن`: what is said, no subject
             event = self.finite(text, toks, i, number, inv, spans) if not modal else None
@@ -403,6 +439,42 @@ class _Attributor:
                 return  # a verb with a subject of its own: another report
             event.cue, event.mode = t.raw, self.mode(text, toks, j + 1, spans, t)
             return
+
+    def expected(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`ويتوقع الخبراء، أن`, `حيث يتوقع المعهد الألماني لأبحاث الاقتصاد أن`, `ويتوقع البنك المركزي في تقريره نموا`:
+        the present `يتوقع` is often impersonal (`ويتوقع هطول امطار`, `يتوقع أن`), so it speaks only for a definite body,
+        role or group read right after it, closed cleanly, and never continues the last speaker."""
+        j = i + 1
+        if j >= len(toks) or toks[j].barrier or not toks[j].al or not (
+                toks[j].key in self.sr.institutions or toks[j].key in self.sr.groups or toks[j].key in self.sr.role_heads):
+            return None
+        who = self.parser.subject(toks, j, min(len(toks), j + 20), text)
+        if who is None or not who.anchored or not who.clean or who.co or who.end >= len(toks):
+            return None
+        nxt = toks[who.end]
+        if nxt.key not in _COMPLEMENTIZERS and nxt.key not in self.sr.settings and nxt.key != key("في"):
+            return None
+        return self._event(who, toks[i].raw, self.mode(text, toks, who.end, spans, toks[i]))
+
+    def described(self, text: str, toks: list[Token], i: int, spans) -> _Event | None:
+        """`من جهته وصف إبراهيم الصاعدي شاطئ " شرم أبحر " بأنه`: when the subject read runs on into the object of
+        `وصف` and `بأنه` closes that object within a few words, the shortest name of two words or more closed by a
+        family name with ال speaks, if its first word is a listed given name or every word is known in the article."""
+        end = next((k for k in range(i + 2, min(len(toks), i + 14)) if toks[k].key in _AS_BEING), -1)
+        if end < 0 or any(self.is_cue(t.key) or t.key in _COMPLEMENTIZERS for t in toks[i + 1:end]):
+            return None
+        for lim in range(i + 3, min(end, i + 6)):
+            if toks[lim].barrier and not toks[lim - 1].al:
+                return None
+            who = self.parser.subject(toks, i + 1, lim, text)
+            if who is None or who.end != lim or not who.name or who.co or who.role or not toks[lim - 1].al \
+                    or len(who.name.split()) < 2 or end - lim > 6:
+                continue
+            words = who.name.split()
+            if key(words[0]) in self.sr.given_names or all(key(w) in self.parser.known for w in words):
+                return self._event(who, toks[i].raw, self.mode(text, toks, end, spans, toks[i]))
+            return None
+        return None
 
     def plural_like(self, speaker: str) -> bool:
         """`مصادر …`, `أهالي …`, `مسؤولون`, `الحكومة`: a speaker a plural verb can continue (a group, a plural, a
@@ -677,6 +749,14 @@ class _Attributor:
             return self.in_it(text, toks, i, spans)
         if nxt < len(toks) and toks[nxt].key in _STATEMENT_DOCS and not toks[nxt].barrier:
             return self.issued(text, toks, i, nxt, spans)  # `وقال البيان إن`: the body that issued it, or nobody
+        if nxt + 1 < len(toks) and toks[nxt].key in _REPORTS and not toks[nxt].barrier and self.reporter is not None:
+            return self.report_of(text, toks, i, nxt, spans)
+        if i and nxt + 1 < len(toks) and toks[i - 1].key in _WHAT and toks[nxt].key in _RESUMPTIVE \
+                and not toks[nxt].barrier and not toks[nxt + 1].barrier:
+            said = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `ما صرح به قائد الثورة علي خامنئي`
+            if said is None or not said.anchored or not said.clean or said.co:
+                return None
+            return self._event(said, cue, self.mode(text, toks, said.end, spans, toks[i]))
         skip = self.told_to(text, toks, nxt, spans)
         if skip > nxt:  # `وأكد لـ"الاقتصادية" مصدر خاص أن`: the outlet told comes before the subject
             who = self.parser.subject(toks, skip, min(len(toks), skip + 20), text)
@@ -698,11 +778,20 @@ class _Attributor:
                 return nested
             return self._event(who, cue, self.mode(text, toks, who.end, spans, toks[i]))
         who = self.svo(text, toks, i) or self.topic(text, toks, i)
+        if who is None:
+            earlier = self.pluperfect(text, toks, i, spans)
+            if earlier is not None:
+                event = self._event(earlier, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+                event.antecedent = not toks[1].barrier  # a quoted body's earlier report is nobody a later cue goes on with
+                return event
         if who is not None:
             nested = self.nested(text, toks, Who(who.speaker, who.role, who.name, end=i + 1), cue, spans)
             if nested:
                 return nested  # `وكانت الوكالة قد نقلت عن الوزير قوله`: the minister, via the agency
             return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+        if (toks[i].key in _DESCRIBE or toks[i].key[1:] in _DESCRIBE and toks[i].key[:1] in "وف") and nxt < len(toks) \
+                and not toks[nxt].barrier:
+            return self.described(text, toks, i, spans)
         if number in ("dual", "plural"):
             people = inv.mentions(toks, i)
             if len(people) >= 2:
@@ -747,9 +836,28 @@ class _Attributor:
         who = self.issuer
         return _Event(who.speaker, who.name, who.role, toks[i].raw, self.mode(text, toks, j + 1, spans, toks[i]))
 
+    def report_of(self, text: str, toks: list[Token], i: int, j: int, spans) -> _Event | None:
+        """`وأعلن البنك في تقريره الشهري أن …`, then `وأشار التقرير إلى أن`: the report the body spoke in speaks for it
+        when the verb's complement follows at once; a report nobody was said to speak in stays a document."""
+        k = j + 1
+        if toks[k].barrier or toks[k].key not in _COMPLEMENTIZERS and toks[k].key not in _ISSUER_NEXT:
+            return None
+        if k + 2 < len(toks) and toks[k].key in _COMPLEMENTIZERS and (
+                toks[k + 1].key in self.sr.pronoun_subjects or self.number(toks[k + 1]) is not None
+                or self.number(toks[k + 2]) is not None):
+            return None  # the report quotes someone else
+        who = self.reporter
+        if who is None:
+            return None
+        return _Event(who.speaker, who.name, who.role, toks[i].raw, self.mode(text, toks, k, spans, toks[i]))
+
     def note_speaking_issuer(self, event: _Event, toks: list[Token]) -> None:
-        """`وأوضحت الوزارة في بيان لها أن`: a body that speaks in a statement issues it, for a later `وأضاف البيان`."""
+        """`وأوضحت الوزارة في بيان لها أن`: a body that speaks in a statement issues it, for a later `وأضاف البيان`;
+        one that speaks `في تقريره` is the author of the report a later `وأشار التقرير` quotes."""
         j = event.end
+        if event.explicit and not event.via and 0 < j < len(toks) - 1 and toks[j].key == "في" \
+                and toks[j + 1].key in _ITS_REPORT and not toks[j + 1].barrier and not event.name:
+            self.reporter = Who(speaker=event.speaker, role=event.role, name=event.name)
         if event.explicit and not event.via and 0 < j < len(toks) - 1 and toks[j].key == "في" \
                 and toks[j + 1].key in _STATEMENT_OBJECTS and not toks[j + 1].barrier:
             self.issuer = Who(speaker=event.speaker, role=event.role, name=event.name)
@@ -865,6 +973,35 @@ class _Attributor:
                 key(who.name.split()[0]) in self.sr.given_names
                 or all(key(w) in self.parser.known for w in who.name.split())):
             return who  # (a name the list or the article vouches for: `أما لوبين فقد قال` after `… لوبين`)
+        return None
+
+    def pluperfect(self, text: str, toks: list[Token], i: int, spans) -> Who | None:
+        """`وكانت «الشرق الأوسط» قد أشارت`, `وكان السيسي؛ قد أوضح`: the subject between `كان` and `قد` opens the
+        statement. A short name set off in quotation marks there is a body or an outlet (the quotes say it is a name);
+        an unquoted one speaks when a punctuation mark closes it before قد (svo reads the others) and the parser reads
+        it whole, anchored or named in full elsewhere in the article."""
+        if i < 3 or i > 8 or toks[i - 1].key != _QAD or toks[0].key not in _WAS or toks[1].key in _SVO_OPENERS:
+            return None
+        inner = toks[1:i - 1]
+        if any(self.is_cue(t.key) or t.key in self.sr.blockers for t in inner):
+            return None
+        for a, b in spans:
+            if a < toks[0].end or a >= inner[0].start:
+                continue
+            if len(inner) <= 4 and inner[-1].end <= b and not text[toks[0].end:a].strip() \
+                    and not text[b + 1:toks[i - 1].start].strip(" ،,؛") \
+                    and all(self.parser.name_like(t) or t.key in self.sr.institutions or t.al for t in inner):
+                return Who(speaker=text[inner[0].start:inner[-1].end], role=None,
+                           name=text[inner[0].start:inner[-1].end], end=i - 1, clean=True, anchored=True)
+            return None
+        if not toks[i - 1].barrier or text[inner[-1].end:toks[i - 1].start].strip() not in _SUBJECT_CLOSE \
+                or any(t.barrier for t in inner[1:]):
+            return None
+        who = self.parser.subject(toks, 1, i - 1, text)
+        if who is None or who.end != i - 1 or who.co:
+            return None
+        if who.anchored or who.name and not who.role and all(key(w) in self.parser.known for w in who.name.split()):
+            return who
         return None
 
     def chanted_by(self, text: str, toks: list[Token], i: int) -> Who | None:
@@ -1017,6 +1154,13 @@ class _Attributor:
         The verbs take a thing, never a person, as object, so the person after them is the subject."""
         if len(toks) < 4 or toks[1].barrier:
             return None
+        if toks[1].key in _PRESS:  # `ركزت الصحف السودانية الصادرة اليوم على …`: a press review; the papers go on
+            end = next((j for j in range(2, min(len(toks), 6)) if toks[j].key in _ISSUED_TODAY), -1)
+            if end < 3 or any(toks[j].barrier or not toks[j].al for j in range(2, end + 1)):
+                return None
+            press = Who(speaker=text[toks[1].start:toks[end - 1].end], role=None, name=None, end=end, clean=True,
+                        anchored=True)
+            return self._event(press, toks[0].raw, "indirect")
         k = toks[0].key
         if k not in self.cr.stance_openers and not (k[:1] == "و" and k[1:] in self.cr.stance_openers):
             return None
@@ -1085,7 +1229,8 @@ class _Gate:
 
 def _triggers(cr: CueRules) -> frozenset[str]:
     """Token keys that can start anything in `_Attributor.statement` (with their و/ف forms); others are skipped."""
-    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained)
+    base = set(cr.finite) | set(cr.participles) | set(cr.unmarked) | set(cr.constrained) | set(cr.expecting) \
+        | set(cr.renewals)
     return frozenset(base | {p + k for k in base for p in "وف"} | set(_source_anchors(cr)) | _NOUN_CUES)
 
 
@@ -1156,8 +1301,13 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     last_at = 0  # statements read up to and including the last speaker's
     heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
     att.issuer = None
-    for st, tk, k in zip(statements, toks, kinds):
+    att.reporter = None
+    silent = True  # no statement so far had a speaker or an unread subject of its own
+    for n_st, (st, tk, k) in enumerate(zip(statements, toks, kinds)):
         event = att.statement(st, tk, inv, last) if k == _CUE else None  # a role word alone reports nothing
+        if event is None and k == _CUE and silent and not att.unread and tk:
+            event = _honoured(att, st.text, tk, statements[:n_st], toks[:n_st])
+        silent = silent and event is None and not (k == _CUE and att.unread)
         if event is not None and event.explicit and (not _vouched(event, inv, sr, article.body)
                                                      or _cut_bare_head(event, tk, inv, sr, heads, att.parser)):
             event, last = None, None  # a doubtful subject: no speaker, and nothing for a later cue to continue
@@ -1166,8 +1316,10 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         events.append(event)
         if event is None and last is None and tk and not any(e is not None for e in events):
             opening = att.opener(st.text, tk)  # the article's first subject, silent in its own statement
-            if opening is not None and opening.name and _vouched(opening, inv, sr, article.body):
-                inv.add(opening.name, opening.role)
+            if opening is not None and (opening.name and _vouched(opening, inv, sr, article.body)
+                                        or not opening.name and not opening.role):  # (the press of a review)
+                if opening.name:
+                    inv.add(opening.name, opening.role)
                 last = opening
                 last_at = len(events)
         if event is not None and tk:
@@ -1207,6 +1359,62 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         if event is not None:
             _fill(st, event, inv, sr)
     return statements
+
+
+_TITLE_OF: dict[str, frozenset[str]] = {
+    key("سموه"): frozenset(key(w) for w in ("سمو", "السمو", "الأمير")),
+    key("سموها"): frozenset(key(w) for w in ("سمو", "السمو", "الأميرة")),
+    key("معاليه"): frozenset((key("معالي"),)),
+    key("معاليها"): frozenset((key("معالي"),)),
+    key("فضيلته"): frozenset((key("فضيلة"),)),
+    key("سماحته"): frozenset((key("سماحة"),)),
+    key("سعادته"): frozenset((key("سعادة"),)),
+    key("فخامته"): frozenset((key("فخامة"),)),
+}
+_OWNER = key("صاحب")  # `صاحب السمو الملكي الأمير …`
+
+
+def _honoured(att: _Attributor, text: str, toks: list[Token], before: list[Statement],
+              before_toks: list[list[Token]]) -> _Event | None:
+    """`رأس … صاحب السمو الملكي الأمير محمد بن نايف … الجلسة`, then `وقال سموه «…»`: an honorific pronoun after a
+    speech verb, with nobody quoted before it, is the one person the article introduced earlier by that honorific
+    (`سمو`/`الأمير` for سموه, `معالي` for معاليه …), named from a listed given name. Two such people: nobody."""
+    for p in range(1, min(len(toks), 5)):
+        titles = _TITLE_OF.get(toks[p].key)
+        if titles is not None and not toks[p].barrier:
+            break
+    else:
+        return None  # the honorific pronoun is the subject of the statement's first verb (`ورحب سموه`, `وقد عبر معاليه`)
+    cues = [c for c in range(p - 1, len(toks)) if att.is_cue(toks[c].key) or _constrained_here(att, toks, c, p)]
+    if not cues or any(t.key in att.sr.role_heads or t.key in att.sr.honorifics for t in toks[p + 1:cues[0]]):
+        return None
+    i = cues[0]
+    found: list[Who] = []
+    for prev, tk in [(b.text, bt) for b, bt in zip(before, before_toks)] + [(text, toks[:p])]:
+        for j, t in enumerate(tk):
+            if t.key not in titles:
+                continue
+            start = j - 1 if j and tk[j - 1].key == _OWNER and not t.barrier else j
+            who = att.parser.subject(tk, start, min(len(tk), start + 25), prev)
+            if who is None or not who.name or who.co or not who.clean or key(who.name.split()[0]) not in att.sr.given_names:
+                continue  # (not `معالي الدكتور عبدالعزيز بن سعود العنزي مديراً`: a name cut short)
+            nk = name_key(who.name)
+            same = [w for w in found if name_key(w.name or "").startswith(nk) or nk.startswith(name_key(w.name or ""))]
+            if not same:
+                found.append(who)
+            elif len(nk) > len(name_key(same[0].name or "")):
+                found[found.index(same[0])] = who
+    if len(found) != 1:
+        return None
+    spans = _quote_spans(text)
+    return att._event(found[0], toks[i].raw, att.mode(text, toks, i + 1, spans, toks[i]))
+
+
+def _constrained_here(att: _Attributor, toks: list[Token], c: int, p: int) -> bool:
+    """A verb that reports speech only before its preposition (`عبر معاليه عن`), with it there."""
+    after = att.constrained(toks[c])
+    nxt = c + 2 if c + 1 == p else c + 1
+    return after is not None and nxt < len(toks) and toks[nxt].key in after
 
 
 def _subheadline(att: _Attributor, st: Statement, toks: list[Token], events: list[_Event | None]) -> _Event | None:

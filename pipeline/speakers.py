@@ -28,6 +28,11 @@ _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
 _ALONGSIDE = frozenset(fold(w) for w in ("بالتنسيق", "بالتعاون", "بالشراكة", "بالاشتراك", "بالتزامن"))
 _SOME = "عدد"  # `عدد من …`: some of a group
+_SOURCES = "مصادر"
+_GREATEST = "كبار"  # `محللون من كبار المصارف`
+_PLURAL_ORIGINS = frozenset(("المان", "روس", "اتراك", "اكراد", "افغان", "انجليز", "هنود", "عرب"))  # folded `ألمان`, `أتراك` …
+_MEANS = "وسايل"  # folded `وسائل`: `وسائل الإعلام التركية`, the media, speak as one
+_MEDIA = frozenset(("الاعلام",))  # folded `الإعلام`
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
@@ -50,6 +55,10 @@ def name_key(text: str) -> str:
             _NAME_KEYS.clear()
         k = _NAME_KEYS[text] = match_key(text)
     return k
+
+
+_DAY = "يوم"
+_WHEN = frozenset(fold(w) for w in ("أمس", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 
 
 def key(raw: str) -> str:
@@ -357,6 +366,14 @@ class Parser:
             while j < limit and j < i + 5 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
                 j += 1
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
+                return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
+        if toks[i].key == "ل" + _MEANS:
+            return None  # `وأكد لوسائل الإعلام أن`: those told, not a subject
+        if i + 1 < limit and toks[i].key == _MEANS and toks[i + 1].key in _MEDIA and not toks[i + 1].barrier:
+            j = i + 2  # `وذكرت وسائل الاعلام التركية ان`: the media, with their adjectives, speak
+            while j < limit and j < i + 4 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
+                j += 1
+            if j >= limit or toks[j].barrier or toks[j].key in _THAT:
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
         if i + 1 < limit and toks[i].key in _ONE_OF and toks[i + 1].al and not toks[i + 1].barrier \
                 and toks[i + 1].key not in self.r.documents and not self.stops_here(toks[i + 1].key):
@@ -677,6 +694,13 @@ class Parser:
                     pos += 1  # (`المقربة من الحرس الثوري`)
                 clean = True
                 break
+            if k == "من" and source and role and not name and not t.barrier and len(role) <= 3 \
+                    and (role[0].key in r.groups or role[0].key.endswith(("ون", "ين")) or role[0].key == _SOURCES):
+                came_from = self._from_body(toks, pos + 1, limit)
+                if came_from is not None:  # `محللون من كبار المصارف الألمانية`, `مسؤولون من وزارة الخارجية`
+                    role.extend(toks[pos:came_from])
+                    pos, clean = came_from, True
+                    break
             if (self.stops_here(k) and not _hamza_head(t, r)) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
                     k == "من" and bool(name) and not role and name[0].key in r.given_names and pos + 1 < limit
@@ -958,7 +982,8 @@ class Parser:
             if q < limit and toks[q].key == "في" and q + 1 < limit and not toks[q + 1].barrier \
                     and not self.setting(toks[q + 1].key) and not self.stops_here(toks[q + 1].key):
                 return None  # `مسؤول كبير في الحكومة الافغانية`: the adjective, then the body it belongs to
-            if self.ends_after(toks, q, limit) and (q >= limit or toks[q].key != "علي"):
+            if self.ends_after(toks, q, limit) and (q >= limit or toks[q].key != "علي") or (
+                    k in _PLURAL_ORIGINS and q < limit and self.objectish(toks[q])):  # `محللون … ألمان استمرار`
                 role.extend(toks[pos:q])
                 return q, True
             return pos, True
@@ -1028,6 +1053,10 @@ class Parser:
         t = toks[pos]
         if t.key in _THAT or t.key in ("انهم", "انها", "انه"):
             return True
+        if not t.barrier:  # `وقالت الولايات المتحدة يوم أمس أن`: a time adverb between the subject and أن
+            j = pos + 1 if t.key in _WHEN else pos + 2 if t.key == _DAY and pos + 1 < limit and toks[pos + 1].key in _WHEN else pos
+            if pos < j < limit and not toks[j].barrier and toks[j].key in _THAT:
+                return True
         if t.barrier:
             gap = text[toks[pos - 1].end:t.start]
             return any(c in gap for c in ':"«“”')
@@ -1038,6 +1067,26 @@ class Parser:
         if pos >= limit or toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل":
             return True  # `ل«عكاظ»`, `لـ"سبق"`: told to an outlet
         return toks[pos].key == "في" and pos + 1 < limit and toks[pos + 1].key in self.r.settings
+
+    def _from_body(self, toks: list[Token], j: int, limit: int) -> int | None:
+        """After `من` that follows a plural anonymous source: the end of the body or group named there (a definite
+        phrase, or an institution with its genitive, or `كبار` + a definite noun), when the subject ends right after it."""
+        r = self.r
+        if j >= limit or toks[j].barrier or any(
+                len(phrase) > 1 and phrase[0] == "من" and all(j + n < limit and toks[j + n].key == w
+                                                               for n, w in enumerate(phrase[1:])) for phrase in r.among):
+            return None  # `مسؤولون من بينهم`: the members named, read by _members
+        first = toks[j]
+        if not (first.al or first.key in r.institutions or first.key == _GREATEST) or self.stops_here(first.key) \
+                or first.key in r.documents or first.key in r.objects:
+            return None
+        q = j + 1
+        while q < limit and q < j + 5 and not toks[q].barrier and toks[q].al and not self.stops_here(toks[q].key) \
+                and toks[q].key not in r.settings:
+            q += 1
+        if q == j + 1 and not first.al:
+            return None  # `من وزارة` with nothing after it
+        return q if self.ends_after(toks, q, limit) else None
 
     def ends_after(self, toks: list[Token], pos: int, limit: int) -> bool:
         return pos >= limit or toks[pos].barrier or self.stops_here(toks[pos].key) or toks[pos].key == "في"
