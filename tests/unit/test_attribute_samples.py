@@ -92,3 +92,21 @@ FEMININE_NATIONALITY = [
 @pytest.mark.parametrize("case", FEMININE_NATIONALITY)
 def test_feminine_nationality(case) -> None:
     check(case)
+
+
+# What a body announces with no أن (`نفاد تذاكر المباراة`, `انتهاء الاكتتاب`) is an object, never the speaker
+# (samples/sabq/003: main gave `وكانت إدارة نادي الهلال قد أعلنت نفاد تذاكر المباراة` to `نفاد تذاكر المباراة`).
+ANNOUNCED_OBJECT = [
+    (["وكانت إدارة نادي الهلال قد أعلنت نفاد تذاكر المباراة، فيما ذكرت اللجنة المنظمة أن البوابات ستفتح مبكرا."],
+     [(None, None)]),
+    (["وأعلنت الشركة انتهاء الاكتتاب في أسهمها."], [("الشركة", "وأعلنت")]),
+    (["أعلن الاتحاد توقف الدوري أسبوعين."], [("الاتحاد", "أعلن")]),
+    (["أعلنت إدارة النادي نفاد تذاكر المباراة."], [("إدارة النادي", "أعلنت")]),
+    # guard: the pluperfect with أن keeps its body
+    (["وكانت وزارة الصحة قد أعلنت أن الحملة ستبدأ غدا."], [("وزارة الصحة", "أعلنت")]),
+]
+
+
+@pytest.mark.parametrize("case", ANNOUNCED_OBJECT)
+def test_announced_object(case) -> None:
+    check(case)
