@@ -1300,6 +1300,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     last: _Event | None = None
     last_at = 0  # statements read up to and including the last speaker's
     heads: dict[str, str] = {}  # bare head of an unnamed speaker (`مصادر`) → its last full mention
+    unnamed: dict[str, str] = {}  # bare role head → the one unnamed role quoted with it since the last named speaker
+    # ("" when two were)
     att.issuer = None
     att.reporter = None
     silent = True  # no statement so far had a speaker or an unread subject of its own
@@ -1337,6 +1339,7 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
                     and key(event.name) in _name_keys(last):
                 event.canonical = inv.fullest(last.name)  # `وأعرب الحازمي` right after `… أحمد بن عيسى الحازمي`
             inv.add(event.name, event.role)
+            unnamed.clear()  # `أعلن ضابط كبير … وقال البريغادير جنرال روي الكابيتس … وأكد الضابط`: named since
         else:
             words = event.speaker.split()
             head = key(words[0])
@@ -1344,7 +1347,13 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
                 inv.add_group(event.speaker)
             bare = head[2:] if head.startswith("ال") else head
             if bare not in sr.source_heads and bare not in sr.institutions:
-                pass  # `الضابط` may be a person named since: the inventory resolves roles
+                # `الضابط` may be a person named since: the inventory resolves roles first. An unnamed role quoted
+                # in full (`أعلن محافظ ريف دمشق`) is what its bare head says later (`وأكد المحافظ`), if it is the
+                # only such role the article quoted and nobody named has spoken since.
+                if len(words) >= 2 and bare in sr.role_heads:
+                    unnamed[bare] = event.speaker if unnamed.get(bare, event.speaker) == event.speaker else ""
+                elif len(words) == 1 and bare != head and unnamed.get(bare):
+                    event.canonical = unnamed[bare]
             elif len(words) >= 2 and (not event.via or head in sr.outlets):
                 heads[bare] = event.speaker  # (`ونقلت يونهاب عن صحيفة "جينهوا" الصينية`: the inner outlet too)
             elif len(words) == 1 and bare != head:
