@@ -350,7 +350,7 @@ class _Attributor:
                 return inner
             self.parser.object_cut = False
             modal = i + 1 < len(toks) and toks[i + 1].key in self.cr.modals  # `وقال يجب أن`: what is said, no subject
-            event = self.finite(text, toks, i, number, inv, spans) if not modal else None
+            event = self.finite(text, toks, i, number, inv, spans)
             if event is not None:
                 return event
             if not self.parser.object_cut and number == "one" and (
@@ -739,6 +739,8 @@ class _Attributor:
             who = self.returned_to(text, toks, i)
             if who is not None:
                 return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+        if nxt < len(toks) and toks[nxt].key in self.cr.modals:
+            return None  # `وقال يجب أن`, `وأضاف تمت مناقشة`: what is said begins at once, no subject to read
         if nxt < len(toks) and toks[nxt].key in _IN_IT:
             if nxt + 1 < len(toks) and not toks[nxt + 1].barrier and toks[nxt + 1].key not in _COMPLEMENTIZERS \
                     and toks[nxt + 1].key not in _AFTER_SUBJECTLESS:
@@ -1052,7 +1054,8 @@ class _Attributor:
             return True
         nxt = toks[i + 1]
         return (nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS
-                or nxt.key in self.sr.pronoun_subjects or nxt.key in self.cr.participles)  # `وأضاف مؤكدا`
+                or nxt.key in self.sr.pronoun_subjects or nxt.key in self.cr.participles  # `وأضاف مؤكدا`
+                or nxt.key in self.cr.modals)  # `وأضاف تمت مناقشة`: what is said begins at once
 
     def source(self, text: str, toks: list[Token], i: int) -> _Event | None:
         """`بحسب منظمة الصحة العالمية`, `وفقا لـ…`, `نقلا عن …`: the speaker follows the phrase."""
