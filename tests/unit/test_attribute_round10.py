@@ -31,3 +31,18 @@ CONTENT_AT_ONCE = [
 @pytest.mark.parametrize("case", CONTENT_AT_ONCE)
 def test_content_at_once(case) -> None:
     check(case)
+
+
+# Arabic given names written with ال (`الوليد`, `المعتصم`) open a name after a title: main read `الأمير الوليد` as a
+# role and cut the speaker to `بن طلال` (held-out14).
+GIVEN_NAME_WITH_AL = [
+    (["وأضاف الأمير الوليد بن طلال: إن الاستثمار في الإعلام مهم."], [("الوليد بن طلال", "وأضاف")]),
+    (["وقال الأمير المعتصم بن سعود إن المشروع سيكتمل."], [("المعتصم بن سعود", "وقال")]),
+    # guard: a role with a definite adjective before a name
+    (["وقال الأمين العام خالد العنزي إن المشروع سيكتمل."], [("خالد العنزي", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", GIVEN_NAME_WITH_AL)
+def test_given_name_with_al(case) -> None:
+    check(case)
