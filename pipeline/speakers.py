@@ -703,8 +703,10 @@ class Parser:
                     break
             if (self.stops_here(k) and not _hamza_head(t, r)) or k == "في":
                 clean = k not in _WEAK_STOPS or (  # `تفاؤلاً أكبر من`: an object can run into من
-                    k == "من" and bool(name) and not role and name[0].key in r.given_names and pos + 1 < limit
-                    and not toks[pos + 1].barrier and toks[pos + 1].key in r.institutions) or (  # `جون هاموند من جمعية …`
+                    k == "من" and bool(name) and not role and pos + 1 < limit and not toks[pos + 1].barrier
+                    and (toks[pos + 1].key in r.institutions or toks[pos + 1].key in r.outlets)
+                    and (name[0].key in r.given_names or len(name) == 2 and not any(x.al for x in name))) or (
+                    # `جون هاموند من جمعية …`, and two unlisted name words (`غي ديبراتييه من رابطة الجمعيات …`)
                     k == "من" and len(name) >= 3 and name[-1].al and name[-2].key not in r.particles
                     and any(x.key in _NASAB for x in name))  # `عبدالمحسن بن محمد القاسم من سفك`: a whole nasab
                 weak_end = not clean
