@@ -28,6 +28,7 @@ _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
 _ALONGSIDE = frozenset(fold(w) for w in ("بالتنسيق", "بالتعاون", "بالشراكة", "بالاشتراك", "بالتزامن"))
 _SOME = "عدد"  # `عدد من …`: some of a group
+_SIZES = frozenset(("كبير", "قليل", "محدود"))  # `عدد كبير من …`
 _SOURCES = "مصادر"
 _GREATEST = "كبار"  # `محللون من كبار المصارف`
 _PLURAL_ORIGINS = frozenset(("المان", "روس", "اتراك", "اكراد", "افغان", "انجليز", "هنود", "عرب"))  # folded `ألمان`, `أتراك` …
@@ -360,13 +361,16 @@ class Parser:
             named = self._given_role_word(toks, i, limit, text)
             if named is not None:
                 return named  # `وقال باسم الضامن`: the given name باسم, not `المتحدث باسم`
-        if i + 2 < limit and toks[i].key == _SOME and toks[i + 1].key == "من" and not toks[i + 1].barrier \
-                and not toks[i + 2].barrier and (toks[i + 2].al or self.name_like(toks[i + 2])):
-            j = i + 3  # `وكان عدد من خطباء السنة قد أعلنوا`, `وقال عدد من مؤيدي الأسد،`: a group that speaks
-            while j < limit and j < i + 5 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
-                j += 1
-            if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
-                return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
+        if toks[i].key == _SOME:
+            f = i + 2 if i + 1 < limit and toks[i + 1].key in _SIZES and not toks[i + 1].barrier else i + 1
+            if f + 1 < limit and toks[f].key == "من" and not toks[f].barrier \
+                    and not toks[f + 1].barrier and (toks[f + 1].al or self.name_like(toks[f + 1])):
+                j = f + 2  # `وكان عدد من خطباء السنة قد أعلنوا`, `وقال عدد من مؤيدي الأسد،`: a group that speaks
+                while j < limit and j < f + 4 and not toks[j].barrier and toks[j].al and not self.stops_here(toks[j].key):
+                    j += 1
+                if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
+                    return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
+            return None  # `وأكد عدد كبير من أعضاء المجلس الحاضرين …` run on: a number is nobody
         if toks[i].key == "ل" + _MEANS:
             return None  # `وأكد لوسائل الإعلام أن`: those told, not a subject
         if i + 1 < limit and toks[i].key == _MEANS and toks[i + 1].key in _MEDIA and not toks[i + 1].barrier:

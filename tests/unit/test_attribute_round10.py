@@ -81,3 +81,18 @@ NAME_FROM_BODY = [
 @pytest.mark.parametrize("case", NAME_FROM_BODY)
 def test_name_from_body(case) -> None:
     check(case)
+
+
+# `عدد كبير من …` is a group like `عدد من …`; a number the reader cannot close on a group is nobody. Main gave the
+# speaker `عدد` (a wrong speaker).
+SOME_OF_A_GROUP = [
+    (["وأكد عدد كبير من أعضاء المجلس أن القرار صائب."], [("عدد كبير من أعضاء المجلس", "وأكد")]),
+    (["وأكد عدد كبير من أعضاء المجلس الحاضرين في الجلسة أن القرار صائب."], [(None, None)]),
+    # guard: the plain form
+    (["وقال عدد من مؤيدي الأسد، إن الحارس قتل الشيخ."], [("عدد من مؤيدي الأسد", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", SOME_OF_A_GROUP)
+def test_some_of_a_group(case) -> None:
+    check(case)
