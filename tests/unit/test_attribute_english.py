@@ -1,0 +1,286 @@
+"""Golden tables for English attribution (pipeline/english.py), written for this project in wire style.
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement;
+`(None, None)` is an abstention. Every group fails on the English attributor it replaced (the 20-line
+`_Attributor.english()` of main at 24f885a); the cases marked as guards pass on both.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.attribute import attribute
+from pipeline.records import Article, Statement
+from pipeline.segment import segment
+from pipeline.segment_eval import compose
+from tests.unit.test_attribute_phenomena import check
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def statements(*paragraphs: str) -> list[Statement]:
+    body, blocks = compose(list(paragraphs))
+    return attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))
+
+
+# `SUBJECT [adjunct] VERB`: a name after its titles or a role (the name is the speaker), a role or body led by a
+# determiner, a bare plural of people, auxiliaries and time phrases between subject and verb. Main took every word
+# before the verb for a name (`Finance Minister Karim Haddad`) and read nothing after a dateline.
+PREPOSED = [
+    (["Finance Minister Karim Haddad said on Tuesday the budget deficit would narrow to 6 percent of output."],
+     [("Karim Haddad", "said")]),
+    (["Central bank governor Tarek Amer told a news conference that the pound would stay flexible."],
+     [("Tarek Amer", "told")]),
+    (["Prime Minister Narendra Modi has said the elections will be held on time."], [("Narendra Modi", "said")]),
+    (["RIYADH, June 3 (Reuters) - Saudi Arabia's energy ministry said on Monday it would raise crude exports in July."],
+     [("Saudi Arabia's energy ministry", "said")]),
+    (["LONDON, May 9 (Reuters) - British mobile operator Vodafone said on Tuesday its chief executive would step down."],
+     [("Vodafone", "said")]),
+    (["President Donald Trump tweeted that the talks with Beijing were going very well."],
+     [("Donald Trump", "tweeted")]),
+    (["U.S. District Judge Maria Lopez wrote in a 40-page ruling that the agency had acted unlawfully."],
+     [("Maria Lopez", "wrote")]),
+    # guards: a body, a role with a prepositional phrase, a bare plural of people, an adjunct before the verb
+    (["The ministry said exports rose 4 percent in the first quarter."], [("The ministry", "said")]),
+    (["A spokesman for the ministry said the talks would resume next week."],
+     [("A spokesman for the ministry", "said")]),
+    (["Oil traders said supplies from the Gulf remained tight."], [("Oil traders", "said")]),
+]
+
+
+@pytest.mark.parametrize("case", PREPOSED)
+def test_preposed(case) -> None:
+    check(case)
+
+
+# Appositions: `ROLE, NAME, VERB` and `NAME, APPOSITION, VERB` (an age, a role, a relative clause): the name speaks,
+# the role is kept. Main split the subject at the last comma and read nothing.
+APPOSITIONS = [
+    (['"We are not in a hurry," the airline\'s chief executive, Karim Haddad, told reporters in Dubai.'],
+     [("Karim Haddad", "told")]),
+    (["Sarah Collins, an aviation analyst at a London-based consultancy, said the order was smaller than expected."],
+     [("Sarah Collins", "said")]),
+    (["The bank's chief economist, Mohamed Abu Basha, said inflation would peak in the summer."],
+     [("Mohamed Abu Basha", "said")]),
+    (["Lars Nilsson, 54, who has run the company since 2012, said he would step down in June."],
+     [("Lars Nilsson", "said")]),
+    (["Ahmed Hafez, the foreign ministry spokesman, said the ambassador had been summoned."],
+     [("Ahmed Hafez", "said")]),
+    (["Haddad, who took over as chief executive in 2014, said the airline would not seek state aid."],
+     [("Haddad", "said")]),
+    # guard: an apposition with no speech verb
+    (["Karim Haddad, the airline's chief executive, met investors in London on Monday."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", APPOSITIONS)
+def test_appositions(case) -> None:
+    check(case)
+
+
+def test_apposition_role_is_kept() -> None:
+    got = statements('"We are not in a hurry," the airline\'s chief executive, Karim Haddad, told reporters.',
+                     "Sarah Collins, an aviation analyst at a London-based consultancy, said the order was small.")
+    assert [(s.speaker_canonical, s.role, s.mode) for s in got] == [
+        ("Karim Haddad", "the airline's chief executive", "direct"),
+        ("Sarah Collins", "an aviation analyst at a London-based consultancy", "indirect")]
+
+
+# Inverted: `"…," said X, <apposition>.`, `…, said X.`, and `"…," X told Reuters.` after a quotation.
+INVERTED = [
+    (['"Fuel efficiency is the main driver now," said Sarah Collins, an aviation analyst at a London-based '
+      'consultancy.'], [("Sarah Collins", "said")]),
+    (['"The market has already priced in a cut," said Jason Tuvey, senior emerging markets economist at Capital '
+      'Economics.'], [("Jason Tuvey", "said")]),
+    (["Demand for gold has softened since March, said one Dubai-based trader."],
+     [("one Dubai-based trader", "said")]),
+    (['"We will not accept any conditions," added the foreign minister.'], [("the foreign minister", "added")]),
+    (['"The situation is under control," a police spokesman told Reuters.'], [("a police spokesman", "told")]),
+    (["Sarah Collins, an aviation analyst, said orders would slow.", '"It is too early to say," Collins said.'],
+     [("Sarah Collins", "said"), ("Sarah Collins", "said")]),
+]
+
+
+@pytest.mark.parametrize("case", INVERTED)
+def test_inverted(case) -> None:
+    check(case)
+
+
+# `according to X`: a person or body speaks; figures, data, a survey or a report are documents and speak for no one
+# (as the Arabic side's documents); `a statement from X` is X's. Main took any phrase after `according to`.
+ACCORDING = [
+    (["Passenger traffic rose 9 percent in the first half, according to industry figures."], [(None, None)]),
+    (["Unemployment fell to 7.2 percent in June, according to data released by the statistics agency."],
+     [(None, None)]),
+    (["Imports fell by a third, according to a Reuters survey of shipping agents."], [(None, None)]),
+    (["The plant will employ 2,000 people, according to a statement from the company."],
+     [("the company", "according to")]),
+    (["According to Ali Nasser, the ministry's top official, the talks will resume in May."],
+     [("Ali Nasser", "According to")]),
+    # guards: a body and people described after their head
+    (["According to the health ministry, 43 people were killed in the clashes."],
+     [("the health ministry", "According to")]),
+    (["The deal is worth about $400 million, according to two people familiar with the matter."],
+     [("two people familiar with the matter", "according to")]),
+]
+
+
+@pytest.mark.parametrize("case", ACCORDING)
+def test_according_to(case) -> None:
+    check(case)
+
+
+# Adjuncts between the subject and the verb, a fronted `in a statement`, `X said in a statement`.
+ADJUNCTS = [
+    (["The minister on Wednesday told parliament that the law would be amended."], [("The minister", "told")]),
+    (["Police later said the suspect had been released without charge."], [("Police", "said")]),
+    (["Administration officials have said the rule was needed to reduce a backlog of cases."],
+     [("Administration officials", "said")]),
+    (["Asked about the deal, the minister said it was fair to both sides."], [("the minister", "said")]),
+    # guards: a fronted setting and a trailing one
+    (["In a statement, the ministry said the border crossing would reopen on Sunday."], [("the ministry", "said")]),
+    (["The order includes options for a further 10 jets, the company said in a statement."],
+     [("the company", "said")]),
+]
+
+
+@pytest.mark.parametrize("case", ADJUNCTS)
+def test_adjuncts(case) -> None:
+    check(case)
+
+
+# Pronouns: he/she go to the latest person whose gender agrees (a title, a gendered role or an earlier he/she tells
+# it); an unknown gender is taken only when no other speaker is known to bear the pronoun's; they needs people, it a
+# body. Main gave every pronoun to the last speaker.
+PRONOUNS = [
+    (["Mr Haddad said the airline would expand.", "Ms Collins said the plan was ambitious.",
+      "He added that the first jets would arrive in 2018."],
+     [("Haddad", "said"), ("Collins", "said"), ("Haddad", "added")]),
+    (["Mr Haddad said the airline would expand.", "Collins said the plan was ambitious.",
+      "He added that the first jets would arrive in 2018."],
+     [("Haddad", "said"), ("Collins", "said"), (None, None)]),
+    (["Industry analysts said the deal reflected a shift to smaller aircraft.",
+      "Sarah Collins, an aviation analyst, said fuel was the main driver.",
+      "She added that low-cost airlines were a threat."],
+     [("Industry analysts", "said"), ("Sarah Collins", "said"), ("Sarah Collins", "added")]),
+    (["Karim Haddad said deliveries would start in 2018.", "They said the jets would replace older aircraft."],
+     [("Karim Haddad", "said"), (None, None)]),
+    (["A spokeswoman for the ministry said the border was open.", "He added that trucks were waiting."],
+     [("A spokeswoman for the ministry", "said"), (None, None)]),
+    (["Mr Haddad said the airline would expand.", "He said the deal was fair.", "She said the talks would resume."],
+     [("Haddad", "said"), ("Haddad", "said"), (None, None)]),
+    # guards: people continued by they, a body by it, a pronoun with nobody before it
+    (["Oil traders said supplies remained tight.", "They added that prices could rise."],
+     [("Oil traders", "said"), ("Oil traders", "added")]),
+    (["The company said profit rose 12 percent.", "It added that sales in Asia were strong."],
+     [("The company", "said"), ("The company", "added")]),
+    (["He said the talks had failed."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", PRONOUNS)
+def test_pronouns(case) -> None:
+    check(case)
+
+
+# Look-alikes: `said`/`stated`/`noted` as adjectives, `all told`, passives (the subject hears, unless `by X`),
+# `said to be`, `is said to`, verbs inside quotation marks, `declined to say`. Main read a speaker in most.
+LOOK_ALIKES = [
+    (["Both sides signed the said agreement in 2015."], [(None, None)]),
+    (["All told, the company sold 40,000 vehicles last year."], [(None, None)]),
+    (["Reporters were told the minister would arrive later."], [(None, None)]),
+    (["The fund is said to be worth $2 billion."], [(None, None)]),
+    (["The general was said to have left the capital before dawn."], [(None, None)]),
+    (["The stated aim of the plan is to cut emissions by half."], [(None, None)]),
+    (["A noted economist, Hassan Ali, has joined the bank's board."], [(None, None)]),
+    (["He was told to leave the building immediately."], [(None, None)]),
+    (["The figures were announced at a news conference in Riyadh."], [(None, None)]),
+    (["Investors were told by the chief executive that dividends would rise."],
+     [("the chief executive", "told")]),
+    # guards: a verb inside a quotation, `declined to say`
+    (['Protesters chanted "the people said no" outside parliament.'], [(None, None)]),
+    (["The minister declined to say when the talks would resume."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", LOOK_ALIKES)
+def test_look_alikes(case) -> None:
+    check(case)
+
+
+# Whole articles.
+OIL = [
+    "RIYADH, June 3 (Reuters) - Saudi Arabia will raise oil output to 10.5 million barrels per day in July, "
+    "Energy Minister Khalid al-Falih said on Monday.",
+    "The decision follows a meeting of OPEC ministers in Vienna last week.",
+    '"The market needs these barrels," Falih told reporters after meeting his Russian counterpart.',
+    "Russian Energy Minister Alexander Novak said Moscow supported a gradual increase.",
+    "Analysts at Goldman Sachs said in a note that prices could fall below $70.",
+    '"We have no intention of flooding the market," Novak added.',
+    "He said Russia would raise output by 200,000 barrels per day.",
+    "Brent crude fell 2 percent to $74.50 a barrel, according to Refinitiv data.",
+]
+
+COURT = [
+    "WASHINGTON (AP) - A federal judge on Friday blocked a new rule that would have limited asylum claims.",
+    "U.S. District Judge Maria Lopez wrote in a 40-page ruling that the government had not given the public enough "
+    "time to comment.",
+    "The Justice Department said it was reviewing the decision.",
+    '"This ruling protects people who are fleeing for their lives," said Lee Gelernt, an American Civil Liberties '
+    "Union lawyer who argued the case.",
+    "Gelernt said the group would ask the court to make the order permanent.",
+    "Administration officials have said the rule was needed to reduce a backlog of cases.",
+    "All told, more than 3,000 people had applied under the old rules since January, court records show.",
+    "The judge was told by government lawyers that the agency had acted lawfully.",
+]
+
+TELECOM = [
+    "LONDON, May 9 (Reuters) - British mobile operator Vodafone said on Tuesday its chief executive Nick Read would "
+    "step down at the end of the year.",
+    '"Nick has transformed the business," chairman Gerard Kleisterlee said in a statement.',
+    "Mr Read, 55, said he was proud of what the company had achieved.",
+    "He will be replaced by Margherita Della Valle, the group's finance director.",
+    "Della Valle said she would focus on improving performance in Germany.",
+    "She added that the company would simplify its structure.",
+    "Analysts said the market had expected the change.",
+    "They said the shares could rise further.",
+    "Shares in Vodafone were up 3 percent at 1030 GMT, according to Refinitiv data.",
+]
+
+ARTICLES = [
+    (OIL, [("Khalid al-Falih", "said"), (None, None), ("Khalid al-Falih", "told"), ("Alexander Novak", "said"),
+           ("Analysts at Goldman Sachs", "said"), ("Alexander Novak", "added"), ("Alexander Novak", "said"),
+           (None, None)]),
+    (COURT, [(None, None), ("Maria Lopez", "wrote"), ("The Justice Department", "said"), ("Lee Gelernt", "said"),
+             ("Lee Gelernt", "said"), ("Administration officials", "said"), (None, None),
+             ("government lawyers", "told")]),
+    (TELECOM, [("Vodafone", "said"), ("Gerard Kleisterlee", "said"), ("Read", "said"), (None, None),
+               ("Della Valle", "said"), ("Della Valle", "added"), ("Analysts", "said"), ("Analysts", "said"),
+               (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", ARTICLES)
+def test_articles(case) -> None:
+    check(case)
+
+
+def test_gulf_aviation_sample() -> None:
+    """The bundled sample: the lead's carrier, Haddad told (quoted) and said, the company, the analysts, Sarah
+    Collins said (quoted, inverted) and added (she), and industry figures (a document) speaking for no one."""
+    text = (ROOT / "samples/reuters_ar/003_gulf_aviation_en.txt").read_text(encoding="utf-8")
+    got = statements(*[p.strip() for p in text.split("\n\n") if p.strip()])
+    assert [(s.speaker_canonical, s.cue, s.mode) for s in got] == [
+        (None, None, None),
+        ("A Gulf-based carrier", "said", "indirect"),
+        ("Karim Haddad", "told", "direct"),
+        ("Karim Haddad", "said", "indirect"),
+        ("the company", "said", "indirect"),
+        (None, None, None),
+        ("Industry analysts", "said", "indirect"),
+        ("Sarah Collins", "said", "direct"),
+        ("Sarah Collins", "added", "indirect"),
+        (None, None, None),
+        (None, None, None),
+    ]
