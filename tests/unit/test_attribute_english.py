@@ -96,9 +96,10 @@ INVERTED = [
     (["Demand for gold has softened since March, said one Dubai-based trader."],
      [("one Dubai-based trader", "said")]),
     (['"We will not accept any conditions," added the foreign minister.'], [("the foreign minister", "added")]),
-    (['"The situation is under control," a police spokesman told Reuters.'], [("a police spokesman", "told")]),
     (["Sarah Collins, an aviation analyst, said orders would slow.", '"It is too early to say," Collins said.'],
      [("Sarah Collins", "said"), ("Sarah Collins", "said")]),
+    # guard: a role between a quotation and its verb
+    (['"The situation is under control," a police spokesman told Reuters.'], [("a police spokesman", "told")]),
 ]
 
 
@@ -116,9 +117,9 @@ ACCORDING = [
     (["Imports fell by a third, according to a Reuters survey of shipping agents."], [(None, None)]),
     (["The plant will employ 2,000 people, according to a statement from the company."],
      [("the company", "according to")]),
+    # guards: a name with an apposition, a body, and people described after their head
     (["According to Ali Nasser, the ministry's top official, the talks will resume in May."],
      [("Ali Nasser", "According to")]),
-    # guards: a body and people described after their head
     (["According to the health ministry, 43 people were killed in the clashes."],
      [("the health ministry", "According to")]),
     (["The deal is worth about $400 million, according to two people familiar with the matter."],
@@ -137,8 +138,8 @@ ADJUNCTS = [
     (["Police later said the suspect had been released without charge."], [("Police", "said")]),
     (["Administration officials have said the rule was needed to reduce a backlog of cases."],
      [("Administration officials", "said")]),
+    # guards: a fronted participle clause, a fronted setting and a trailing one
     (["Asked about the deal, the minister said it was fair to both sides."], [("the minister", "said")]),
-    # guards: a fronted setting and a trailing one
     (["In a statement, the ministry said the border crossing would reopen on Sunday."], [("the ministry", "said")]),
     (["The order includes options for a further 10 jets, the company said in a statement."],
      [("the company", "said")]),
@@ -188,17 +189,18 @@ def test_pronouns(case) -> None:
 # `said to be`, `is said to`, verbs inside quotation marks, `declined to say`. Main read a speaker in most.
 LOOK_ALIKES = [
     (["Both sides signed the said agreement in 2015."], [(None, None)]),
-    (["All told, the company sold 40,000 vehicles last year."], [(None, None)]),
     (["Reporters were told the minister would arrive later."], [(None, None)]),
     (["The fund is said to be worth $2 billion."], [(None, None)]),
     (["The general was said to have left the capital before dawn."], [(None, None)]),
-    (["The stated aim of the plan is to cut emissions by half."], [(None, None)]),
-    (["A noted economist, Hassan Ali, has joined the bank's board."], [(None, None)]),
     (["He was told to leave the building immediately."], [(None, None)]),
     (["The figures were announced at a news conference in Riyadh."], [(None, None)]),
     (["Investors were told by the chief executive that dividends would rise."],
      [("the chief executive", "told")]),
-    # guards: a verb inside a quotation, `declined to say`
+    # guards (main's vouching dropped their one-word subjects): `all told`, adjectives after a determiner;
+    # a verb inside a quotation, `declined to say`
+    (["All told, the company sold 40,000 vehicles last year."], [(None, None)]),
+    (["The stated aim of the plan is to cut emissions by half."], [(None, None)]),
+    (["A noted economist, Hassan Ali, has joined the bank's board."], [(None, None)]),
     (['Protesters chanted "the people said no" outside parliament.'], [(None, None)]),
     (["The minister declined to say when the talks would resume."], [(None, None)]),
 ]
