@@ -109,6 +109,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*")
 _DETERMINERS = frozenset("the a an this that these those its his her their our your another said such".split())
 _SUBJECT_DETERMINERS = frozenset("the a an its his her their one two three several some many other another "
                                  "both senior top".split())
+_PLURAL_VERBS = frozenset("say tell warn argue insist".split())  # `officials say`, but `declined to say`
 _PASSIVE = frozenset("was were is are be been being am get gets got getting".split())
 _ADVERBS = frozenset("also later earlier previously then separately further again once recently repeatedly publicly "
                      "privately however has have had reportedly still already first initially subsequently "
@@ -119,17 +120,23 @@ _SUBORDINATORS = frozenset("that and but while as after when because although th
 _OPENERS = frozenset("but and however meanwhile still separately also yet so instead indeed earlier later".split())
 _PARTICLES = frozenset("bin bint ibn abu al el de da del der van von le la du di dos".split())
 _NON_NAMES = frozenset("the a an it he she they we i this that these those there here his her their its our reuters "
+                       "nobody no-one none anyone anybody everyone everybody someone somebody something nothing "
+                       "everything all both each either neither many most few some one "
                        "monday tuesday wednesday thursday friday saturday sunday january february march april may "
                        "june july august september october november december jan feb mar apr jun jul aug sep sept "
                        "oct nov dec".split())
-_TITLES = frozenset("minister president governor secretary prime chief executive officer director chairman chairwoman "
+_TITLES = frozenset(w.rstrip(".") for w in "minister president governor secretary prime chief executive officer director chairman chairwoman "
                     "spokesman spokeswoman senator rep. representative general gen. col. lt. maj. capt. king queen "
                     "prince princess emir crown deputy vice foreign finance interior defence defense trade economy "
                     "oil energy health justice state central bank commander ambassador mayor judge chancellor premier "
                     "pope cardinal archbishop bishop imam ayatollah justice attorney speaker leader head founder ceo "
-                    "cfo coo chair managing senior".split())
+                    "cfo coo chair managing senior gov sen sgt adm supt insp det amb".split())
 _VERBISH = frozenset("is was were are has had have will would could can should may might be been did does do rose fell "
                      "showed shows said says told".split())
+_PARTY = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,6}")  # `Sen. Elizabeth Warren, D-Mass., said`
+_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z.&]{1,9}\)")  # `The Rapid Support Forces (RSF) said`: no boundary
+_LEADING_TIME = re.compile(r"^(?:(?:late|early)\s+)?(?:on|last|this|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday|week|month|year|night|morning|evening)\s+", re.I)
 _RELATIVES = frozenset("who whose which".split())
 _POSTMODIFIERS = frozenset("for of at with from in on to familiar close briefed involved who whose which based "
                            "speaking".split())
@@ -210,7 +217,7 @@ def _name_span(words: list[str], r: EnglishRules) -> tuple[int, str] | None:
     while i > 0:
         w = words[i - 1]
         b = _bare(w)
-        if b in _TITLES or b in r.honorifics:
+        if b in _TITLES or b in r.honorifics or b in _NON_NAMES:
             break
         if _capitalised(w) or (b in _PARTICLES and i < len(words)) or re.fullmatch(r"[A-Z]\.", w):
             i -= 1
@@ -250,7 +257,7 @@ class _Subject:
 def _np(text: str, r: EnglishRules, whole: bool = True) -> _Subject | None:
     """A subject noun phrase: a name (titles and a role before it allowed), a determiner-led role or body, a bare
     plural of people, or a pronoun. `whole`: the phrase must be all of text (else a suffix after a subordinator)."""
-    s = text.strip().strip(",").strip()
+    s = _LEADING_TIME.sub("", text.strip().strip(",").strip())
     ws = _words(s)
     while ws and _bare(ws[0]) in _OPENERS and len(ws) > 1:
         ws = ws[1:]
@@ -318,11 +325,21 @@ def _appositive(chunk: str, r: EnglishRules) -> bool:
     if not ws:
         return False
     b = _bare(ws[0])
-    if b in _RELATIVES or re.fullmatch(r"\d{1,3}", b):
-        return True
+    if b in _RELATIVES or re.fullmatch(r"\d{1,3}", b) or _PARTY.fullmatch(chunk.strip()) or _clausal(chunk):
+        return True  # `who …`, an age, `D-Mass.`, `speaking at the White House`
     if b in _SUBJECT_DETERMINERS or ws[0].endswith(("'s", "’s")) or ws[0][0].islower():
         return any(_head_kind(w, r) in ("person", "body") for w in ws[:8]) or b in _RELATIVES
     return False
+
+
+def _clausal(chunk: str) -> bool:
+    """An apposition that is a clause, not a role: `who …`, `speaking at …`, an age, a party tag."""
+    ws = _words(chunk.strip())
+    if not ws:
+        return False
+    b = _bare(ws[0])
+    return b in _RELATIVES or (ws[0].islower() and b.endswith("ing") and len(b) > 5 and b != "according") \
+        or bool(re.fullmatch(r"\d{1,3}", b)) or bool(_PARTY.fullmatch(chunk.strip()))
 
 
 def _role_chunk(chunk: str, r: EnglishRules) -> str | None:
@@ -362,8 +379,7 @@ def _preposed(region: str, r: EnglishRules) -> _Subject | None:
         if _appositive(last, r):
             sub = _np(head, r)
             if sub is not None and sub.kind in ("person", "body", "people"):
-                if sub.name is not None and sub.role is None and _bare(_words(last)[0]) not in _RELATIVES \
-                        and not re.fullmatch(r"\d{1,3}", _bare(_words(last)[0])):
+                if sub.name is not None and sub.role is None and not _clausal(last):
                     sub.role = last  # `Sarah Collins, an aviation analyst at …, said`
                     sub.gender = sub.gender or _gender_of(_words(last)[:3], r)
                 return sub
@@ -396,7 +412,7 @@ def _inverted(after: str, r: EnglishRules) -> _Subject | None:
     app = m.group(2)
     if app and sub.name is not None and sub.role is None:
         app = app.rstrip(". ")
-        if _appositive(app, r) and _bare(_words(app)[0]) not in _RELATIVES:
+        if _appositive(app, r) and not _clausal(app):
             sub.role = app
             sub.gender = sub.gender or _gender_of(_words(app)[:3], r)
     return sub
@@ -470,7 +486,7 @@ def _looks_like_speech(masked: str, start: int, end: int, verb: str) -> bool:
         return False  # `the said agreement`, `a noted author`
     if verb == "told" and prev == "all":
         return False  # `all told`
-    if verb in ("say", "tell") and (prev in _NOT_SAY or not before):
+    if verb in _PLURAL_VERBS and (prev in _NOT_SAY or not before):
         return False  # `declined to say`, `did not say`
     if verb == "said" and nxt == "to" and len(after) > 1 and _bare(after[1]) not in (
             "reporters", "journalists", "the", "a", "him", "her", "them", "me", "us", "reuters", "parliament") \
@@ -494,6 +510,7 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
     last explicit event (the antecedent a pronoun may take), None when there is none to continue."""
     r = english_rules()
     state = _state(owner)
+    text = _ACRONYM.sub(lambda m: " " * len(m.group()), text)
     spans = [(a, b) for a, b in quote_spans(text)]
     masked = _outside(text, spans)
     mode = _mode(text, spans)

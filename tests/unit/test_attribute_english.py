@@ -41,6 +41,12 @@ PREPOSED = [
      [("Donald Trump", "tweeted")]),
     (["U.S. District Judge Maria Lopez wrote in a 40-page ruling that the agency had acted unlawfully."],
      [("Maria Lopez", "wrote")]),
+    (["The Rapid Support Forces (RSF) said its fighters had repelled an attack near the airport."],
+     [("The Rapid Support Forces", "said")]),
+    (["Sen. Elizabeth Warren, D-Mass., said the bank had misled its customers."], [("Elizabeth Warren", "said")]),
+    (["Experts warn that the drought could worsen if the rains fail again."], [("Experts", "warn")]),
+    (["The central bank, which meets next week, is expected to hold rates, economists said."],
+     [("economists", "said")]),
     # guards: a body, a role with a prepositional phrase, a bare plural of people, an adjunct before the verb
     (["The ministry said exports rose 4 percent in the first quarter."], [("The ministry", "said")]),
     (["A spokesman for the ministry said the talks would resume next week."],
@@ -69,6 +75,7 @@ APPOSITIONS = [
      [("Ahmed Hafez", "said")]),
     (["Haddad, who took over as chief executive in 2014, said the airline would not seek state aid."],
      [("Haddad", "said")]),
+    (["Trump, speaking at the White House, said he would meet Kim again."], [("Trump", "said")]),
     # guard: an apposition with no speech verb
     (["Karim Haddad, the airline's chief executive, met investors in London on Monday."], [(None, None)]),
 ]
@@ -196,8 +203,9 @@ LOOK_ALIKES = [
     (["The figures were announced at a news conference in Riyadh."], [(None, None)]),
     (["Investors were told by the chief executive that dividends would rise."],
      [("the chief executive", "told")]),
-    # guards (main's vouching dropped their one-word subjects): `all told`, adjectives after a determiner;
-    # a verb inside a quotation, `declined to say`
+    # guards (main's vouching dropped their one-word subjects): `all told`, adjectives after a determiner,
+    # `nobody`; a verb inside a quotation, `declined to say`
+    (["Nobody told the residents about the evacuation."], [(None, None)]),
     (["All told, the company sold 40,000 vehicles last year."], [(None, None)]),
     (["The stated aim of the plan is to cut emissions by half."], [(None, None)]),
     (["A noted economist, Hassan Ali, has joined the bank's board."], [(None, None)]),
@@ -261,6 +269,69 @@ ARTICLES = [
                ("Della Valle", "said"), ("Della Valle", "added"), ("Analysts", "said"), ("Analysts", "said"),
                (None, None)]),
 ]
+
+
+# Four articles written after the rules above and scored once before any change for them (speaker P 1.000,
+# R 0.920: `according to money changers` and `The Rapid Support Forces (RSF) said` were missed); kept as a
+# regression set.
+HELD_OUT = [
+    (["BEIRUT, Oct 2 (Reuters) - Lebanon's caretaker prime minister said on Sunday the country could not afford "
+      "another delay in forming a government.",
+      '"Every day we wait costs the economy millions of dollars," Najib Mikati told a news conference in Beirut.',
+      "Mikati said he had presented a new cabinet line-up to President Michel Aoun last week.",
+      "A source close to the president said Aoun had reservations about several names on the list.",
+      "The World Bank has described Lebanon's financial crisis as one of the worst since the mid-19th century.",
+      "The Lebanese pound has lost more than 95 percent of its value since 2019, according to money changers.",
+      "Mikati, a billionaire businessman, warned that talks with the International Monetary Fund could stall.",
+      "He added that parliament must pass a capital controls law before the end of the year."],
+     [("Lebanon's caretaker prime minister", "said"), ("Najib Mikati", "told"), ("Najib Mikati", "said"),
+      ("A source close to the president", "said"), (None, None), ("money changers", "according to"),
+      ("Najib Mikati", "warned"), ("Najib Mikati", "added")]),
+    (["NEW YORK (AP) - Shares of electric-truck maker Rivian tumbled 12% on Thursday after the company cut its "
+      "production forecast.",
+      "Rivian now expects to build 25,000 vehicles this year, down from an earlier target of 50,000, the company "
+      "said in a letter to shareholders.",
+      '"We are facing supply chain constraints that are largely outside our control," chief executive RJ Scaringe '
+      "said on a call with analysts.",
+      "Scaringe said the company had enough cash to last into 2025.",
+      'Wedbush analyst Dan Ives called the cut "a gut punch" for investors.',
+      "Some investors were told in a private meeting that the company might raise prices again.",
+      "The said vehicles are assembled at a plant in Normal, Illinois.",
+      "Rivian's shares have lost more than half their value this year, according to FactSet data."],
+     [(None, None), ("the company", "said"), ("RJ Scaringe", "said"), ("RJ Scaringe", "said"), (None, None),
+      (None, None), (None, None), (None, None)]),
+    (["PARIS (AFP) - France's health minister on Tuesday announced a ban on disposable e-cigarettes, citing their "
+      "impact on young people and the environment.",
+      '"These products are a gateway to smoking for teenagers," Minister Aurelien Rousseau told France Inter radio.',
+      "Rousseau said the ban would take effect by the end of the year.",
+      "Anti-smoking groups welcomed the move.",
+      '"It is an important first step," said Yves Martinet, president of the National Committee Against Smoking.',
+      "But vape shop owners warned that the ban would push consumers towards the black market.",
+      "They said they had not been consulted.",
+      "About 15 percent of French teenagers have tried disposable vapes, according to a survey published last month.",
+      "The minister is said to favour higher taxes on tobacco as well."],
+     [("France's health minister", "announced"), ("Aurelien Rousseau", "told"), ("Aurelien Rousseau", "said"),
+      (None, None), ("Yves Martinet", "said"), ("vape shop owners", "warned"), ("vape shop owners", "said"),
+      (None, None), (None, None)]),
+    (["KHARTOUM, April 20 (Reuters) - Fighting between Sudan's army and a rival paramilitary force continued on "
+      "Thursday despite a ceasefire, residents said.",
+      "The army said in a statement it had regained control of several sites in the capital.",
+      "The Rapid Support Forces (RSF) said its fighters had repelled an attack near the airport.",
+      "At least 330 people have been killed, according to the World Health Organization.",
+      "U.S. Secretary of State Antony Blinken said he had spoken to both commanders.",
+      '"We need a real ceasefire that holds," he told reporters in Tokyo.',
+      "Residents of the capital said they were running out of food and water.",
+      "One resident, Amira Osman, said her family had not left their home for five days.",
+      "She told Reuters that the electricity had been cut since Sunday."],
+     [("residents", "said"), ("The army", "said"), ("The Rapid Support Forces", "said"),
+      ("the World Health Organization", "according to"), ("Antony Blinken", "said"), ("Antony Blinken", "told"),
+      ("Residents of the capital", "said"), ("Amira Osman", "said"), ("Amira Osman", "told")]),
+]
+
+
+@pytest.mark.parametrize("case", HELD_OUT)
+def test_held_out(case) -> None:
+    check(case)
 
 
 @pytest.mark.parametrize("case", ARTICLES)
