@@ -122,9 +122,7 @@ _PARTICLES = frozenset("bin bint ibn abu al el de da del der van von le la du di
 _NON_NAMES = frozenset("the a an it he she they we i this that these those there here his her their its our reuters "
                        "nobody no-one none anyone anybody everyone everybody someone somebody something nothing "
                        "everything all both each either neither many most few some one "
-                       "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                       "june july august september october november december jan feb mar apr jun jul aug sep sept "
-                       "oct nov dec".split())
+                       "monday tuesday wednesday thursday friday saturday sunday".split())  # (months: `Theresa May`)
 _TITLES = frozenset(w.rstrip(".") for w in "minister president governor secretary prime chief executive officer director chairman chairwoman "
                     "spokesman spokeswoman senator rep. representative general gen. col. lt. maj. capt. king queen "
                     "prince princess emir crown deputy vice foreign finance interior defence defense trade economy "
@@ -133,6 +131,7 @@ _TITLES = frozenset(w.rstrip(".") for w in "minister president governor secretar
                     "cfo coo chair managing senior gov sen sgt adm supt insp det amb".split())
 _VERBISH = frozenset("is was were are has had have will would could can should may might be been did does do rose fell "
                      "showed shows said says told".split())
+_NAME_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
 _PARTY = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,6}")  # `Sen. Elizabeth Warren, D-Mass., said`
 _ACRONYM = re.compile(r"\s\([A-Z][A-Za-z.&]{1,9}\)")  # `The Rapid Support Forces (RSF) said`: no boundary
 _LEADING_TIME = re.compile(r"^(?:(?:late|early)\s+)?(?:on|last|this|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
@@ -205,7 +204,8 @@ def _head_kind(head: str, r: EnglishRules) -> str | None:
 
 
 def _capitalised(w: str) -> bool:
-    return bool(w) and (w[0].isupper() or (w[0].isdigit() is False and bool(re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", w))))
+    """A word a name may hold: capitalised, or a lower-case Arabic article glued to one (`al-Falih`)."""
+    return bool(w) and (w[0].isupper() or bool(_NAME_PREFIX.match(w)))
 
 
 def _name_span(words: list[str], r: EnglishRules) -> tuple[int, str] | None:
@@ -254,9 +254,9 @@ class _Subject:
     gender: str = ""
 
 
-def _np(text: str, r: EnglishRules, whole: bool = True) -> _Subject | None:
-    """A subject noun phrase: a name (titles and a role before it allowed), a determiner-led role or body, a bare
-    plural of people, or a pronoun. `whole`: the phrase must be all of text (else a suffix after a subordinator)."""
+def _np(text: str, r: EnglishRules) -> _Subject | None:
+    """A subject noun phrase that is all of `text`: a name (titles and a role before it allowed), a determiner-led
+    role or body, a bare plural of people, or a pronoun; None for anything else."""
     s = _LEADING_TIME.sub("", text.strip().strip(",").strip())
     ws = _words(s)
     while ws and _bare(ws[0]) in _OPENERS and len(ws) > 1:
@@ -392,9 +392,7 @@ def _preposed(region: str, r: EnglishRules) -> _Subject | None:
     ws = _words(chunk)
     for j in range(len(ws) - 1, 0, -1):  # `prices rose after the bank said`: the phrase after a subordinator
         if _bare(ws[j - 1]) in _SUBORDINATORS:
-            found = _np(" ".join(ws[j:]), r)
-            return found if found is not None and found.kind != "pronoun" or (
-                found is not None and _bare(ws[j - 1]) in ("and", "but")) else None
+            return _np(" ".join(ws[j:]), r)
     return None
 
 
@@ -564,10 +562,14 @@ def _event(sub: _Subject, cue: str, mode: str, state: _Article, last_speaker: st
     if sub.kind == "pronoun":
         return _pronoun(sub.gender, cue, mode, state, last_speaker)
     event = EnglishEvent(sub.speaker, sub.name, sub.role, cue, mode)
-    if sub.name is None and sub.speaker.lower().startswith("the ") and sub.kind == "person":
-        head = _noun(_words(sub.speaker)[_head_of(_words(sub.speaker))])
+    ws = _words(sub.speaker)
+    if sub.name is None and sub.kind == "person" and len(ws) <= 4 and _bare(ws[0]) == "the" \
+            and _head_of(ws) == len(ws) - 1 and not any(w.endswith(("'s", "’s")) for w in ws):
+        head = _noun(ws[-1])  # `the chief executive`, not `the chief executive of Boeing`
         owners = {s.name for s in state.seen if s.name and s.role
                   and _noun(_words(s.role)[_head_of(_words(s.role))]) == head}
+        owners |= {s.speaker.lower() for s in state.seen if s.name is None and s.speaker.lower() != sub.speaker.lower()
+                   and _noun(_words(s.speaker)[_head_of(_words(s.speaker))]) == head}  # `the chief executive of Boeing`
         if len(owners) == 1:
             event.canonical = owners.pop()  # `the chief executive said` → Karim Haddad
     return event
