@@ -115,8 +115,9 @@ _ADVERBS = frozenset("also later earlier previously then separately further agai
                      "privately however has have had reportedly still already first initially subsequently "
                      "meanwhile now today yesterday tonight".split())
 _NOT_SAY = frozenset("to not would could will did does do can might may should never n't cannot".split())
-_SUBORDINATORS = frozenset("that and but while as after when because although though since before where so until if "
+_SUBORDINATORS = frozenset("that and but while as after when because although though since before where so until "
                            "whereas".split())
+_CONDITIONALS = frozenset("if whether unless what whatever".split())
 _OPENERS = frozenset("but and however meanwhile still separately also yet so instead indeed earlier later".split())
 _PARTICLES = frozenset("bin bint ibn abu al el de da del der van von le la du di dos".split())
 _NON_NAMES = frozenset("the a an it he she they we i this that these those there here his her their its our reuters "
@@ -231,8 +232,8 @@ def _name_span(words: list[str], r: EnglishRules) -> tuple[int, str] | None:
         return None
     if any(not re.fullmatch(r"[A-Za-z][A-Za-z'’.\-]*", w) for w in name):
         return None
-    if _head_kind(name[-1], r) is not None and len(name) == 1:
-        return None  # `Officials`, `Analysts`, `Police`: a plural of people, not a name
+    if len(name) == 1 and (_head_kind(name[-1], r) is not None or re.search(r"(?:ing|ly|ed)$", name[0])):
+        return None  # `Officials`, `Police`: a plural of people; `Having said that`, `Asked`: no name
     return i, " ".join(name)
 
 
@@ -261,8 +262,8 @@ def _np(text: str, r: EnglishRules) -> _Subject | None:
     ws = _words(s)
     while ws and _bare(ws[0]) in _OPENERS and len(ws) > 1:
         ws = ws[1:]
-    if not ws or len(ws) > 12:
-        return None
+    if not ws or len(ws) > 12 or _bare(ws[-1]) in _RELATIVES or _bare(ws[-1]) in _SUBORDINATORS:
+        return None  # `Analysts who said …`: the verb is the relative clause's
     if len(ws) == 1 and _bare(ws[0]) in ("he", "she", "they", "it", "we", "i"):
         return _Subject(ws[0], None, None, "pronoun", _bare(ws[0]))
     if any(c in " ".join(ws) for c in "“”\"?!"):
@@ -391,6 +392,8 @@ def _preposed(region: str, r: EnglishRules) -> _Subject | None:
         return sub
     ws = _words(chunk)
     for j in range(len(ws) - 1, 0, -1):  # `prices rose after the bank said`: the phrase after a subordinator
+        if _bare(ws[j - 1]) in _CONDITIONALS:
+            return None  # `asked if he had said so`, `whether the bank said`: no speech reported
         if _bare(ws[j - 1]) in _SUBORDINATORS:
             return _np(" ".join(ws[j:]), r)
     return None

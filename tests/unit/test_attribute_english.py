@@ -233,9 +233,17 @@ LOOK_ALIKES = [
     (["The figures were announced at a news conference in Riyadh."], [(None, None)]),
     (["Investors were told by the chief executive that dividends would rise."],
      [("the chief executive", "told")]),
+    (["Analysts who said the deal was too expensive were proved wrong."], [(None, None)]),
+    (["Asked if he had said so, Smith nodded."], [(None, None)]),
+    (["If the minister said so, it would be true."], [(None, None)]),
+    (["Whatever the minister said, the market fell."], [(None, None)]),
     # guards (main's vouching dropped their one-word subjects): `all told`, adjectives after a determiner,
-    # `nobody`; a verb inside a quotation, `declined to say`
+    # `nobody`, `having said that`; main read no subject after a comma: `said to be`, `added to`; a verb inside a
+    # quotation, `declined to say`
     (["Nobody told the residents about the evacuation."], [(None, None)]),
+    (["Having said that, the company expects growth to slow."], [(None, None)]),
+    (["The agreement, said to be worth $2 billion, was signed on Monday."], [(None, None)]),
+    (["The company's shares, added to the index last year, rose 3 percent."], [(None, None)]),
     (["All told, the company sold 40,000 vehicles last year."], [(None, None)]),
     (["The stated aim of the plan is to cut emissions by half."], [(None, None)]),
     (["A noted economist, Hassan Ali, has joined the bank's board."], [(None, None)]),
