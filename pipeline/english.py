@@ -124,12 +124,13 @@ _NON_NAMES = frozenset("the a an it he she they we i this that these those there
                        "nobody no-one none anyone anybody everyone everybody someone somebody something nothing "
                        "everything all both each either neither many most few some one "
                        "monday tuesday wednesday thursday friday saturday sunday".split())  # (months: `Theresa May`)
-_TITLES = frozenset(w.rstrip(".") for w in "minister president governor secretary prime chief executive officer director chairman chairwoman "
-                    "spokesman spokeswoman senator rep. representative general gen. col. lt. maj. capt. king queen "
-                    "prince princess emir crown deputy vice foreign finance interior defence defense trade economy "
-                    "oil energy health justice state central bank commander ambassador mayor judge chancellor premier "
-                    "pope cardinal archbishop bishop imam ayatollah justice attorney speaker leader head founder ceo "
-                    "cfo coo chair managing senior gov sen sgt adm supt insp det amb".split())
+# Title words a name's walk stops at (`Finance Minister Karim Haddad`: the name starts after `Minister`); modifiers
+# such as `Finance`, `Central`, `Bank` are no titles, so `Deutsche Bank` stays a name.
+_TITLES = frozenset(w.rstrip(".") for w in "minister president governor secretary chief executive officer director "
+                    "chairman chairwoman spokesman spokeswoman spokesperson senator rep. representative general gen. "
+                    "col. lt. maj. capt. king queen prince princess emir commander ambassador mayor judge chancellor "
+                    "premier pope cardinal archbishop bishop imam ayatollah attorney speaker leader head founder ceo "
+                    "cfo coo chair gov sen sgt adm supt insp det amb economist analyst strategist".split())
 _VERBISH = frozenset("is was were are has had have will would could can should may might be been did does do rose fell "
                      "showed shows said says told".split())
 _NAME_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
@@ -171,7 +172,7 @@ def _bare(w: str) -> str:
 def _head_of(words: list[str]) -> int:
     """Index of the head noun: the last word before a postmodifier (`a spokesman for the ministry`)."""
     for i, w in enumerate(words):
-        if i > 0 and _bare(w) in _POSTMODIFIERS:
+        if i > 0 and _bare(w) in _POSTMODIFIERS and w[:1].islower():  # (`the WHO`: no relative pronoun)
             return i - 1
     return len(words) - 1
 
@@ -228,6 +229,9 @@ def _name_span(words: list[str], r: EnglishRules) -> tuple[int, str] | None:
     while name and _bare(name[0]) in _PARTICLES:
         name = name[1:]
         i += 1
+    while len(name) > 2 and i > 1 and words[i - 1] in ("of", "for") and _bare(words[i - 2]) in _TITLES:
+        name = name[1:]  # `Secretary of State Antony Blinken`, `Minister of Finance Karim Haddad`
+        i += 1
     if not name or len(name) > 5 or any(_bare(w) in _NON_NAMES for w in name):
         return None
     if any(not re.fullmatch(r"[A-Za-z][A-Za-z'’.\-]*", w) for w in name):
@@ -262,7 +266,7 @@ def _np(text: str, r: EnglishRules) -> _Subject | None:
     ws = _words(s)
     while ws and _bare(ws[0]) in _OPENERS and len(ws) > 1:
         ws = ws[1:]
-    if not ws or len(ws) > 12 or _bare(ws[-1]) in _RELATIVES or _bare(ws[-1]) in _SUBORDINATORS:
+    if not ws or len(ws) > 12 or ws[-1].islower() and (_bare(ws[-1]) in _RELATIVES or _bare(ws[-1]) in _SUBORDINATORS):
         return None  # `Analysts who said …`: the verb is the relative clause's
     if len(ws) == 1 and _bare(ws[0]) in ("he", "she", "they", "it", "we", "i"):
         return _Subject(ws[0], None, None, "pronoun", _bare(ws[0]))
@@ -279,7 +283,8 @@ def _np(text: str, r: EnglishRules) -> _Subject | None:
         i, name = span
         before = ws[:i]
         ends_in_role = bool(before) and (_bare(before[-1]) in _TITLES or _head_kind(before[-1], r) in ("person", "body"))
-        if not before or all(_bare(w) in _TITLES or _bare(w) in r.honorifics or _capitalised(w) for w in before) \
+        if not before or all(_bare(w) in _TITLES or _bare(w) in r.honorifics or _capitalised(w) or w in ("of", "for", "and")
+                             for w in before) and not before[-1].islower() \
                 or len(before) <= 6 and ends_in_role and _bare(before[0]) not in _SUBORDINATORS \
                 and all(re.fullmatch(r"[A-Za-z][A-Za-z'’.\-]*", w) and _bare(w) not in _VERBISH for w in before):
             titles = [w for w in before if _bare(w) not in r.honorifics]
