@@ -105,7 +105,6 @@ class _Article:
 _STATES: dict[int, tuple[object, _Article]] = {}
 _MAX_STATES = 16
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*")
 _DETERMINERS = frozenset("the a an this that these those its his her their our your another said such".split())
 _SUBJECT_DETERMINERS = frozenset("the a an its his her their one two three several some many other another "
                                  "both senior top".split())
@@ -146,6 +145,7 @@ _TIME = re.compile(r"(?:\s+(?:on|late on|early on|late|early|last|this|earlier t
                    r"(?:\s+[A-Za-z0-9.]+)?)$", re.I)
 _BOUNDARY = re.compile(r"[;:()\[\]]|\s[-–—]{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)"
                        r"(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bRep)(?<!\bSen)(?<!\bProf)(?<!\bU\.S)(?<!\bU\.N)\.\s")
+_ABBREVIATION = re.compile(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Col|Lt|Rep|Sen|Gov|Prof|Capt|Maj|Sgt)\.(?=\s|[A-Z])")
 _BY = re.compile(r"\s*by\s+([^,;.:“”\"]{2,80})")
 
 
@@ -406,16 +406,17 @@ def _preposed(region: str, r: EnglishRules) -> _Subject | None:
 
 def _inverted(after: str, r: EnglishRules) -> _Subject | None:
     """`said Sarah Collins, an aviation analyst at a London-based consultancy.`: the subject after the verb."""
-    m = re.match(r"\s*([^,;.:“”\"]{2,90}?)\s*(?:,\s*([^;:“”\"]{2,120}?))?\s*(?:[.;:]\s|[.;:]?$|,?\s*[“\"])", after)
+    dotted = _ABBREVIATION.sub(lambda d: d.group(1) + "\u2024", after)  # `said Dr. Smith`: no full stop
+    m = re.match(r"\s*([^,;.:“”\"]{2,90}?)\s*(?:,\s*([^;:“”\"]{2,120}?))?\s*(?:[.;:]\s|[.;:]?$|,?\s*[“\"])", dotted)
     if m is None:
-        m = re.match(r"\s*([^,;.:“”\"]{2,90}?)\s*(?:,\s*([^;:“”\"]{2,120}?))?\s*\.?$", after)
+        m = re.match(r"\s*([^,;.:“”\"]{2,90}?)\s*(?:,\s*([^;:“”\"]{2,120}?))?\s*\.?$", dotted)
     if m is None:
         return None
-    subj = _strip_adjuncts(m.group(1))
+    subj = _strip_adjuncts(after[m.start(1):m.end(1)])
     sub = _np(subj, r)
     if sub is None or sub.kind == "pronoun":
         return None
-    app = m.group(2)
+    app = after[m.start(2):m.end(2)] if m.group(2) else None
     if app and sub.name is not None and sub.role is None:
         app = app.rstrip(". ")
         if _appositive(app, r) and not _clausal(app):
@@ -523,8 +524,8 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
     found: EnglishEvent | None = None
     at = len(text) + 1
     acc = _according(masked, text, r)
-    if acc is not None:
-        at, found = acc
+    if acc is not None and acc[1] is not None:
+        at, found = acc  # a verb before `according to` comes first; a document after it leaves the verbs to read
         if found is not None:
             found.mode = mode
     for m in re.finditer(r"[A-Za-z]+", masked):

@@ -106,6 +106,8 @@ INVERTED = [
     (['"We will not accept any conditions," added the foreign minister.'], [("the foreign minister", "added")]),
     (["Sarah Collins, an aviation analyst, said orders would slow.", '"It is too early to say," Collins said.'],
      [("Sarah Collins", "said"), ("Sarah Collins", "said")]),
+    (['"We will appeal," said Dr. Amal Haddad, a lawyer for the family.'], [("Amal Haddad", "said")]),
+    (['"Rates will stay on hold," said U.S. Treasury Secretary Janet Yellen.'], [("Janet Yellen", "said")]),
     # guard: a role between a quotation and its verb
     (['"The situation is under control," a police spokesman told Reuters.'], [("a police spokesman", "told")]),
 ]
@@ -123,6 +125,7 @@ ACCORDING = [
     (["Unemployment fell to 7.2 percent in June, according to data released by the statistics agency."],
      [(None, None)]),
     (["Imports fell by a third, according to a Reuters survey of shipping agents."], [(None, None)]),
+    (["According to figures released on Monday, exports rose, the ministry said."], [("the ministry", "said")]),
     (["The plant will employ 2,000 people, according to a statement from the company."],
      [("the company", "according to")]),
     # guards: a name with an apposition, a body, and people described after their head
