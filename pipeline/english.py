@@ -29,7 +29,8 @@ Canonical names: a short mention (`Haddad`, `Mr Haddad`) resolves to the fullest
 article's inventory (attribute._canonical → Inventory.fullest), which matches Latin words; a bare definite role
 (`the chief executive said`) resolves here to the one earlier named speaker whose role has that head noun.
 
-Mode: direct when the statement holds a quotation of three words or more, else indirect.
+Mode: direct when a quotation of three words or more belongs to the chosen cue (the cue nearest to it), else
+indirect; a scare-quoted word or two is no quotation.
 """
 from __future__ import annotations
 
@@ -425,9 +426,14 @@ def _inverted(after: str, r: EnglishRules) -> _Subject | None:
     return sub
 
 
-def _mode(text: str, spans: list[tuple[int, int]]) -> str:
+def _mode(text: str, spans: list[tuple[int, int]], cues: list[int], chosen: int) -> str:
+    """Direct when a quotation of three words or more belongs to the chosen cue: the cue nearest to it (`"…," said
+    X` and `X said: "…"`; in `Analysts said …; "…," said Collins` the quotation is Collins's, not the analysts')."""
     for a, b in spans:
-        if len(text[a:b].split()) >= 3:
+        if len(text[a:b].split()) < 3:
+            continue  # a scare-quoted word or two reports no words
+        nearest = min(cues, key=lambda c: a - c if c < a else c - b) if cues else chosen
+        if nearest == chosen:
             return "direct"
     return "indirect"
 
@@ -520,14 +526,15 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
     text = _ACRONYM.sub(lambda m: " " * len(m.group()), text)
     spans = [(a, b) for a, b in quote_spans(text)]
     masked = _outside(text, spans)
-    mode = _mode(text, spans)
+    cues = [m.start() for m in re.finditer(r"[A-Za-z]+", masked) if m.group().lower() in r.verbs
+            and _looks_like_speech(masked, m.start(), m.end(), m.group().lower())]
     found: EnglishEvent | None = None
+    chosen = -1
     at = len(text) + 1
     acc = _according(masked, text, r)
     if acc is not None and acc[1] is not None:
         at, found = acc  # a verb before `according to` comes first; a document after it leaves the verbs to read
-        if found is not None:
-            found.mode = mode
+        chosen = at
     for m in re.finditer(r"[A-Za-z]+", masked):
         if m.start() >= at:
             break
@@ -544,7 +551,7 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
             sub = _np(_strip_adjuncts(" ".join(agent[:cut])), r) if agent else None
             if sub is None or sub.kind == "pronoun":
                 continue  # `reporters were told`: the hearer, not the speaker
-            found = _event(sub, cue, mode, state, last_speaker, r)
+            found, chosen = _event(sub, cue, state, last_speaker, r), m.start()
             break
         start = _clause_start(masked, m.start())
         region = masked[start:m.start()]
@@ -559,18 +566,21 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
                 subject = _inverted(text[m.end():], r)
         if subject is None:
             continue
-        found = _event(subject, cue, mode, state, last_speaker, r)
+        found, chosen = _event(subject, cue, state, last_speaker, r), m.start()
         break
-    if found is not None and found.explicit:
+    if found is None:
+        return None
+    found.mode = _mode(text, spans, sorted(set(cues + ([chosen] if chosen not in cues else []))), chosen)
+    if found.explicit:
         _remember(found, state, r)
     return found
 
 
-def _event(sub: _Subject, cue: str, mode: str, state: _Article, last_speaker: str | None,
+def _event(sub: _Subject, cue: str, state: _Article, last_speaker: str | None,
            r: EnglishRules) -> EnglishEvent | None:
     if sub.kind == "pronoun":
-        return _pronoun(sub.gender, cue, mode, state, last_speaker)
-    event = EnglishEvent(sub.speaker, sub.name, sub.role, cue, mode)
+        return _pronoun(sub.gender, cue, state, last_speaker)
+    event = EnglishEvent(sub.speaker, sub.name, sub.role, cue, "indirect")
     ws = _words(sub.speaker)
     if sub.name is None and sub.kind == "person" and len(ws) <= 4 and _bare(ws[0]) == "the" \
             and _head_of(ws) == len(ws) - 1 and not any(w.endswith(("'s", "’s")) for w in ws):
@@ -597,7 +607,7 @@ def _remember(event: EnglishEvent, state: _Article, r: EnglishRules) -> None:
     state.seen.append(_Seen(event.speaker, event.canonical or event.name, event.role, kind, gender))
 
 
-def _pronoun(pronoun: str, cue: str, mode: str, state: _Article, last_speaker: str | None) -> EnglishEvent | None:
+def _pronoun(pronoun: str, cue: str, state: _Article, last_speaker: str | None) -> EnglishEvent | None:
     if last_speaker is None or not state.seen:
         return None
     idx = max((i for i, s in enumerate(state.seen) if s.speaker == last_speaker), default=-1)
@@ -640,7 +650,7 @@ def _pronoun(pronoun: str, cue: str, mode: str, state: _Article, last_speaker: s
         chosen = last if last.kind == "body" else None
     if chosen is None:
         return None
-    return EnglishEvent(chosen.speaker, chosen.name, chosen.role, cue, mode, explicit=False)
+    return EnglishEvent(chosen.speaker, chosen.name, chosen.role, cue, "indirect", explicit=False)
 
 
 def pronoun_gender(pronoun: str) -> str:

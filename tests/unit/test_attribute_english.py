@@ -226,6 +226,17 @@ def test_mode() -> None:
         ("Haddad", "direct"), ("Haddad", "indirect"), ("Collins", "direct"), ("Collins", "indirect")]
 
 
+def test_two_cues_in_one_statement() -> None:
+    """The statement's first cue decides its speaker; a quotation belongs to the cue nearest to it, so the mode is
+    the first cue's (in the sample the segmenter splits `Industry analysts said …` from Sarah Collins's quote)."""
+    got = statements('Industry analysts said the deal reflected a shift; "Fuel efficiency is the main driver now," '
+                     "said Sarah Collins.",
+                     '"Fuel efficiency is the main driver now," said Sarah Collins, and analysts said the deal '
+                     "reflected a shift.")
+    assert [(s.speaker_canonical, s.cue, s.mode) for s in got] == [
+        ("Industry analysts", "said", "indirect"), ("Sarah Collins", "said", "direct")]
+
+
 # Look-alikes: `said`/`stated`/`noted` as adjectives, `all told`, passives (the subject hears, unless `by X`),
 # `said to be`, `is said to`, verbs inside quotation marks, `declined to say`. Main read a speaker in most.
 LOOK_ALIKES = [
