@@ -21,8 +21,9 @@ The statement's first cue (by position, outside quotations) decides the speaker;
 
 Pronouns: `he`/`she` go to the latest person speaker of the article whose gender agrees. Gender is known from a
 title (`Mr`, `Ms`, `Mrs`), a gendered role word (`spokeswoman`) or an earlier he/she that was resolved to that
-person. The latest person is taken when its gender is unknown only if no other speaker of the article is known
-to bear the pronoun's gender (else it is ambiguous: no speaker). `they` needs a plural speaker (`analysts`),
+person. The latest person is taken when its gender is unknown only if the person who spoke before it (the one
+other candidate a writer might mean) is not known to bear the pronoun's gender (else it is ambiguous: no
+speaker); a speaker further back is no rival, since wire copy names a speaker again to return to them. `they` needs a plural speaker (`analysts`),
 `it` a body (`the company`); `we` gets none. The antecedent must be the attributor's `last` event or earlier.
 
 Canonical names: a short mention (`Haddad`, `Mr Haddad`) resolves to the fullest earlier mention through the
@@ -100,6 +101,7 @@ class _Seen:
 @dataclass(slots=True)
 class _Article:
     seen: list[_Seen] = field(default_factory=list)
+    named: list[str] = field(default_factory=list)  # full names after a title anywhere so far (`spokesman Nasser Kanaani`)
 
 
 # One state per attributor (one attributor per article): the owner is held so its id cannot be reused while here.
@@ -118,6 +120,12 @@ _NOT_SAY = frozenset("to not would could will did does do can might may should n
 _SUBORDINATORS = frozenset("that and but while as after when because although though since before where so until "
                            "whereas".split())
 _CONDITIONALS = frozenset("if whether unless what whatever".split())
+# Capitalised words that open a sentence and are no name (`Having said that`, `Asked …`); a suffix test would also
+# drop Ahmed, Kelly, Manning.
+_OPENER_WORDS = frozenset("having asked speaking according told noting adding saying writing pressed questioned "
+                          "contacted reached interviewed following despite meanwhile however separately reportedly "
+                          "notably instead indeed overall earlier later already elsewhere nevertheless nonetheless "
+                          "moreover furthermore additionally again once now then today yesterday".split())
 _OPENERS = frozenset("but and however meanwhile still separately also yet so instead indeed earlier later".split())
 _PARTICLES = frozenset("bin bint ibn abu al el de da del der van von le la du di dos".split())
 _NON_NAMES = frozenset("the a an it he she they we i this that these those there here his her their its our reuters "
@@ -220,8 +228,8 @@ def _name_span(words: list[str], r: EnglishRules) -> tuple[int, str] | None:
     while i > 0:
         w = words[i - 1]
         b = _bare(w)
-        if b in _TITLES or b in r.honorifics or b in _NON_NAMES:
-            break
+        if b in r.honorifics or b in _NON_NAMES or (b in _TITLES or b in r.person_heads) and i < len(words):
+            break  # (a title word that ends the words is a name: `Stephen King`)
         if _capitalised(w) or (b in _PARTICLES and i < len(words)) or re.fullmatch(r"[A-Z]\.", w):
             i -= 1
             continue
@@ -237,7 +245,7 @@ def _name_span(words: list[str], r: EnglishRules) -> tuple[int, str] | None:
         return None
     if any(not re.fullmatch(r"[A-Za-z][A-Za-z'’.\-]*", w) for w in name):
         return None
-    if len(name) == 1 and (_head_kind(name[-1], r) is not None or re.search(r"(?:ing|ly|ed)$", name[0])):
+    if len(name) == 1 and (_head_kind(name[-1], r) is not None or _bare(name[0]) in _OPENER_WORDS):
         return None  # `Officials`, `Police`: a plural of people; `Having said that`, `Asked`: no name
     return i, " ".join(name)
 
@@ -362,6 +370,9 @@ def _role_chunk(chunk: str, r: EnglishRules) -> str | None:
 def _preposed(region: str, r: EnglishRules) -> _Subject | None:
     """The subject of a verb written after `region` (the text from the clause's start up to the verb)."""
     stripped = region.rstrip()
+    tail = re.search(r",(?:\s+[A-Za-z]+){1,2}$", stripped)
+    if tail and all(_bare(w) in _ADVERBS for w in tail.group().strip(", ").split()):
+        stripped = stripped[:tail.start() + 1]  # `Erdogan, who …, has said`: the auxiliary after the clause
     if stripped.endswith(","):
         parts = [p.strip() for p in stripped[:-1].split(",")]
         if len(parts) < 2:
@@ -530,6 +541,7 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
             and _looks_like_speech(masked, m.start(), m.end(), m.group().lower())]
     found: EnglishEvent | None = None
     chosen = -1
+    _note_names(masked, state, r)
     at = len(text) + 1
     acc = _according(masked, text, r)
     if acc is not None and acc[1] is not None:
@@ -576,11 +588,43 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
     return found
 
 
+def _note_names(text: str, state: _Article, r: EnglishRules) -> None:
+    """Names of two words or more written right after a title or a role word, in any statement (`Iran's foreign
+    ministry spokesman Nasser Kanaani called …`): a later `Kanaani said` is that person, as the Arabic side's
+    inventory reads people named with a role anywhere in the article."""
+    ws = text.split()
+    for n, w in enumerate(ws[:-1]):
+        b = _bare(w)
+        if b not in _TITLES and b not in r.person_heads or w.endswith(","):
+            continue
+        run: list[str] = []
+        for x in ws[n + 1:n + 6]:
+            clean = x.rstrip(",.;:")
+            if not (_capitalised(clean) or _bare(clean) in _PARTICLES) or _bare(clean) in _NON_NAMES \
+                    or _bare(clean) in _TITLES or not re.fullmatch(r"[A-Za-z][A-Za-z'’.\-]*", clean):
+                break
+            run.append(clean)
+            if clean != x:
+                break
+        while run and _bare(run[-1]) in _PARTICLES:
+            run.pop()
+        if len(run) >= 2 and " ".join(run) not in state.named:
+            state.named.append(" ".join(run))
+
+
+def _fuller(name: str, state: _Article) -> str | None:
+    """The one full name noted so far that ends with `name` (`Kanaani` → `Nasser Kanaani`), else None."""
+    found = {full for full in state.named if full != name and full.lower().endswith(" " + name.lower())}
+    return found.pop() if len(found) == 1 else None
+
+
 def _event(sub: _Subject, cue: str, state: _Article, last_speaker: str | None,
            r: EnglishRules) -> EnglishEvent | None:
     if sub.kind == "pronoun":
         return _pronoun(sub.gender, cue, state, last_speaker)
     event = EnglishEvent(sub.speaker, sub.name, sub.role, cue, "indirect")
+    if sub.name is not None and " " not in sub.name:
+        event.canonical = _fuller(sub.name, state)  # used when the article's inventory knows no fuller mention
     ws = _words(sub.speaker)
     if sub.name is None and sub.kind == "person" and len(ws) <= 4 and _bare(ws[0]) == "the" \
             and _head_of(ws) == len(ws) - 1 and not any(w.endswith(("'s", "’s")) for w in ws):
@@ -632,11 +676,11 @@ def _pronoun(pronoun: str, cue: str, state: _Article, last_speaker: str | None) 
                 chosen = s
                 break
             if g == "":
-                others = [d for d in distinct if (d.name or d.speaker) != (s.name or s.speaker)
+                others = [d for d in distinct[:2] if (d.name or d.speaker) != (s.name or s.speaker)
                           and genders.get(d.name or d.speaker, "") == pronoun_gender(pronoun)]
                 if n == 0 and not others:
                     chosen = s
-                break  # an unknown gender is taken only as the latest person with no rival
+                break  # an unknown gender is taken only as the latest person, with no rival just before
         if chosen is not None:
             k = chosen.name or chosen.speaker
             for s in state.seen:

@@ -197,7 +197,8 @@ def test_pronouns(case) -> None:
 
 
 # A bare definite role (`the chief executive said`) is the one person the article gave that role's head; a rival
-# with the same head (`the chief executive of Boeing`) makes it nobody in particular.
+# with the same head (`the chief executive of Boeing`) makes it nobody in particular. A family name alone is the
+# one full name the article wrote after a title, even in a statement without speech.
 ROLES_BACK = [
     (["The airline's chief executive, Karim Haddad, said demand was strong.",
       "The chief executive said fares would rise next year."],
@@ -205,6 +206,11 @@ ROLES_BACK = [
     (["The airline's chief executive, Karim Haddad, said demand was strong.",
       "The chief executive of Boeing said deliveries would slow.", "The chief executive said fares would rise."],
      [("Karim Haddad", "said"), ("The chief executive of Boeing", "said"), ("The chief executive", "said")]),
+    (["Iran's foreign ministry spokesman Nasser Kanaani called the sanctions illegal.",
+      "Kanaani said Tehran would respond."],
+     [(None, None), ("Nasser Kanaani", "said")]),
+    (['"We have no choice," said Mrs Ahmed.', "She said the shop had been closed for a week."],
+     [("Ahmed", "said"), ("Ahmed", "said")]),
     # guard: a month is a name too (main read it; the months are no stop words for names here)
     (["Theresa May said Britain would leave the customs union.", "May told parliament the deal was fair."],
      [("Theresa May", "said"), ("Theresa May", "told")]),
@@ -318,7 +324,7 @@ ARTICLES = [
     (COURT, [(None, None), ("Maria Lopez", "wrote"), ("The Justice Department", "said"), ("Lee Gelernt", "said"),
              ("Lee Gelernt", "said"), ("Administration officials", "said"), (None, None),
              ("government lawyers", "told")]),
-    (TELECOM, [("Vodafone", "said"), ("Gerard Kleisterlee", "said"), ("Read", "said"), (None, None),
+    (TELECOM, [("Vodafone", "said"), ("Gerard Kleisterlee", "said"), ("Nick Read", "said"), (None, None),
                ("Della Valle", "said"), ("Della Valle", "added"), ("Analysts", "said"), ("Analysts", "said"),
                (None, None)]),
 ]
@@ -451,6 +457,58 @@ HELD_OUT_2 = [
 
 @pytest.mark.parametrize("case", HELD_OUT_2)
 def test_held_out_2(case) -> None:
+    check(case)
+
+
+# A third held-out set, scored once (speaker P 0.923, R 0.750; main 0.083/0.062): `Erdogan, who …, has said`
+# (an auxiliary after the relative clause), `Rural Fire Service Commissioner Rob Rogers` (no title word, so a
+# six-word "name") and the `he told` after it were missed, and `Kanaani said` stayed short although an earlier
+# statement without speech named `spokesman Nasser Kanaani`. Then `He added` after Chris Minns abstained because
+# Rob Rogers, three speakers back, was known to be a man: only the speaker just before is a rival now.
+HELD_OUT_3 = [
+    (["ISTANBUL, Sept 5 (Reuters) - Turkey's central bank raised its main interest rate by 500 basis points on "
+      "Thursday, more than analysts had expected.",
+      "The bank said in a statement that it would continue tightening as needed to bring inflation down.",
+      '"The decision shows the bank is serious about inflation," said Nick Stadtmiller, head of emerging '
+      "markets research at Medley Global Advisors.",
+      "The lira firmed 1 percent against the dollar after the announcement.",
+      "Central bank governor Hafize Gaye Erkan told lawmakers last month that inflation would peak in May.",
+      "She said the bank expected annual inflation to fall to 36 percent by the end of next year.",
+      "President Tayyip Erdogan, who for years pushed for lower rates, has said he supports the new economic "
+      "team.",
+      "Inflation stood at 58.9 percent in August, according to official data.",
+      "The figures were described as worrying by several economists."],
+     [(None, None), ("The bank", "said"), ("Nick Stadtmiller", "said"), (None, None),
+      ("Hafize Gaye Erkan", "told"), ("Hafize Gaye Erkan", "said"), ("Tayyip Erdogan", "said"), (None, None),
+      (None, None)]),
+    (["SYDNEY (AP) - Firefighters battled dozens of wildfires across New South Wales on Saturday as "
+      "temperatures soared above 40 degrees Celsius.",
+      "Rural Fire Service Commissioner Rob Rogers said conditions were the worst since 2019.",
+      '"This is a very dangerous day," he told reporters in Sydney.',
+      "Residents in several towns were told to evacuate.",
+      "A resident of the town of Bega, Mary Thompson, said she had packed her car the night before.",
+      '"We just grabbed the dog and the photos," she said.',
+      "Authorities said at least 12 homes had been destroyed.",
+      "Premier Chris Minns said the state would provide emergency payments to those affected.",
+      "He added that the army was on standby."],
+     [(None, None), ("Rob Rogers", "said"), ("Rob Rogers", "told"), (None, None), ("Mary Thompson", "said"),
+      ("Mary Thompson", "said"), ("Authorities", "said"), ("Chris Minns", "said"), ("Chris Minns", "added")]),
+    (["BRUSSELS (Reuters) - European Union governments on Monday approved new sanctions against Iran over its "
+      "supply of drones to Russia, diplomats said.",
+      "The measures target six individuals and three companies, according to a document seen by Reuters.",
+      "EU foreign policy chief Josep Borrell told a news conference the bloc would not tolerate support for "
+      "Russia's war.",
+      "Iran's foreign ministry spokesman Nasser Kanaani called the sanctions illegal.",
+      "Kanaani said Tehran would respond appropriately.",
+      "The said companies are based in Tehran and Isfahan, the document showed.",
+      "Diplomats said further measures were possible."],
+     [("diplomats", "said"), (None, None), ("Josep Borrell", "told"), (None, None), ("Nasser Kanaani", "said"),
+      (None, None), ("Diplomats", "said")]),
+]
+
+
+@pytest.mark.parametrize("case", HELD_OUT_3)
+def test_held_out_3(case) -> None:
     check(case)
 
 
