@@ -599,7 +599,7 @@ def _note_names(text: str, state: _Article, r: EnglishRules) -> None:
             continue
         run: list[str] = []
         for x in ws[n + 1:n + 6]:
-            clean = x.rstrip(",.;:")
+            clean = re.sub(r"['’]s$", "", x.rstrip(",.;:"))  # (`minister Karim Haddad's office`)
             if not (_capitalised(clean) or _bare(clean) in _PARTICLES) or _bare(clean) in _NON_NAMES \
                     or _bare(clean) in _TITLES or not re.fullmatch(r"[A-Za-z][A-Za-z'’.\-]*", clean):
                 break
