@@ -153,8 +153,10 @@ _TIME = re.compile(r"(?:\s+(?:on|late on|early on|late|early|last|this|earlier t
                    r"in an interview|in a speech|in a post|in remarks|on Twitter|on X|in an emailed statement)"
                    r"(?:\s+[A-Za-z0-9.]+)?)$", re.I)
 _BOUNDARY = re.compile(r"[;:()\[\]]|\s[-–—]{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)"
-                       r"(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bRep)(?<!\bSen)(?<!\bProf)(?<!\bU\.S)(?<!\bU\.N)\.\s")
-_ABBREVIATION = re.compile(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Col|Lt|Rep|Sen|Gov|Prof|Capt|Maj|Sgt)\.(?=\s|[A-Z])")
+                       r"(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bRep)(?<!\bSen)(?<!\bProf)(?<!\bU\.S)(?<!\bU\.N)(?<!\bRev)(?<!\bGov)(?<!\bFr)"
+                       r"\.\s")
+_ABBREVIATION = re.compile(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Col|Lt|Rep|Sen|Gov|Prof|Capt|Maj|Sgt|Rev|Fr|Msgr|Hon)\."
+                           r"(?=\s|[A-Z])")
 _BY = re.compile(r"\s*by\s+([^,;.:“”\"]{2,80})")
 
 
@@ -284,13 +286,16 @@ def _np(text: str, r: EnglishRules) -> _Subject | None:
     first = _bare(ws[0])
     written = " ".join(ws)
     if first == "the" and len(ws) > 1 and all(_capitalised(w) or _bare(w) in ("of", "for", "and") for w in ws[1:]) \
-            and _capitalised(ws[-1]) and _head_kind(ws[-1], r) != "document":
+            and _capitalised(ws[-1]) and _head_kind(ws[-1], r) != "document" \
+            and not any(_bare(w) in r.honorifics or _bare(w) in _TITLES for w in ws[1:]):
         return _Subject(written, None, None, "body", "")  # `the State Department`, `the European Commission`
     # a name, possibly after titles or a role (`Finance Minister Karim Haddad`, `the bank's governor Tarek Amer`)
     span = _name_span(ws, r)
     if span is not None:
         i, name = span
         before = ws[:i]
+        if len(before) >= 2 and _bare(before[0]) == "the" and all(_bare(w) in r.honorifics for w in before[1:]):
+            before = before[1:]  # `the Rev. Francisco Gallardo`
         ends_in_role = bool(before) and (_bare(before[-1]) in _TITLES or _head_kind(before[-1], r) in ("person", "body"))
         if not before or all(_bare(w) in _TITLES or _bare(w) in r.honorifics or _capitalised(w) or w in ("of", "for", "and")
                              for w in before) and not before[-1].islower() \
@@ -623,7 +628,7 @@ def _event(sub: _Subject, cue: str, state: _Article, last_speaker: str | None,
     if sub.kind == "pronoun":
         return _pronoun(sub.gender, cue, state, last_speaker)
     event = EnglishEvent(sub.speaker, sub.name, sub.role, cue, "indirect")
-    if sub.name is not None and " " not in sub.name:
+    if sub.name is not None:
         event.canonical = _fuller(sub.name, state)  # used when the article's inventory knows no fuller mention
     ws = _words(sub.speaker)
     if sub.name is None and sub.kind == "person" and len(ws) <= 4 and _bare(ws[0]) == "the" \

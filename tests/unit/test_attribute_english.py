@@ -512,6 +512,88 @@ def test_held_out_3(case) -> None:
     check(case)
 
 
+# A fourth held-out set (sport, a recall, a treaty), written after the third's fixes and scored once: speaker P
+# 1.000, R 1.000 (main 0.667/0.267).
+HELD_OUT_4 = [
+    (["MADRID (Reuters) - Real Madrid coach Carlo Ancelotti said on Friday he expected Vinicius Jr to be fit "
+      "for Sunday's match against Barcelona.",
+      '"He trained well today and he is feeling good," Ancelotti told a news conference.',
+      "The Brazilian forward missed the last two games with a hamstring injury.",
+      "Barcelona coach Xavi Hernandez, whose side trail Real by five points, said his team had nothing to lose.",
+      "Asked about the title race, he said it was far from over.",
+      "Tickets for the match sold out within hours, according to the club."],
+     [("Carlo Ancelotti", "said"), ("Carlo Ancelotti", "told"), (None, None), ("Xavi Hernandez", "said"),
+      ("Xavi Hernandez", "said"), ("the club", "according to")]),
+    (["SAN FRANCISCO (AP) - Tesla will recall more than 2 million vehicles in the United States to fix a "
+      "defective Autopilot system, the National Highway Traffic Safety Administration said Wednesday.",
+      "The agency said its investigation found that the system's controls may not be sufficient to prevent "
+      "misuse.",
+      "Tesla said in its recall documents that it did not agree with the agency's analysis.",
+      "Philip Koopman, a Carnegie Mellon University professor who studies vehicle automation, said the recall "
+      "was long overdue.",
+      '"Drivers have been misusing this system for years," he said.',
+      "Tesla shares fell 1 percent.",
+      "The recall covers nearly every vehicle the company has sold in the U.S. since 2012, according to "
+      "government documents."],
+     [("the National Highway Traffic Safety Administration", "said"), ("The agency", "said"), ("Tesla", "said"),
+      ("Philip Koopman", "said"), ("Philip Koopman", "said"), (None, None), (None, None)]),
+    (["ADDIS ABABA, Jan 8 (Reuters) - Ethiopia and Somalia's breakaway region of Somaliland signed an agreement"
+      " on Monday giving Ethiopia access to the sea, officials from both sides said.",
+      "Somalia's government called the deal an act of aggression and recalled its ambassador.",
+      "Somaliland President Muse Bihi Abdi told reporters in Addis Ababa that Ethiopia would recognise "
+      "Somaliland as an independent country.",
+      "An Ethiopian government spokesman, Legesse Tulu, said Addis Ababa had made no such commitment.",
+      "He declined to say when a final agreement would be signed.",
+      "Analysts warned the deal could inflame tensions in the Horn of Africa.",
+      '"This is a very risky move," said Rashid Abdi, an analyst at the Sahan Research think tank.'],
+     [("officials from both sides", "said"), (None, None), ("Muse Bihi Abdi", "told"), ("Legesse Tulu", "said"),
+      (None, None), ("Analysts", "warned"), ("Rashid Abdi", "said")]),
+]
+
+
+@pytest.mark.parametrize("case", HELD_OUT_4)
+def test_held_out_4(case) -> None:
+    check(case)
+
+
+# A fifth held-out set, scored once: speaker P 0.700, R 0.636 (main 0.375/0.273). 'said the Rev. Francisco Gallardo'
+# stopped at 'Rev.' and 'the Rev' passed for a body like 'the State Department'; 'Lopez Obrador said' did not reach
+# the full name written after 'President' (only one-word names did); 'advocates' was no head noun.
+HELD_OUT_5 = [
+    (["LONDON (Reuters) - British inflation fell more than expected in March, official data showed on "
+      "Wednesday, raising hopes the Bank of England could cut rates soon.",
+      "The Office for National Statistics said consumer prices rose 3.2 percent in the year to March.",
+      "Economists polled by Reuters had expected a reading of 3.1 percent.",
+      "Finance minister Jeremy Hunt said the figures showed the government's plan was working.",
+      "That said, he warned that households were still feeling the pinch.",
+      "The opposition Labour Party said the government had presided over a cost-of-living crisis.",
+      "Paul Dales, chief UK economist at Capital Economics, wrote in a note to clients that a June rate cut was"
+      " now likely.",
+      "All told, prices are about 20 percent higher than three years ago.",
+      "The BoE is said to be split on the timing of the first cut.",
+      "Policymakers were told by staff that wage growth was slowing."],
+     [(None, None), ("The Office for National Statistics", "said"), (None, None), ("Jeremy Hunt", "said"),
+      ("Jeremy Hunt", "warned"), ("The opposition Labour Party", "said"), ("Paul Dales", "wrote"), (None, None),
+      (None, None), ("staff", "told")]),
+    (["MEXICO CITY (AP) - Mexico's president said Tuesday that the country would not accept deportation flights"
+      " of non-Mexican migrants.",
+      "President Andres Manuel Lopez Obrador made the comments at his daily news briefing.",
+      "Lopez Obrador said Mexico had received more than 10,000 deportees in the past month.",
+      "Immigration advocates said the shelters in border cities were full.",
+      '"We have no more beds," said the Rev. Francisco Gallardo, who runs a shelter in Tijuana.',
+      "Gallardo said he had asked the state government for help but had not received an answer.",
+      "The state government did not respond to a request for comment."],
+     [("Mexico's president", "said"), (None, None), ("Andres Manuel Lopez Obrador", "said"),
+      ("Immigration advocates", "said"), ("Francisco Gallardo", "said"), ("Francisco Gallardo", "said"),
+      (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", HELD_OUT_5)
+def test_held_out_5(case) -> None:
+    check(case)
+
+
 @pytest.mark.parametrize("case", ARTICLES)
 def test_articles(case) -> None:
     check(case)
