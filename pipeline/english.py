@@ -17,18 +17,27 @@ first: a subject is read only when it has one of the shapes below, else the stat
   `is said to`): the subject of a passive is the hearer, so no speaker unless `by X` follows; `said to be`;
   verbs inside quotation marks; `to say`, `did not say`.
 
-The statement's first cue (by position, outside quotations) decides the speaker; a later one is not read.
+The statement's first cue (by position, outside quotations) decides the speaker; a later one is not read (with
+`Industry analysts said …; "…," said Sarah Collins` in one statement the analysts speak). An indefinite body in a
+lead (`A Gulf-based carrier said on Wednesday …`) is a speaker like `the company`.
 
 Pronouns: `he`/`she` go to the latest person speaker of the article whose gender agrees. Gender is known from a
 title (`Mr`, `Ms`, `Mrs`), a gendered role word (`spokeswoman`) or an earlier he/she that was resolved to that
 person. The latest person is taken when its gender is unknown only if the person who spoke before it (the one
 other candidate a writer might mean) is not known to bear the pronoun's gender (else it is ambiguous: no
-speaker); a speaker further back is no rival, since wire copy names a speaker again to return to them. `they` needs a plural speaker (`analysts`),
-`it` a body (`the company`); `we` gets none. The antecedent must be the attributor's `last` event or earlier.
+speaker); a speaker further back is no rival, since wire copy names a speaker again to return to them. `they`
+needs a plural speaker (`analysts`), `it` a body (`the company`); `we` and `I` get none. The antecedent must be
+the attributor's `last` event or earlier (attribute() clears `last` after a doubtful subject).
 
 Canonical names: a short mention (`Haddad`, `Mr Haddad`) resolves to the fullest earlier mention through the
-article's inventory (attribute._canonical → Inventory.fullest), which matches Latin words; a bare definite role
-(`the chief executive said`) resolves here to the one earlier named speaker whose role has that head noun.
+article's inventory (attribute._canonical → Inventory.fullest, which matches Latin words), to which every named
+English speaker is added. Names written after a title or role word in any English statement, speech or not
+(`spokesman Nasser Kanaani called …`), are noted here, and a shorter name resolves to the one noted name ending
+with it. A bare definite role (`the chief executive said`) resolves to the one earlier named speaker whose role
+has that head noun, unless another speaker has that head (`the chief executive of Boeing`).
+
+State: the module keeps, per attributor (attribute() makes one per article), the speakers and names seen so far;
+the attributor is held with its state so its id is not reused while the entry lives (16 entries at most).
 
 Mode: direct when a quotation of three words or more belongs to the chosen cue (the cue nearest to it), else
 indirect; a scare-quoted word or two is no quotation.
