@@ -110,7 +110,7 @@ class _Seen:
 @dataclass(slots=True)
 class _Article:
     seen: list[_Seen] = field(default_factory=list)
-    named: list[str] = field(default_factory=list)  # full names after a title anywhere so far (`spokesman Nasser Kanaani`)
+    named: list[str] = field(default_factory=list)  # full names after a title so far (`spokesman Nasser Kanaani`)
 
 
 # One state per attributor (one attributor per article): the owner is held so its id cannot be reused while here.
@@ -153,17 +153,18 @@ _VERBISH = frozenset("is was were are has had have will would could can should m
 _NAME_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
 _PARTY = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,6}")  # `Sen. Elizabeth Warren, D-Mass., said`
 _ACRONYM = re.compile(r"\s\([A-Z][A-Za-z.&]{1,9}\)")  # `The Rapid Support Forces (RSF) said`: no boundary
-_LEADING_TIME = re.compile(r"^(?:(?:late|early)\s+)?(?:on|last|this|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-                           r"Friday|Saturday|Sunday|week|month|year|night|morning|evening)\s+", re.I)
+_LEADING_TIME = re.compile(r"^(?:(?:late|early)\s+)?(?:on|last|this|earlier|later)\s+"
+                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
+                           r"morning|evening)\s+", re.I)
 _RELATIVES = frozenset("who whose which".split())
 _POSTMODIFIERS = frozenset("for of at with from in on to familiar close briefed involved who whose which based "
                            "speaking".split())
 _TIME = re.compile(r"(?:\s+(?:on|late on|early on|late|early|last|this|earlier this|later|earlier|in a statement|"
                    r"in an interview|in a speech|in a post|in remarks|on Twitter|on X|in an emailed statement)"
                    r"(?:\s+[A-Za-z0-9.]+)?)$", re.I)
-_BOUNDARY = re.compile(r"[;:()\[\]]|\s[-–—]{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)"
-                       r"(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bRep)(?<!\bSen)(?<!\bProf)(?<!\bU\.S)(?<!\bU\.N)(?<!\bRev)(?<!\bGov)(?<!\bFr)"
-                       r"\.\s")
+_BOUNDARY = re.compile(r"[;:()\[\]]|\s[-–—]{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+                       r"(?<!\bJr)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bRep)(?<!\bSen)(?<!\bProf)(?<!\bU\.S)(?<!\bU\.N)"
+                       r"(?<!\bRev)(?<!\bGov)(?<!\bFr)\.\s")
 _ABBREVIATION = re.compile(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Col|Lt|Rep|Sen|Gov|Prof|Capt|Maj|Sgt|Rev|Fr|Msgr|Hon)\."
                            r"(?=\s|[A-Z])")
 _BY = re.compile(r"\s*by\s+([^,;.:“”\"]{2,80})")
@@ -305,9 +306,10 @@ def _np(text: str, r: EnglishRules) -> _Subject | None:
         before = ws[:i]
         if len(before) >= 2 and _bare(before[0]) == "the" and all(_bare(w) in r.honorifics for w in before[1:]):
             before = before[1:]  # `the Rev. Francisco Gallardo`
-        ends_in_role = bool(before) and (_bare(before[-1]) in _TITLES or _head_kind(before[-1], r) in ("person", "body"))
-        if not before or all(_bare(w) in _TITLES or _bare(w) in r.honorifics or _capitalised(w) or w in ("of", "for", "and")
-                             for w in before) and not before[-1].islower() \
+        ends_in_role = bool(before) and (_bare(before[-1]) in _TITLES
+                                         or _head_kind(before[-1], r) in ("person", "body"))
+        if not before or all(_bare(w) in _TITLES or _bare(w) in r.honorifics or _capitalised(w)
+                             or w in ("of", "for", "and") for w in before) and not before[-1].islower() \
                 or len(before) <= 6 and ends_in_role and _bare(before[0]) not in _SUBORDINATORS \
                 and all(re.fullmatch(r"[A-Za-z][A-Za-z'’.\-]*", w) and _bare(w) not in _VERBISH for w in before):
             titles = [w for w in before if _bare(w) not in r.honorifics]
@@ -433,7 +435,8 @@ def _preposed(region: str, r: EnglishRules) -> _Subject | None:
 def _inverted(after: str, r: EnglishRules) -> _Subject | None:
     """`said Sarah Collins, an aviation analyst at a London-based consultancy.`: the subject after the verb."""
     dotted = _ABBREVIATION.sub(lambda d: d.group(1) + "\u2024", after)  # `said Dr. Smith`: no full stop
-    m = re.match(r"\s*([^,;.:“”\"]{2,90}?)\s*(?:,\s*([^;:“”\"]{2,120}?))?\s*(?:[.;:]\s|[.;:]?$|,?\s*[“\"])", dotted)
+    m = re.match(r"\s*([^,;.:“”\"]{2,90}?)\s*(?:,\s*([^;:“”\"]{2,120}?))?\s*(?:[.;:]\s|[.;:]?$|,?\s*[“\"])",
+                 dotted)
     if m is None:
         m = re.match(r"\s*([^,;.:“”\"]{2,90}?)\s*(?:,\s*([^;:“”\"]{2,120}?))?\s*\.?$", dotted)
     if m is None:
@@ -453,7 +456,8 @@ def _inverted(after: str, r: EnglishRules) -> _Subject | None:
 
 def _mode(text: str, spans: list[tuple[int, int]], cues: list[int], chosen: int) -> str:
     """Direct when a quotation of three words or more belongs to the chosen cue: the cue nearest to it (`"…," said
-    X` and `X said: "…"`; in `Analysts said …; "…," said Collins` the quotation is Collins's, not the analysts')."""
+    X` and `X said: "…"`; in `Analysts said …; "…," said Collins` the quotation is Collins's, not the
+    analysts')."""
     for a, b in spans:
         if len(text[a:b].split()) < 3:
             continue  # a scare-quoted word or two reports no words
