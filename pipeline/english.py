@@ -13,6 +13,9 @@ first: a subject is read only when it has one of the shapes below, else the stat
 * Inverted, right after a quotation or a comma: `"…," said Sarah Collins, an aviation analyst at …`.
 * A source phrase: `according to X`. X a person or body speaks; a document, statistic or report (figures,
   data, a report, a survey …) is no speaker, as documents are on the Arabic side; `a statement from/by X`: X.
+* A participle after a comma (`Egypt's central bank left rates unchanged, saying …`, `…, adding that …`) when
+  the statement has no finite cue: the opening clause's subject, if a role, body, people or a name of two words
+  or more (a one-word capitalised "name" may be any noun: `Shares rose …, saying` is refused).
 * Not speech: `the said agreement` (a determiner before the verb), `all told`, passives (`was told`, `were told`,
   `is said to`): the subject of a passive is the hearer, so no speaker unless `by X` follows; `said to be`;
   verbs inside quotation marks; `to say`, `did not say`.
@@ -167,6 +170,10 @@ _BOUNDARY = re.compile(r"[;:()\[\]]|\s[-–—]{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!
                        r"(?<!\bRev)(?<!\bGov)(?<!\bFr)\.\s")
 _ABBREVIATION = re.compile(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Col|Lt|Rep|Sen|Gov|Prof|Capt|Maj|Sgt|Rev|Fr|Msgr|Hon)\."
                            r"(?=\s|[A-Z])")
+# `…, saying …`, `…, adding that …`: a participle after a comma reports the opening clause's subject (when the
+# statement has no finite cue and no `according to`).
+_PARTICIPLE = re.compile(r",\s+(saying|adding(?= that)|warning(?= that)|noting(?= that)|arguing(?= that)|"
+                         r"insisting(?= that))\b")
 _BY = re.compile(r"\s*by\s+([^,;.:“”\"]{2,80})")
 
 
@@ -598,6 +605,11 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
             continue
         found, chosen = _event(subject, cue, state, last_speaker, r), m.start()
         break
+    if found is None and acc is None:
+        part = _PARTICIPLE.search(masked)
+        sub = _lead_subject(masked, part.start(), r) if part else None
+        if part is not None and sub is not None:
+            found, chosen = _event(sub, text[part.start(1):part.end(1)], state, last_speaker, r), part.start(1)
     if found is None:
         return None
     found.mode = _mode(text, spans, sorted(set(cues + ([chosen] if chosen not in cues else []))), chosen)
@@ -634,6 +646,31 @@ def _fuller(name: str, state: _Article) -> str | None:
     """The one full name noted so far that ends with `name` (`Kanaani` → `Nasser Kanaani`), else None."""
     found = {full for full in state.named if full != name and full.lower().endswith(" " + name.lower())}
     return found.pop() if len(found) == 1 else None
+
+
+def _lead_subject(masked: str, end: int, r: EnglishRules) -> _Subject | None:
+    """The subject of the clause that opens the statement (`Egypt's central bank left rates unchanged …, saying`):
+    the shortest opening phrase that reads as a subject and is followed by a lower-case word (its verb)."""
+    start = 0
+    for m in _BOUNDARY.finditer(masked, 0, end):
+        if m.group().strip() in ("-", "–", "—", "--", ")"):
+            start = m.end()  # a dateline: `DUBAI, Aug 12 (Reuters) - `
+    clause = masked[start:end]
+    if "," in clause.split(" ")[0] or any(q in clause for q in "\"“”"):
+        return None
+    ws = clause.split()
+    for n in range(1, min(len(ws) - 1, 8) + 1):
+        nxt = ws[n]
+        if not nxt[:1].islower() or _bare(nxt) in _POSTMODIFIERS or _bare(nxt) in _SUBORDINATORS:
+            continue
+        phrase = " ".join(ws[:n])
+        if "," in phrase or phrase.endswith(("'s", "’s")):
+            continue
+        sub = _np(_strip_adjuncts(phrase), r)
+        if sub is None or sub.kind == "pronoun" or sub.name is not None and " " not in sub.name:
+            continue  # (`Shares rose …, saying`: a one-word "name" may be any capitalised noun)
+        return sub
+    return None
 
 
 def _event(sub: _Subject, cue: str, state: _Article, last_speaker: str | None,

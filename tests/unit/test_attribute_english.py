@@ -243,6 +243,27 @@ def test_two_cues_in_one_statement() -> None:
         ("Industry analysts", "said", "indirect"), ("Sarah Collins", "said", "direct")]
 
 
+# A participle after a comma (`…, saying …`, `…, adding that …`) in a statement with no finite cue reports the
+# opening clause's subject, when that subject is a role, a body, people or a name of two words or more.
+PARTICIPLES = [
+    (["CAIRO, March 4 (Reuters) - Egypt's central bank left interest rates unchanged on Thursday, saying inflation "
+      "remained above its target."], [("Egypt's central bank", "saying")]),
+    (["Police fired tear gas at protesters, saying they had attacked officers."], [("Police", "saying")]),
+    (["Saudi Aramco raised its prices for Asia, saying demand was strong."], [("Saudi Aramco", "saying")]),
+    (["Analysts cut their forecasts, warning that demand could slow."], [("Analysts", "warning")]),
+    (["Haddad said demand was strong, adding that the airline would hire more pilots."], [("Haddad", "said")]),
+    # guards: `adding to`, a pronoun or a thing as the opening subject
+    (["The company's shares rose 3 percent, adding to gains made last week."], [(None, None)]),
+    (["He left the room, saying nothing."], [(None, None)]),
+    (["The price of oil rose, saying nothing about demand."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", PARTICIPLES)
+def test_participles(case) -> None:
+    check(case)
+
+
 # Look-alikes: `said`/`stated`/`noted` as adjectives, `all told`, passives (the subject hears, unless `by X`),
 # `said to be`, `is said to`, verbs inside quotation marks, `declined to say`. Main read a speaker in most.
 LOOK_ALIKES = [
