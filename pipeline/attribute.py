@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from pipeline import lexicons
+from pipeline.english import read as read_english
 from pipeline.normalize import fold
 from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
@@ -1134,22 +1135,12 @@ class _Attributor:
         return "indirect"
 
     def english(self, text: str, last: _Event | None) -> _Event | None:
-        m = self.cr.english_sources.search(text)
-        if m:
-            return _Event(m.group(2).strip(), None, None, m.group(1), "indirect")
-        spans = _quote_spans(text)
-        for m in self.cr.english.finditer(text):
-            if any(a < m.start() < b for a, b in spans):
-                continue
-            head = re.split(r"[,;:“”\"]", text[:m.start()])[-1].strip()
-            words = head.split()
-            if not words or len(words) > 6:
-                continue
-            mode = "direct" if spans else "indirect"
-            if head.lower() in self.cr.pronouns:
-                return _Event(last.speaker, last.name, last.role, m.group(1), mode, explicit=False) if last else None
-            return _Event(head, head, None, m.group(1), mode)
-        return None
+        """English wire copy: see pipeline/english.py (the subject shapes, look-alikes, pronouns, documents)."""
+        found = read_english(text, last.speaker if last is not None else None, self)
+        if found is None:
+            return None
+        return _Event(found.speaker, found.name, found.role, found.cue, found.mode, explicit=found.explicit,
+                      canonical=found.canonical, anchored=True, clean=True)
 
     def opener(self, text: str, toks: list[Token]) -> _Event | None:
         """`استنكر معالي مدير الجامعة الدكتور فلان، الحادث`: an article that opens on a stance verb with no content
