@@ -103,6 +103,27 @@ def test_dateline_split_off_and_parsed(source, line, text, place, agency, day):
     assert article.body == f"{P1}\n\n{P2}"
 
 
+ENGLISH_WIRE = [
+    # (first paragraph, dateline, place, agency): the English wire form opens the first paragraph
+    ("DUBAI, Aug 12 (Reuters) - A Gulf-based carrier said on Wednesday it had agreed to buy 20 jets.",
+     "DUBAI, Aug 12 (Reuters) -", "DUBAI", "Reuters"),
+    ("NEW YORK, March 3 (AP) — Stocks rose on Monday.", "NEW YORK, March 3 (AP) —", "NEW YORK", "AP"),
+    ("BEIRUT (AFP) - Lebanon's parliament met on Tuesday.", "BEIRUT (AFP) -", "BEIRUT", "AFP"),
+]
+
+
+@pytest.mark.parametrize(("first", "text", "place", "agency"), ENGLISH_WIRE)
+def test_english_wire_dateline(first, text, place, agency):
+    article = run(f"{first}\nThe second paragraph.", source="reuters_ar")
+    assert (article.dateline.text, article.dateline.place, article.dateline.agency) == (text, place, agency)
+    assert article.body == first[len(text):].strip() + "\n\nThe second paragraph."
+
+
+def test_english_sentence_naming_an_agency_is_no_dateline():
+    article = run("Officials told Reuters (Reuters) - no.\nThe second paragraph.", source="reuters_ar")
+    assert article.dateline is None
+
+
 def test_sabq_dateline_glued_before_the_first_sentence():
     article = run(f"فهد العتيبي- سبق- الطائف: {P1}\n{P2}", source="sabq")
     assert article.dateline.text == "فهد العتيبي- سبق- الطائف:"
