@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from pipeline import lexicons
+from pipeline.english import ArticleState
 from pipeline.english import read as read_english
 from pipeline.normalize import fold
 from pipeline.records import Article, Statement
@@ -101,9 +102,6 @@ class CueRules:
     participles: frozenset[str]
     sources: tuple[tuple[str, ...], ...]
     source_starts: frozenset[str]
-    english: re.Pattern
-    english_sources: re.Pattern
-    pronouns: frozenset[str]
     constrained: dict[str, frozenset[str]] = field(default_factory=dict)  # form → words one must follow the subject
     attitude: frozenset[str] = frozenset()  # constrained forms taking a noun of attitude (`أبدى … تفاؤلا`)
     adjuncts: frozenset[str] = frozenset()  # `على`, `في`: a phrase between coordinated subjects and their verb
@@ -159,15 +157,10 @@ def _build(data: dict[str, list]) -> CueRules:
             (entry or {}).get("after_nouns", []))
         for form in (entry or {}).get("forms", []):
             constrained[key(str(form))] = after
-    english = [re.escape(str(w)) for w in data.get("english_verbs", [])] or ["(?!)"]
-    english_sources = [re.escape(str(w)) for w in data.get("english_sources", [])] or ["(?!)"]
     return CueRules(
         finite=finite, strict=strict, quoting=quoting, unmarked=frozenset(key(f) for f in data.get("unmarked", [])),
         participles=quoting | frozenset(key(f) for f in participles.get("other", [])),
         sources=sources, source_starts=frozenset(p[0] for p in sources),
-        english=re.compile(r"\b(" + "|".join(english) + r")\b"),
-        english_sources=re.compile(r"\b(" + "|".join(english_sources) + r")\s+([^,;.“”\"]{2,80})", re.I),
-        pronouns=frozenset(str(p).lower() for p in data.get("english_pronouns", [])),
         constrained=constrained, attitude=frozenset(attitude),
         adjuncts=frozenset(key(str(w)) for w in data.get("adjuncts", [])),
         agent_links=frozenset(key(str(w)) for w in data.get("agent_links", [])),
@@ -224,6 +217,7 @@ class _Attributor:
         self.triggers, self.gate, self.source_anchors, cue_keys = cached[2], cached[3], cached[4], cached[5]
         self.cue_keys: frozenset[str] = cue_keys  # `قال`, `وقال`, `فقال`, `قائلا`: the keys is_cue accepts
         self.parser = Parser(sr, self.is_cue, cue_keys=cue_keys)
+        self.english_state = ArticleState()  # one attributor per article, so this is the article's
 
     def number(self, t: Token) -> str | None:
         """"one"/"dual"/"plural" when the token is a finite speech verb (with or without و/ف), else None."""
@@ -1136,7 +1130,7 @@ class _Attributor:
 
     def english(self, text: str, last: _Event | None) -> _Event | None:
         """English wire copy: see pipeline/english.py (the subject shapes, look-alikes, pronouns, documents)."""
-        found = read_english(text, last.speaker if last is not None else None, self)
+        found = read_english(text, last.speaker if last is not None else None, self.english_state)
         if found is None:
             return None
         return _Event(found.speaker, found.name, found.role, found.cue, found.mode, explicit=found.explicit,

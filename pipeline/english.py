@@ -64,6 +64,9 @@ class EnglishRules:
     documents: frozenset[str]
     honorifics: dict[str, str]  # lower-case title → "male"/"female"/"" (unknown)
     gendered: dict[str, str]
+    # `…, saying …`, `…, adding that …`: a participle after a comma reports the opening clause's subject (when the
+    # statement has no finite cue and no `according to`); those listed under `that` need `that` after them.
+    participle: re.Pattern
 
 
 def _build(data: dict[str, list]) -> EnglishRules:
@@ -82,7 +85,16 @@ def _build(data: dict[str, list]) -> EnglishRules:
                         sources=tuple(str(s).lower() for s in data.get("english_sources", []) or []),
                         person_heads=words("english_person_heads"), body_heads=words("english_body_heads"),
                         documents=words("english_documents"), honorifics=genders("english_honorifics"),
-                        gendered=genders("english_gendered"))
+                        gendered=genders("english_gendered"), participle=_participles(data))
+
+
+def _participles(data: dict[str, list]) -> re.Pattern:
+    forms: list[str] = []
+    for entry in data.get("english_participles", []) or []:
+        for kind, words in (entry or {}).items():
+            tail = "(?= that)" if kind == "that" else ""
+            forms.extend(re.escape(str(w).lower()) + tail for w in words or [])
+    return re.compile(r",\s+(" + ("|".join(forms) or "(?!)") + r")\b")
 
 
 def english_rules() -> EnglishRules:
@@ -111,14 +123,11 @@ class _Seen:
 
 
 @dataclass(slots=True)
-class _Article:
+class ArticleState:
+    """What one article's English statements have told so far; the caller makes one per article."""
     seen: list[_Seen] = field(default_factory=list)
     named: list[str] = field(default_factory=list)  # full names after a title so far (`spokesman Nasser Kanaani`)
 
-
-# One state per attributor (one attributor per article): the owner is held so its id cannot be reused while here.
-_STATES: dict[int, tuple[object, _Article]] = {}
-_MAX_STATES = 16
 
 _DETERMINERS = frozenset("the a an this that these those its his her their our your another said such".split())
 _SUBJECT_DETERMINERS = frozenset("the a an its his her their one two three several some many other another "
@@ -170,23 +179,7 @@ _BOUNDARY = re.compile(r"[;:()\[\]]|\s[-–—]{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!
                        r"(?<!\bRev)(?<!\bGov)(?<!\bFr)\.\s")
 _ABBREVIATION = re.compile(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Col|Lt|Rep|Sen|Gov|Prof|Capt|Maj|Sgt|Rev|Fr|Msgr|Hon)\."
                            r"(?=\s|[A-Z])")
-# `…, saying …`, `…, adding that …`: a participle after a comma reports the opening clause's subject (when the
-# statement has no finite cue and no `according to`).
-_PARTICIPLE = re.compile(r",\s+(saying|adding(?= that)|warning(?= that)|noting(?= that)|arguing(?= that)|"
-                         r"insisting(?= that))\b")
 _BY = re.compile(r"\s*by\s+([^,;.:“”\"]{2,80})")
-
-
-def _state(owner: object) -> _Article:
-    k = id(owner)
-    found = _STATES.get(k)
-    if found is not None and found[0] is owner:
-        return found[1]
-    if len(_STATES) >= _MAX_STATES:
-        _STATES.pop(next(iter(_STATES)))
-    made = _Article()
-    _STATES[k] = (owner, made)
-    return made
 
 
 def _words(text: str) -> list[str]:
@@ -554,11 +547,10 @@ def _passive(masked: str, start: int) -> bool:
     return bool(before) and _bare(before[-1]) in _PASSIVE
 
 
-def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | None:
+def read(text: str, last_speaker: str | None, state: ArticleState) -> EnglishEvent | None:
     """The speech event of one English statement, or None. `last_speaker` is the speaker of the attributor's
     last explicit event (the antecedent a pronoun may take), None when there is none to continue."""
     r = english_rules()
-    state = _state(owner)
     text = _ACRONYM.sub(lambda m: " " * len(m.group()), text)
     spans = [(a, b) for a, b in quote_spans(text)]
     masked = _outside(text, spans)
@@ -606,7 +598,7 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
         found, chosen = _event(subject, cue, state, last_speaker, r), m.start()
         break
     if found is None and acc is None:
-        part = _PARTICIPLE.search(masked)
+        part = r.participle.search(masked)
         sub = _lead_subject(masked, part.start(), r) if part else None
         if part is not None and sub is not None:
             found, chosen = _event(sub, text[part.start(1):part.end(1)], state, last_speaker, r), part.start(1)
@@ -618,7 +610,7 @@ def read(text: str, last_speaker: str | None, owner: object) -> EnglishEvent | N
     return found
 
 
-def _note_names(text: str, state: _Article, r: EnglishRules) -> None:
+def _note_names(text: str, state: ArticleState, r: EnglishRules) -> None:
     """Names of two words or more written right after a title or a role word, in any statement (`Iran's foreign
     ministry spokesman Nasser Kanaani called …`): a later `Kanaani said` is that person, as the Arabic side's
     inventory reads people named with a role anywhere in the article."""
@@ -642,7 +634,7 @@ def _note_names(text: str, state: _Article, r: EnglishRules) -> None:
             state.named.append(" ".join(run))
 
 
-def _fuller(name: str, state: _Article) -> str | None:
+def _fuller(name: str, state: ArticleState) -> str | None:
     """The one full name noted so far that ends with `name` (`Kanaani` → `Nasser Kanaani`), else None."""
     found = {full for full in state.named if full != name and full.lower().endswith(" " + name.lower())}
     return found.pop() if len(found) == 1 else None
@@ -673,7 +665,7 @@ def _lead_subject(masked: str, end: int, r: EnglishRules) -> _Subject | None:
     return None
 
 
-def _event(sub: _Subject, cue: str, state: _Article, last_speaker: str | None,
+def _event(sub: _Subject, cue: str, state: ArticleState, last_speaker: str | None,
            r: EnglishRules) -> EnglishEvent | None:
     if sub.kind == "pronoun":
         return _pronoun(sub.gender, cue, state, last_speaker)
@@ -693,7 +685,7 @@ def _event(sub: _Subject, cue: str, state: _Article, last_speaker: str | None,
     return event
 
 
-def _remember(event: EnglishEvent, state: _Article, r: EnglishRules) -> None:
+def _remember(event: EnglishEvent, state: ArticleState, r: EnglishRules) -> None:
     ws = _words(event.speaker)
     kind = "person" if event.name else (_head_kind(ws[_head_of(ws)], r) or "body") if ws else "body"
     if event.canonical:
@@ -706,7 +698,7 @@ def _remember(event: EnglishEvent, state: _Article, r: EnglishRules) -> None:
     state.seen.append(_Seen(event.speaker, event.canonical or event.name, event.role, kind, gender))
 
 
-def _pronoun(pronoun: str, cue: str, state: _Article, last_speaker: str | None) -> EnglishEvent | None:
+def _pronoun(pronoun: str, cue: str, state: ArticleState, last_speaker: str | None) -> EnglishEvent | None:
     if last_speaker is None or not state.seen:
         return None
     idx = max((i for i, s in enumerate(state.seen) if s.speaker == last_speaker), default=-1)
