@@ -344,12 +344,11 @@ class _Attributor:
                 inner.via = last.speaker  # the press review or outlet that quotes
                 return inner
             self.parser.object_cut = False
-            modal = i + 1 < len(toks) and toks[i + 1].key in self.cr.modals  # `وقال يجب أن`: what is said, no subject
             event = self.finite(text, toks, i, number, inv, spans)
             if event is not None:
                 return event
             if not self.parser.object_cut and number == "one" and (
-                    self.subjectless_ok(toks, i) or not self.subject_like(toks, i + 1) or modal):
+                    self.subjectless_ok(toks, i) or not self.subject_like(toks, i + 1)):  # (`وقال يجب أن`: a modal)
                 lecturer = self.presenter(toks, i)
                 if lecturer is not None:
                     return self._event(lecturer, t.raw, self.mode(text, toks, i + 1, spans, t))

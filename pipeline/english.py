@@ -174,11 +174,27 @@ _POSTMODIFIERS = frozenset("for of at with from in on to familiar close briefed 
 _TIME = re.compile(r"(?:\s+(?:on|late on|early on|late|early|last|this|earlier this|later|earlier|in a statement|"
                    r"in an interview|in a speech|in a post|in remarks|on Twitter|on X|in an emailed statement)"
                    r"(?:\s+[A-Za-z0-9.]+)?)$", re.I)
-_BOUNDARY = re.compile(r"[;:()\[\]]|\s[-–—]{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
-                       r"(?<!\bJr)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bRep)(?<!\bSen)(?<!\bProf)(?<!\bU\.S)(?<!\bU\.N)"
-                       r"(?<!\bRev)(?<!\bGov)(?<!\bFr)\.\s")
-_ABBREVIATION = re.compile(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Col|Lt|Rep|Sen|Gov|Prof|Capt|Maj|Sgt|Rev|Fr|Msgr|Hon)\."
-                           r"(?=\s|[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Stops:
+    """Patterns built from the segmenter's English abbreviations (rules/segment/abbreviations.yaml), so that `Mr.`,
+    `Gen.`, `U.S.` are no full stop here either."""
+    boundary: re.Pattern  # where a clause ends before a verb: `;`, `:`, brackets, a dash, a full stop
+    abbreviation: re.Pattern  # an initial or abbreviation with its full stop (`said Dr. Smith`)
+
+
+def _build_stops(data: dict[str, list]) -> _Stops:
+    forms = sorted({str(x).lower() for x in data.get("english", [])}, key=len, reverse=True)
+    behind = "".join(rf"(?<!\b(?i:{re.escape(f)}))" for f in forms)  # lookbehinds must be fixed-width: one each
+    return _Stops(boundary=re.compile(r"[;:()\[\]]|\s[-–—]{1,2}\s|(?<!\b[A-Z])" + behind + r"\.\s"),
+                  abbreviation=re.compile(r"\b([A-Z]|(?i:" + "|".join(map(re.escape, forms)) + r"))\.(?=\s|[A-Z])"))
+
+
+def _stops() -> _Stops:
+    return lexicons.cached("segment", _build_stops)
+
+
 _BY = re.compile(r"\s*by\s+([^,;.:“”\"]{2,80})")
 
 
@@ -434,7 +450,7 @@ def _preposed(region: str, r: EnglishRules) -> _Subject | None:
 
 def _inverted(after: str, r: EnglishRules) -> _Subject | None:
     """`said Sarah Collins, an aviation analyst at a London-based consultancy.`: the subject after the verb."""
-    dotted = _ABBREVIATION.sub(lambda d: d.group(1) + "\u2024", after)  # `said Dr. Smith`: no full stop
+    dotted = _stops().abbreviation.sub(lambda d: d.group(1) + "\u2024", after)  # `said Dr. Smith`: no full stop
     m = re.match(r"\s*([^,;.:“”\"]{2,90}?)\s*(?:,\s*([^;:“”\"]{2,120}?))?\s*(?:[.;:]\s|[.;:]?$|,?\s*[“\"])",
                  dotted)
     if m is None:
@@ -478,7 +494,7 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _clause_start(masked: str, at: int) -> int:
     start = 0
-    for m in _BOUNDARY.finditer(masked, 0, at):
+    for m in _stops().boundary.finditer(masked, 0, at):
         start = m.end()
     for q in ("\"", "“", "”"):
         p = masked.rfind(q, 0, at)
@@ -644,7 +660,7 @@ def _lead_subject(masked: str, end: int, r: EnglishRules) -> _Subject | None:
     """The subject of the clause that opens the statement (`Egypt's central bank left rates unchanged …, saying`):
     the shortest opening phrase that reads as a subject and is followed by a lower-case word (its verb)."""
     start = 0
-    for m in _BOUNDARY.finditer(masked, 0, end):
+    for m in _stops().boundary.finditer(masked, 0, end):
         if m.group().strip() in ("-", "–", "—", "--", ")"):
             start = m.end()  # a dateline: `DUBAI, Aug 12 (Reuters) - `
     clause = masked[start:end]
