@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import psycopg
 
-from pipeline import report
+from pipeline import PROCESSOR_VERSION, report
+from pipeline.reprocess import version_key
 
 _TOTALS = """
 SELECT (SELECT count(*) FROM raw_items), (SELECT count(*) FROM articles), (SELECT count(*) FROM statements),
@@ -22,6 +23,7 @@ _RUNS = """
 SELECT stage, items_fetched, items_new, items_rejected, articles, statements, duration_s
 FROM report_ingest_health ORDER BY run DESC LIMIT %s
 """
+_VERSIONS = "SELECT processor_version, count(*) FROM articles GROUP BY processor_version"
 _REJECTS = "SELECT stage, reason, count(*) FROM rejects GROUP BY stage, reason ORDER BY count(*) DESC, stage, reason"
 
 TOTAL_NAMES = ("raw_items", "articles", "statements", "attributed", "speakers", "removed_lines", "rejects")
@@ -29,6 +31,19 @@ TOTAL_NAMES = ("raw_items", "articles", "statements", "attributed", "speakers", 
 
 def totals(conn: psycopg.Connection) -> dict[str, int]:
     return dict(zip(TOTAL_NAMES, conn.execute(_TOTALS).fetchone()))
+
+
+def stale_note(conn: psycopg.Connection) -> str | None:
+    """What to run when stored articles were made by an older processor: after an upgrade the tables still hold the
+    old speakers and statements, and nothing new to fetch means nothing is redone on its own."""
+    older = {v: n for v, n in conn.execute(_VERSIONS) if v and version_key(v) < version_key(PROCESSOR_VERSION)}
+    if not older:
+        return None
+    versions = ", ".join(sorted(older, key=version_key))
+    n = sum(older.values())
+    return (f"note: {n} article{'s were' if n != 1 else ' was'} made by an older processor ({versions}; this is "
+            f"{PROCESSOR_VERSION}): `python -m pipeline reprocess --older-than-version {PROCESSOR_VERSION}` "
+            "re-derives them from the stored raw items")
 
 
 def _pct(part: int, whole: int) -> str:
@@ -52,6 +67,9 @@ def render(conn: psycopg.Connection, top: int = 10, refresh: bool = True) -> str
         f"({t['attributed']} attributed), {t['speakers']} speakers, {t['removed_lines']} lines removed, "
         f"{t['rejects']} rejects"
     )
+    note = stale_note(conn)
+    if note:
+        lines.append(note)
     lines.append("")
     lines.append(f"{'source':<12} {'articles':>8} {'dup':>5} {'statements':>10} {'dup':>5} {'attributed':>10}")
     for source, articles, a_dup, statements, s_dup, attributed in conn.execute(_PER_SOURCE):

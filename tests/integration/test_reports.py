@@ -174,3 +174,14 @@ def test_summary_reads_the_report_views(loaded):
     assert f"     2  {AHMAD}" in text
     assert "spa" in text and "50%" in text
     assert "generic:promo" in text and "process" in text
+
+
+def test_summary_says_how_to_redo_articles_an_older_processor_made(loaded):
+    assert "older processor" not in summary.render(loaded)
+    loaded.execute("UPDATE articles SET processor_version = '0.1.0' WHERE external_id IN ('a1', 'a2')")
+    loaded.execute("UPDATE articles SET processor_version = '0.10.0' WHERE external_id = 'a3'")  # newer, not older
+    loaded.commit()
+    text = summary.render(loaded)
+    from pipeline import PROCESSOR_VERSION
+    assert (f"note: 2 articles were made by an older processor (0.1.0; this is {PROCESSOR_VERSION}): "
+            f"`python -m pipeline reprocess --older-than-version {PROCESSOR_VERSION}`") in text
