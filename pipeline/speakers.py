@@ -510,7 +510,10 @@ class Parser:
         r = self.r
         if len(t.key) <= (2 if short else 3) or t.key in r.given_names or t.key[1:] in r.given_names:
             return False
-        for n in range(j, min(limit, j + 3)):
+        # a fourth word only after a place noun: `بإمارة منطقة مكة المكرمة سلطان …` (not `بسرعة إنجاز طريق الأمير
+        # سلطان`, a street named after a prince)
+        reach = 4 if j < limit and toks[j].key in r.place_nouns else 3
+        for n in range(j, min(limit, j + reach)):
             x = toks[n]
             if x.barrier or self.stops_here(x.key) or x.key in _THAT:
                 return False
