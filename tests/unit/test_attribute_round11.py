@@ -1,0 +1,50 @@
+"""Golden tables for round 11 (the tuning sets' remaining errors and recurring dev-file shapes, as fresh sentences).
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement;
+`(None, None)` is an abstention. Each group fails without its fix; guards say what must not change.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_attribute_phenomena import check
+
+# A role's ب-glued body followed by a place noun and a two-word place before the person (`… بإمارة منطقة مكة المكرمة
+# سلطان بن عرار الدوسري`): the given name lies four words past the ب-word, one beyond what main looked at, so main cut
+# the subject to the role and gave it as the speaker (dev file, record 481).
+BODY_WITH_PLACE = [
+    (["وذكر مدير عام العلاقات العامة والإعلام بإمارة منطقة مكة المكرمة سلطان بن عرار الدوسري ، أنه تم التطعيم."],
+     [("سلطان بن عرار الدوسري", "وذكر")]),
+    (["وقال مدير الشؤون الإدارية بإمارة منطقة الجوف الشمالية خالد بن سعد الرويلي إن العمل مستمر."],
+     [("خالد بن سعد الرويلي", "وقال")]),
+    # guards: a street named after a prince is no person after the ب-word; a role with its ب-place stays whole
+    (["وطالب رئيس البلدية بسرعة إنجاز طريق الأمير سلطان بن عبدالعزيز في المحافظة."], [("بسرعة إنجاز", "وطالب")]),
+    (["وقال مدير عام التعليم بمنطقة عسير إن الدراسة تبدأ غدا."], [("مدير عام التعليم بمنطقة عسير", "وقال")]),
+    (["وقال المتحدث الرسمي بشرطة منطقة جازان الرائد نايف الحكمي إن الحادث قيد التحقيق."], [("نايف الحكمي", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", BODY_WITH_PLACE)
+def test_body_with_place(case) -> None:
+    check(case)
+
+
+# A proper place glued to ب closes a role nobody in the article is named for (`رئيس اللجنة المحلية للانتخابات البلدية
+# بمكة المكرمة،`): the role is written with its place, as the body is named. Main dropped the place (held-out14's gold
+# lists the whole form; four of its wrong speakers). A role that resolves to a person the article names keeps
+# resolving (`رئيس فرع الإفتاء بعسير` → the mufti named before).
+ROLE_WITH_PLACE = [
+    (["وأضاف رئيس اللجنة المحلية للانتخابات البلدية بمكة المكرمة، أن العمل مستمر.", "وأفاد أن المراكز جاهزة."],
+     [("رئيس اللجنة المحلية للانتخابات البلدية بمكة المكرمة", "وأضاف"),
+      ("رئيس اللجنة المحلية للانتخابات البلدية بمكة المكرمة", "وأفاد")]),
+    (["وقال مدير فرع الوزارة بجدة، إن العمل مستمر."], [("مدير فرع الوزارة بجدة", "وقال")]),
+    # guard: a role the article names a person for keeps resolving to him
+    (["وقال رئيس فرع الإفتاء بعسير الشيخ سعد الحجري إن الفكر ضال.",
+      "وأوضح رئيس فرع الإفتاء بعسير, أن هذا الفكر لم يراع حرمة المساجد."],
+     [("سعد الحجري", "وقال"), ("سعد الحجري", "وأوضح")]),
+]
+
+
+@pytest.mark.parametrize("case", ROLE_WITH_PLACE)
+def test_role_with_place(case) -> None:
+    check(case)
