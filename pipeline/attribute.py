@@ -1456,12 +1456,7 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
         if not event.role:
             return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
-        place = _named_place(event.name, sr)
-        if place and inv.for_role(event.role, None, sr.nationalities, sr.source_heads) is None:
-            event.speaker = event.role + " " + place  # a role nobody in the article holds is named with its place
-        else:
-            event.speaker = event.role
-        event.name, event.exact_role = None, True  # `رئيس فرع الإفتاء بعسير`
+        event.speaker, event.name, event.exact_role = event.role, None, True  # `رئيس فرع الإفتاء بعسير`
         return True
     if event.name and event.role:
         return True
@@ -1500,21 +1495,6 @@ def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool 
             return True  # `عبارته الشهيرة` (a bare final ه is too often a name: `عبدربه`)
     return any(k[:1] in "بل" and k not in sr.given_names and k not in inv.known
                and (k[:2] == "لل" or _glued_body(k[1:], sr)) for k in ks[1:])  # `للعلوم`: ل and ال
-
-
-def _named_place(name: str, sr: SpeakerRules) -> str | None:
-    """The misread "name" when it is a proper place glued to ب, closing the role it qualifies (`اللجنة المحلية
-    للانتخابات البلدية بمكة المكرمة`): one or two words, the place itself no common noun, body or object."""
-    ws = name.split()
-    if not 1 <= len(ws) <= 2:
-        return None
-    rest = key(ws[0])[1:]
-    if key(ws[0])[:1] != "ب" or len(rest) < 3 or rest.startswith("ال") or rest in sr.objects or rest in sr.role_heads \
-            or rest in sr.institutions or rest in sr.place_nouns:
-        return None
-    if len(ws) == 2 and not key(ws[1]).startswith("ال"):
-        return None
-    return name
 
 
 def _placed_first(name: str, body: str, sr: SpeakerRules) -> str | None:
