@@ -673,7 +673,17 @@ class _Attributor:
         if toks[0].key not in _FRONTED and any(t.key in _RELATIVES for t in toks[:i]):
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
             # (not `وحول الشكاوي التي على النادي … قال «…»`: the relative qualifies the fronted topic)
+        if last.name and not last.via and self.feminine_verb(toks[i].key) != self.feminine_verb(key(last.cue)) \
+                and self.number(toks[i]) == "one" and self.number(token(0, 0, last.cue)) == "one":
+            return None  # `فقال لوبين: …` then `وقالت إن`: a woman's verb does not go on with a man named before
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def feminine_verb(self, k: str) -> bool:
+        """A finite verb in its feminine singular (`وقالت`, `أكدت`): the masculine without ت is a speech verb too, so
+        `ولفت` stays masculine; a verb in ى drops it (`نفى` → `نفت`)."""
+        k = k[1:] if k[:1] in "وف" and len(k) > 3 else k
+        return k.endswith("ت") and (k[:-1] in self.cr.finite or k[:-1] + "ي" in self.cr.finite
+                                    or k[:-1] + "ى" in self.cr.finite)
 
     def presenter(self, toks: list[Token], i: int) -> Who | None:
         """`ورشة عمل … قدمها الدكتور أسامة عبدالسلام … حيث ناقش … وقال`: the titled person who presented the lecture

@@ -48,3 +48,26 @@ OFFERED_OPENER = [
 def test_offered_opener(case) -> None:
     check(case)
 
+
+# A subjectless feminine verb does not go on with a man named before by a masculine verb (`فقال لوبين: …` then
+# `وقالت إن …`, `فقالت إنه خطئي`): main gave the man three of a woman's statements in a novel (dev record 336) and a
+# sentence whose own subject follows the verb (`واتهمت السلطات التركية التنظيمين`, record 303) to أوغلو.
+GENDER_AGREES = [
+    (["فقال لوبين: لنلعب لعبة القرود.", "فقد ارتدت كاري ثوبا جديدا، وقالت إن التطريز هو آخر صيحات الموضة."],
+     [("لوبين", "فقال"), (None, None)]),
+    (["وقال الوزير أحمد داود أوغلو إن العمليات مستمرة.",
+      "وتأتي هذه العملية بعد أسبوع من أعمال عنف واتهمت السلطات التركية التنظيمين بالوقوف وراءها."],
+     [("أحمد داود أوغلو", "وقال"), (None, None)]),
+    # guards: the same gender goes on; a body's feminine verb goes on with the body; `ولفت` is masculine
+    (["وقالت الوزيرة هند الصبيح إن البرنامج ناجح.", "وأضافت أن العمل مستمر."],
+     [("هند الصبيح", "وقالت"), ("هند الصبيح", "وأضافت")]),
+    (["وقال الوزير خالد الفالح إن البرنامج ناجح.", "ولفت إلى أن العمل مستمر."],
+     [("خالد الفالح", "وقال"), ("خالد الفالح", "ولفت")]),
+    (["وقالت وزارة الصحة إن الحالات مستقرة.", "وأضافت أن العمل مستمر."],
+     [("وزارة الصحة", "وقالت"), ("وزارة الصحة", "وأضافت")]),
+]
+
+
+@pytest.mark.parametrize("case", GENDER_AGREES)
+def test_gender_agrees(case) -> None:
+    check(case)
