@@ -218,6 +218,7 @@ class _Attributor:
         self.cue_keys: frozenset[str] = cue_keys  # `قال`, `وقال`, `فقال`, `قائلا`: the keys is_cue accepts
         self.parser = Parser(sr, self.is_cue, cue_keys=cue_keys)
         self.english_state = ArticleState()  # one attributor per article, so this is the article's
+        self.plural_own = False
 
     def number(self, t: Token) -> str | None:
         """"one"/"dual"/"plural" when the token is a finite speech verb (with or without و/ف), else None."""
@@ -240,6 +241,7 @@ class _Attributor:
         text = self._text = st.text
         self._last = last
         self.unread = False  # set when a speech verb's own subject is there but could not be read
+        self.plural_own = False  # set when a plural cue's subject is the unread plural after the sentence's verb
         if not toks:
             return None
         if _LATIN.search(text) and not _ARABIC.search(text):
@@ -369,7 +371,7 @@ class _Attributor:
                 failed = True  # `… وأعرب والد الطفلة … عن شكره، وأضاف`: an unread subject of its own comes first
         if failed and fallback is not None and not fallback.explicit:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
-        self.unread = failed and source is None and fallback is None
+        self.unread = (failed or self.plural_own) and source is None and fallback is None
         return source or fallback
 
     def fronted(self, text: str, toks: list[Token], spans) -> _Event | None:
@@ -670,6 +672,9 @@ class _Attributor:
                 return None  # a person named in a genitive may be the subject: unsure, so not the last speaker
         if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
+        if number == "plural" and self.own_plural_subject(toks, i):
+            self.plural_own = True  # `واستنكر يمنيون هذه الخطوة، مشيرين`: the people after the verb, unread; the
+            return None  # turn ends
         if toks[0].key not in _FRONTED and any(t.key in _RELATIVES for t in toks[:i]):
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
             # (not `وحول الشكاوي التي على النادي … قال «…»`: the relative qualifies the fronted topic)
@@ -677,6 +682,16 @@ class _Attributor:
                 and self.number(toks[i]) == "one" and self.number(token(0, 0, last.cue)) == "one":
             return None  # `فقال لوبين: …` then `وقالت إن`: a woman's verb does not go on with a man named before
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def own_plural_subject(self, toks: list[Token], i: int) -> bool:
+        """The sentence opens with a verb that is no speech (`واستنكر`, `وتظاهر`) and an indefinite plural of people
+        right after it: the plural participle or verb later in the sentence has that subject."""
+        if i < 3 or toks[1].barrier or toks[1].al:
+            return False
+        k0 = toks[0].key[1:] if toks[0].key[:1] in "وف" else toks[0].key
+        k1 = toks[1].key
+        return (k0 in self.cr.stance_openers or k0 in self.sr.non_speech) and len(k1) > 4 \
+            and k1.endswith(("ون", "ين")) and k1 not in self.sr.given_names
 
     def feminine_verb(self, k: str) -> bool:
         """A finite verb in its feminine singular (`وقالت`, `أكدت`): the masculine without ت is a speech verb too, so
