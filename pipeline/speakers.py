@@ -648,6 +648,14 @@ class Parser:
                         clean = self.ends_after(toks, pos, limit) or toks[pos].key in r.stops \
                             or toks[pos].key in r.settings
                         break
+                if not name and ((honored and not role) or (role and role[0].key in r.role_heads)):
+                    quoted = self._quoted_part(toks, pos, limit, text)
+                    if quoted is not None and quoted - pos >= 2 and all(self.name_like(x) for x in toks[pos:quoted]):
+                        name.extend(toks[pos:quoted])  # `يقول الدكتور “موريس روسابي” أستاذ التاريخ`: a person's name
+                        pos = quoted  # set off in quotes after a title or role (one word is a body's short name:
+                        # `المتحدث الرسمي للهيئة الوطنية لمكافحة الفساد “نزاهة”`)
+                        clean = pos >= limit or self.ends_after(toks, pos, limit) or toks[pos].barrier
+                        break
                 clean = True
                 if role and not name:
                     name, pos = self._apposition(toks, pos, limit, text)

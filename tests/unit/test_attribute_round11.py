@@ -108,3 +108,23 @@ OWN_PLURAL_SUBJECT = [
 @pytest.mark.parametrize("case", OWN_PLURAL_SUBJECT)
 def test_own_plural_subject(case) -> None:
     check(case)
+
+
+# A person's name set off in quotation marks after a title or a role (`يقول الدكتور “موريس روسابي” أستاذ التاريخ`,
+# `أوضح بروفيسور التاريخ بجامعة ستانفورد “إيان موريس” أن`): main stopped at the quote and had no name (dev record
+# 350). One quoted word after a role is a body's short name, not the person (`… لمكافحة الفساد “نزاهة”`).
+QUOTED_PERSON = [
+    (["يقول الدكتور “موريس روسابي” أستاذ التاريخ في كلية كوينز أن سبب نجاحه هو تقاسم الغنائم."],
+     [("موريس روسابي", "يقول")]),
+    (["أوضح بروفيسور التاريخ بجامعة ستانفورد “إيان موريس” أن ثروة أغسطس كانت كبيرة."], [("إيان موريس", "أوضح")]),
+    (["وقال المدير التنفيذي «جون سميث» إن الشركة ستتوسع."], [("جون سميث", "وقال")]),
+    # guards: a quotation after the verb's subject is what is said; one quoted word after a role is no person
+    (["وقال المتحدث “نحن مستعدون”."], [("المتحدث", "وقال")]),
+    (["وقال المتحدث الرسمي للهيئة الوطنية لمكافحة الفساد “نزاهة” إن التحقيق مستمر."],
+     [("المتحدث الرسمي للهيئة الوطنية لمكافحة الفساد", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", QUOTED_PERSON)
+def test_quoted_person(case) -> None:
+    check(case)
