@@ -634,12 +634,13 @@ class Parser:
         honored, prep_cut, royal, honored_after_role = False, None, False, False
         weak_end = False
         replaced = False  # words read as a name were handed back to the role as a place
+        past_quote = -1  # the token after a quoted body the role runs through: its quote ends nothing
         anchored_head = toks[i].key in r.role_heads if i < limit else False
         source = i < limit and toks[i].key in r.source_heads and not toks[i].al
         while pos < limit:
             t = toks[pos]
             k = t.key
-            if pos > i and t.barrier:
+            if pos > i and t.barrier and pos != past_quote:
                 if role and not name and (role[0].key in r.institutions or role[0].key in r.outlets):
                     quoted = self._quoted_part(toks, pos, limit, text)
                     if quoted is not None:  # `وكالة أنباء «الأناضول» الحكومية التركية`: the body's name in quotes
@@ -668,6 +669,13 @@ class Parser:
                 name.append(t)
                 pos += 1
                 continue
+            if k == "في" and not name and role and role[0].key in r.role_heads and pos + 1 < limit \
+                    and toks[pos + 1].barrier and not t.barrier:
+                quoted = self._quoted_part(toks, pos + 1, limit, text)
+                if quoted is not None and quoted < limit and toks[quoted].key in r.honorifics:
+                    role.extend(toks[pos:quoted])  # `مدير العلاقات والإعلام في "سجون القصيم" الملازم أول تركي
+                    pos = past_quote = quoted  # الحربي،`: the body the role serves, in quotes, then the titled person
+                    continue
             if k in ("في", "علي") and not name and role and pos + 1 < limit and not toks[pos + 1].barrier \
                     and not self.setting(toks[pos + 1].key, k) and not self.stops_here(toks[pos + 1].key) \
                     and not _suffixed(toks[pos + 1]):  # `في افتتاحيتها`: a setting, not part of the role
@@ -885,6 +893,8 @@ class Parser:
             cut = next((n for n, x in enumerate(role) if n and x.key.startswith("بال")), None)
             if cut == 1 and not role[0].al and role[0].key not in r.institutions:
                 cut = None  # `وقال مندوب بالمنظمة`: an indefinite role and the body it serves, a subject
+            if cut is not None and clean and not role[0].al and role[0].key in r.source_heads:
+                cut = None  # `وأشار مصدر بفرع المياه بالمحافظة إلى`: where an anonymous source works, never an object
             if cut is not None and clean and role[0].key in r.institutions and role[cut].key[1:] in r.institutions:
                 cut = None  # `أعلنت لجنة الاحتراف بالاتحاد السعودي لكرة القدم اليوم`: a body within a body, whole
             if cut is not None and role[cut].key in _ALONGSIDE:
