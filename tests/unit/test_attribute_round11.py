@@ -165,3 +165,19 @@ ROLE_IN_QUOTED_BODY = [
 @pytest.mark.parametrize("case", ROLE_IN_QUOTED_BODY)
 def test_role_in_quoted_body(case) -> None:
     check(case)
+
+
+# A magazine is a body like a newspaper (`مجلة` was an outlet but no institution), so its quoted name and origin are
+# read whole (`حسبما تقول مجلة «تايم» الأميركية`; main: `مجلة`, dev record 397).
+MAGAZINE = [
+    (["ابتكر مهندس ياباني طريقة جديدة للتنقل، حسبما تقول مجلة «تايم» الأميركية."],
+     [("مجلة «تايم» الأميركية", "تقول")]),
+    (["وقالت مجلة «تايم» الأميركية إن المهندس ابتكر طريقة جديدة."], [("مجلة «تايم» الأميركية", "وقالت")]),
+    # guard: the bare definite form
+    (["وذكرت المجلة أن المهندس ابتكر طريقة جديدة."], [("المجلة", "وذكرت")]),
+]
+
+
+@pytest.mark.parametrize("case", MAGAZINE)
+def test_magazine(case) -> None:
+    check(case)
