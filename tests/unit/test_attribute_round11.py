@@ -17,8 +17,9 @@ BODY_WITH_PLACE = [
      [("سلطان بن عرار الدوسري", "وذكر")]),
     (["وقال مدير الشؤون الإدارية بإمارة منطقة الجوف الشمالية خالد بن سعد الرويلي إن العمل مستمر."],
      [("خالد بن سعد الرويلي", "وقال")]),
-    # guards: a street named after a prince is no person after the ب-word; a role with its ب-place stays whole
-    (["وطالب رئيس البلدية بسرعة إنجاز طريق الأمير سلطان بن عبدالعزيز في المحافظة."], [("بسرعة إنجاز", "وطالب")]),
+    # guards: a street named after a prince is no person after the ب-word (the role speaks, with `سرعة` an object
+    # since SPEED_OBJECT below); a role with its ب-place stays whole
+    (["وطالب رئيس البلدية بسرعة إنجاز طريق الأمير سلطان بن عبدالعزيز في المحافظة."], [("رئيس البلدية", "وطالب")]),
     (["وقال مدير عام التعليم بمنطقة عسير إن الدراسة تبدأ غدا."], [("مدير عام التعليم بمنطقة عسير", "وقال")]),
     (["وقال المتحدث الرسمي بشرطة منطقة جازان الرائد نايف الحكمي إن الحادث قيد التحقيق."], [("نايف الحكمي", "وقال")]),
 ]
@@ -180,4 +181,21 @@ MAGAZINE = [
 
 @pytest.mark.parametrize("case", MAGAZINE)
 def test_magazine(case) -> None:
+    check(case)
+
+
+# `سرعة` opens the object of a demand (`وطالبت بسرعة نقله إلى المستشفى`): main read `بسرعة نقله` as the subject of a
+# subjectless feminine verb (dev record 236, a wrong speaker); after a role it ends the role (`وطالب رئيس البلدية
+# بسرعة إنجاز …`: main `بسرعة إنجاز`).
+SPEED_OBJECT = [
+    (["وكانت جماعة الإخوان قد أثارت إصابة مرسي بالتسمم، وأن حالته الصحية حرجة وطالبت بسرعة نقله إلى المستشفى."],
+     [(None, None)]),
+    (["وطالب رئيس البلدية بسرعة إنجاز المشروع في المحافظة."], [("رئيس البلدية", "وطالب")]),
+    # guard: a named subject before it
+    (["وطالب الوزير خالد العنزي بسرعة إنجاز المشروع."], [("خالد العنزي", "وطالب")]),
+]
+
+
+@pytest.mark.parametrize("case", SPEED_OBJECT)
+def test_speed_object(case) -> None:
     check(case)
