@@ -1307,6 +1307,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         return statements  # no cue, source phrase, colon or Latin anywhere: no statement can get a speaker
     toks = [from_pairs(p) if k else [] for p, k in zip(pairs, kinds)]
     inv = _inventory(att.parser, statements, toks, article.body)
+    for full in _nasab_names(article.body, sr):
+        inv.add(full)  # `المهندس محمد بن مبارك المجلي` in a sentence that is no speech, then `أعرب المهندس المجلي`
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
@@ -1544,6 +1546,29 @@ def _glued_body(rest: str, sr: SpeakerRules) -> bool:
 
 
 _BEFORE = re.compile(r"(?<!\w)(?:(\w+)\s+)?(\w+)\s+$")  # the one or two words right before a position
+_NASAB = re.compile(r"(?<!\w)(\w+) (?:بن|بنت) \w+(?: (?:بن|بنت) \w+)? (ال\w+)(?!\w)")
+_NAMED_AFTER = frozenset(key(w) for w in ("مطار", "مستشفى", "شارع", "طريق", "كرسي", "جائزة", "مسجد", "قاعة", "مدينة",
+                                          "جامعة", "كلية", "مركز", "مجمع", "برنامج", "مشروع", "حي", "ميناء", "ملعب"))
+
+
+def _nasab_names(body: str, sr: SpeakerRules) -> list[str]:
+    """Full names written with a nasab and a family name (`محمد بن مبارك المجلي`) whose family name the body writes
+    again on its own: the article refers to that person by it (`وأعرب المهندس المجلي`). The subject reader cuts such
+    a name short where an object follows it in a sentence that reports no speech. Not a place named after a person
+    (`مطار الأمير محمد بن عبدالعزيز الدولي`)."""
+    out: list[str] = []
+    for m in _NASAB.finditer(body):
+        given, family = key(m.group(1)), key(m.group(2))
+        if given not in sr.given_names or family in sr.role_heads or family in sr.institutions \
+                or family in sr.role_words or family in sr.nationalities or family in sr.place_nouns:
+            continue
+        if len(re.findall(r"(?<!\w)" + re.escape(m.group(2)) + r"(?!\w)", body)) < 2:
+            continue
+        before = body[max(0, m.start() - 40):m.start()].split()[-3:]
+        if any(key(w) in _NAMED_AFTER or key(w) in sr.institutions for w in before):
+            continue
+        out.append(m.group(0))
+    return out
 
 
 def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
