@@ -513,11 +513,12 @@ class _Attributor:
                 or (i + 1 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects))
 
     def content_follows(self, toks: list[Token], i: int) -> bool:
-        """What was said follows the verb at once: a colon or quotation (`أجاب «…»`), or أن/إن."""
+        """What was said follows the verb at once: a colon or quotation (`أجاب «…»`), أن/إن, or a modal or first-person
+        opening (`وعن الأسعار قال أعتقد أنها مناسبة`)."""
         if i + 1 >= len(toks):
             return False
         nxt = toks[i + 1]
-        if nxt.key in _COMPLEMENTIZERS or (nxt.key in _STANCE and not nxt.barrier):
+        if nxt.key in _COMPLEMENTIZERS or (not nxt.barrier and (nxt.key in _STANCE or nxt.key in self.cr.modals)):
             return True
         gap = self._text[toks[i].end:nxt.start]
         return nxt.barrier and any(c in gap for c in ':"«“')

@@ -225,3 +225,21 @@ NASAB_NAMED_BEFORE = [
 @pytest.mark.parametrize("case", NASAB_NAMED_BEFORE)
 def test_nasab_named_before(case) -> None:
     check(case)
+
+
+# A first-person verb of opinion right after a subjectless cue (`وعن الأسعار قال أعتقد أنها مناسبة`) begins what is
+# said, like `نحن`, `لقد`: the cue goes on with the last speaker, after a fronted topic too (held-out14's `سعيد
+# الغامدي`; main left it unread and, with the later `وأضاف:`, would have scored the wrong cue).
+FIRST_PERSON_OPINION = [
+    (["أما سعيد الغامدي فيقول إن الطلب مرتفع.", "وعن الأسعار قال أعتقد أنها مناسبة، وأضاف: الأسعار ثابتة."],
+     [("سعيد الغامدي", "فيقول"), ("سعيد الغامدي", "قال")]),
+    (["وقال الوزير خالد الفالح إن الإنتاج مستقر.", "وأضاف أتوقع أن ترتفع الأسعار."],
+     [("خالد الفالح", "وقال"), ("خالد الفالح", "وأضاف")]),
+    # guard: nobody before, nobody to go on with
+    (["وقال أعتقد أن الأسعار مناسبة."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", FIRST_PERSON_OPINION)
+def test_first_person_opinion(case) -> None:
+    check(case)
