@@ -218,6 +218,7 @@ class _Attributor:
         self.cue_keys: frozenset[str] = cue_keys  # `قال`, `وقال`, `فقال`, `قائلا`: the keys is_cue accepts
         self.parser = Parser(sr, self.is_cue, cue_keys=cue_keys)
         self.english_state = ArticleState()  # one attributor per article, so this is the article's
+        self.plural_own = False
 
     def number(self, t: Token) -> str | None:
         """"one"/"dual"/"plural" when the token is a finite speech verb (with or without و/ف), else None."""
@@ -240,6 +241,7 @@ class _Attributor:
         text = self._text = st.text
         self._last = last
         self.unread = False  # set when a speech verb's own subject is there but could not be read
+        self.plural_own = False  # set when a plural cue's subject is the unread plural after the sentence's verb
         if not toks:
             return None
         if _LATIN.search(text) and not _ARABIC.search(text):
@@ -369,7 +371,7 @@ class _Attributor:
                 failed = True  # `… وأعرب والد الطفلة … عن شكره، وأضاف`: an unread subject of its own comes first
         if failed and fallback is not None and not fallback.explicit:
             fallback = None  # the sentence has a subject of its own, unread: no speaker beats a wrong one
-        self.unread = failed and source is None and fallback is None
+        self.unread = (failed or self.plural_own) and source is None and fallback is None
         return source or fallback
 
     def fronted(self, text: str, toks: list[Token], spans) -> _Event | None:
@@ -511,11 +513,12 @@ class _Attributor:
                 or (i + 1 < len(toks) and toks[i + 1].key in self.sr.pronoun_subjects))
 
     def content_follows(self, toks: list[Token], i: int) -> bool:
-        """What was said follows the verb at once: a colon or quotation (`أجاب «…»`), or أن/إن."""
+        """What was said follows the verb at once: a colon or quotation (`أجاب «…»`), أن/إن, or a modal or first-person
+        opening (`وعن الأسعار قال أعتقد أنها مناسبة`)."""
         if i + 1 >= len(toks):
             return False
         nxt = toks[i + 1]
-        if nxt.key in _COMPLEMENTIZERS or (nxt.key in _STANCE and not nxt.barrier):
+        if nxt.key in _COMPLEMENTIZERS or (not nxt.barrier and (nxt.key in _STANCE or nxt.key in self.cr.modals)):
             return True
         gap = self._text[toks[i].end:nxt.start]
         return nxt.barrier and any(c in gap for c in ':"«“')
@@ -670,10 +673,33 @@ class _Attributor:
                 return None  # a person named in a genitive may be the subject: unsure, so not the last speaker
         if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
+        if number == "plural" and self.own_plural_subject(toks, i):
+            self.plural_own = True  # `واستنكر يمنيون هذه الخطوة، مشيرين`: the people after the verb, unread; the
+            return None  # turn ends
         if toks[0].key not in _FRONTED and any(t.key in _RELATIVES for t in toks[:i]):
             return None  # `… من طهران التي تحدثت عن …، وقالت`: the subject is what the clause named
             # (not `وحول الشكاوي التي على النادي … قال «…»`: the relative qualifies the fronted topic)
+        if last.name and not last.via and self.feminine_verb(toks[i].key) != self.feminine_verb(key(last.cue)) \
+                and self.number(toks[i]) == "one" and self.number(token(0, 0, last.cue)) == "one":
+            return None  # `فقال لوبين: …` then `وقالت إن`: a woman's verb does not go on with a man named before
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def own_plural_subject(self, toks: list[Token], i: int) -> bool:
+        """The sentence opens with a verb that is no speech (`واستنكر`, `وتظاهر`) and an indefinite plural of people
+        right after it: the plural participle or verb later in the sentence has that subject."""
+        if i < 3 or toks[1].barrier or toks[1].al:
+            return False
+        k0 = toks[0].key[1:] if toks[0].key[:1] in "وف" else toks[0].key
+        k1 = toks[1].key
+        return (k0 in self.cr.stance_openers or k0 in self.sr.non_speech) and len(k1) > 4 \
+            and k1.endswith(("ون", "ين")) and k1 not in self.sr.given_names
+
+    def feminine_verb(self, k: str) -> bool:
+        """A finite verb in its feminine singular (`وقالت`, `أكدت`): the masculine without ت is a speech verb too, so
+        `ولفت` stays masculine; a verb in ى drops it (`نفى` → `نفت`)."""
+        k = k[1:] if k[:1] in "وف" and len(k) > 3 else k
+        return k.endswith("ت") and (k[:-1] in self.cr.finite or k[:-1] + "ي" in self.cr.finite
+                                    or k[:-1] + "ى" in self.cr.finite)
 
     def presenter(self, toks: list[Token], i: int) -> Who | None:
         """`ورشة عمل … قدمها الدكتور أسامة عبدالسلام … حيث ناقش … وقال`: the titled person who presented the lecture
@@ -1282,6 +1308,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         return statements  # no cue, source phrase, colon or Latin anywhere: no statement can get a speaker
     toks = [from_pairs(p) if k else [] for p, k in zip(pairs, kinds)]
     inv = _inventory(att.parser, statements, toks, article.body)
+    for full in _nasab_names(article.body, sr):
+        inv.add(full)  # `المهندس محمد بن مبارك المجلي` in a sentence that is no speech, then `أعرب المهندس المجلي`
     att.parser.known = inv.known_tokens()  # grows as speakers are added below
     events: list[_Event | None] = []
     last: _Event | None = None
@@ -1519,6 +1547,31 @@ def _glued_body(rest: str, sr: SpeakerRules) -> bool:
 
 
 _BEFORE = re.compile(r"(?<!\w)(?:(\w+)\s+)?(\w+)\s+$")  # the one or two words right before a position
+_NASAB = re.compile(r"(?<!\w)(\w+) (?:بن|بنت) \w+(?: (?:بن|بنت) \w+)? (ال\w+)(?!\w)")
+_ROYAL_TITLES = frozenset(key(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ"))
+_NAMED_AFTER = frozenset(key(w) for w in ("مطار", "مستشفى", "شارع", "طريق", "كرسي", "جائزة", "مسجد", "قاعة", "مدينة",
+                                          "جامعة", "كلية", "مركز", "مجمع", "برنامج", "مشروع", "حي", "ميناء", "ملعب"))
+
+
+def _nasab_names(body: str, sr: SpeakerRules) -> list[str]:
+    """Full names written with a nasab and a family name (`محمد بن مبارك المجلي`) whose family name the body writes
+    again on its own: the article refers to that person by it (`وأعرب المهندس المجلي`). The subject reader cuts such
+    a name short where an object follows it in a sentence that reports no speech. Not a place named after a person
+    (`مطار الأمير محمد بن عبدالعزيز الدولي`)."""
+    out: list[str] = []
+    for m in _NASAB.finditer(body):
+        given, family = key(m.group(1)), key(m.group(2))
+        if given not in sr.given_names or family in sr.role_heads or family in sr.institutions \
+                or family in sr.role_words or family in sr.nationalities or family in sr.place_nouns:
+            continue
+        if len(re.findall(r"(?<!\w)" + re.escape(m.group(2)) + r"(?!\w)", body)) < 2:
+            continue
+        before = [key(w) for w in body[max(0, m.start() - 40):m.start()].split()[-2:]]
+        if before and (before[-1] in _NAMED_AFTER or len(before) == 2 and before[-1] in _ROYAL_TITLES and (
+                before[0] in _NAMED_AFTER or before[0] in sr.institutions)):
+            continue  # (`رئيس بلدية القنفذة المهندس علي بن محمد القرني` is a person)
+        out.append(m.group(0))
+    return out
 
 
 def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:

@@ -510,7 +510,10 @@ class Parser:
         r = self.r
         if len(t.key) <= (2 if short else 3) or t.key in r.given_names or t.key[1:] in r.given_names:
             return False
-        for n in range(j, min(limit, j + 3)):
+        # a fourth word only after a place noun: `بإمارة منطقة مكة المكرمة سلطان …` (not `بسرعة إنجاز طريق الأمير
+        # سلطان`, a street named after a prince)
+        reach = 4 if j < limit and toks[j].key in r.place_nouns else 3
+        for n in range(j, min(limit, j + reach)):
             x = toks[n]
             if x.barrier or self.stops_here(x.key) or x.key in _THAT:
                 return False
@@ -631,12 +634,13 @@ class Parser:
         honored, prep_cut, royal, honored_after_role = False, None, False, False
         weak_end = False
         replaced = False  # words read as a name were handed back to the role as a place
+        past_quote = -1  # the token after a quoted body the role runs through: its quote ends nothing
         anchored_head = toks[i].key in r.role_heads if i < limit else False
         source = i < limit and toks[i].key in r.source_heads and not toks[i].al
         while pos < limit:
             t = toks[pos]
             k = t.key
-            if pos > i and t.barrier:
+            if pos > i and t.barrier and pos != past_quote:
                 if role and not name and (role[0].key in r.institutions or role[0].key in r.outlets):
                     quoted = self._quoted_part(toks, pos, limit, text)
                     if quoted is not None:  # `وكالة أنباء «الأناضول» الحكومية التركية`: the body's name in quotes
@@ -644,6 +648,14 @@ class Parser:
                         pos = quoted
                         clean = self.ends_after(toks, pos, limit) or toks[pos].key in r.stops \
                             or toks[pos].key in r.settings
+                        break
+                if not name and ((honored and not role) or (role and role[0].key in r.role_heads)):
+                    quoted = self._quoted_part(toks, pos, limit, text)
+                    if quoted is not None and quoted - pos >= 2 and all(self.name_like(x) for x in toks[pos:quoted]):
+                        name.extend(toks[pos:quoted])  # `يقول الدكتور “موريس روسابي” أستاذ التاريخ`: a person's name
+                        pos = quoted  # set off in quotes after a title or role (one word is a body's short name:
+                        # `المتحدث الرسمي للهيئة الوطنية لمكافحة الفساد “نزاهة”`)
+                        clean = pos >= limit or self.ends_after(toks, pos, limit) or toks[pos].barrier
                         break
                 clean = True
                 if role and not name:
@@ -657,6 +669,13 @@ class Parser:
                 name.append(t)
                 pos += 1
                 continue
+            if k == "في" and not name and role and role[0].key in r.role_heads and pos + 1 < limit \
+                    and toks[pos + 1].barrier and not t.barrier:
+                quoted = self._quoted_part(toks, pos + 1, limit, text)
+                if quoted is not None and quoted < limit and toks[quoted].key in r.honorifics:
+                    role.extend(toks[pos:quoted])  # `مدير العلاقات والإعلام في "سجون القصيم" الملازم أول تركي
+                    pos = past_quote = quoted  # الحربي،`: the body the role serves, in quotes, then the titled person
+                    continue
             if k in ("في", "علي") and not name and role and pos + 1 < limit and not toks[pos + 1].barrier \
                     and not self.setting(toks[pos + 1].key, k) and not self.stops_here(toks[pos + 1].key) \
                     and not _suffixed(toks[pos + 1]):  # `في افتتاحيتها`: a setting, not part of the role
@@ -874,6 +893,8 @@ class Parser:
             cut = next((n for n, x in enumerate(role) if n and x.key.startswith("بال")), None)
             if cut == 1 and not role[0].al and role[0].key not in r.institutions:
                 cut = None  # `وقال مندوب بالمنظمة`: an indefinite role and the body it serves, a subject
+            if cut is not None and clean and not role[0].al and role[0].key in r.source_heads:
+                cut = None  # `وأشار مصدر بفرع المياه بالمحافظة إلى`: where an anonymous source works, never an object
             if cut is not None and clean and role[0].key in r.institutions and role[cut].key[1:] in r.institutions:
                 cut = None  # `أعلنت لجنة الاحتراف بالاتحاد السعودي لكرة القدم اليوم`: a body within a body, whole
             if cut is not None and role[cut].key in _ALONGSIDE:
