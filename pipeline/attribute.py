@@ -1548,9 +1548,6 @@ def _glued_body(rest: str, sr: SpeakerRules) -> bool:
 
 _BEFORE = re.compile(r"(?<!\w)(?:(\w+)\s+)?(\w+)\s+$")  # the one or two words right before a position
 _NASAB = re.compile(r"(?<!\w)(\w+) (?:بن|بنت) \w+(?: (?:بن|بنت) \w+)? (ال\w+)(?!\w)")
-_ROYAL_TITLES = frozenset(key(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ"))
-_NAMED_AFTER = frozenset(key(w) for w in ("مطار", "مستشفى", "شارع", "طريق", "كرسي", "جائزة", "مسجد", "قاعة", "مدينة",
-                                          "جامعة", "كلية", "مركز", "مجمع", "برنامج", "مشروع", "حي", "ميناء", "ملعب"))
 
 
 def _nasab_names(body: str, sr: SpeakerRules) -> list[str]:
@@ -1567,8 +1564,8 @@ def _nasab_names(body: str, sr: SpeakerRules) -> list[str]:
         if len(re.findall(r"(?<!\w)" + re.escape(m.group(2)) + r"(?!\w)", body)) < 2:
             continue
         before = [key(w) for w in body[max(0, m.start() - 40):m.start()].split()[-2:]]
-        if before and (before[-1] in _NAMED_AFTER or len(before) == 2 and before[-1] in _ROYAL_TITLES and (
-                before[0] in _NAMED_AFTER or before[0] in sr.institutions)):
+        if before and (before[-1] in sr.named_after or len(before) == 2 and before[-1] in sr.royal_titles and (
+                before[0] in sr.named_after or before[0] in sr.institutions)):
             continue  # (`رئيس بلدية القنفذة المهندس علي بن محمد القرني` is a person)
         out.append(m.group(0))
     return out

@@ -185,6 +185,8 @@ class SpeakerRules:
     source_complements: frozenset[str] = frozenset()
     not_subjects: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    named_after: frozenset[str] = frozenset()
+    royal_titles: frozenset[str] = frozenset()
     theophoric: frozenset[str] = frozenset()
     nationalities: frozenset[str] = frozenset()
     among: tuple[tuple[str, ...], ...] = ()
@@ -245,6 +247,8 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         source_complements=_keys(data.get("source_complements", [])),
         not_subjects=_keys(data.get("not_subjects", [])),
         place_nouns=_keys(data.get("place_nouns", [])),
+        named_after=_keys(data.get("named_after", [])),
+        royal_titles=_keys(data.get("royal_titles", [])),
         theophoric=_keys(data.get("theophoric", [])),
         nationalities=_keys(data.get("nationalities", [])),
         among=tuple(tuple(key(w) for w in str(v).split()) for v in data.get("among", [])),
