@@ -37,7 +37,6 @@ _MEDIA = frozenset(("الاعلام",))  # folded `الإعلام`
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
 _ABD = frozenset(("عبد", "العبد", "وعبد", "ابو", "ابي"))
 _TANWEEN = re.compile("[\u064b-\u064d]")  # `تفاؤلاً`, `قادمًا`: an accusative, never part of a name
-_ROYAL = frozenset(("الملك", "الامير", "الاميره"))
 _ABBREVIATIONS = frozenset(("د", "م", "أ", "ا", "ق", "ل", "ع"))  # `د.` doctor, `م.` engineer, `أ.` professor, `ل.` lieutenant
 _COMMON_AFTER_ON_BEHALF = frozenset(fold(w) for w in (
     "الشعب", "الجميع", "الدين", "الوطن", "الشباب", "الاسلام", "الإسلام", "المسلمين", "الشعوب", "العرب", "الحق",
@@ -429,14 +428,14 @@ class Parser:
         role, then a ل-genitive, names a body (a chair, a prize); the titled person after it is the one who speaks,
         where the reading stopped at the prince."""
         r = self.r
-        if who.role is None or key(who.role.split()[-1]) not in _ROYAL or toks[who.end].barrier \
+        if who.role is None or key(who.role.split()[-1]) not in r.royal_titles or toks[who.end].barrier \
                 or toks[who.end].key[:1] != "ل" or len(toks[who.end].key) < 4:
             return None
         for j in range(who.end + 1, min(limit, who.end + 8)):
             t = toks[j]
             if t.barrier or self.is_cue(t.key):
                 return None
-            if t.key in r.honorifics and t.key not in _ROYAL:
+            if t.key in r.honorifics and t.key not in r.royal_titles:
                 inner = self._subject(toks, j, limit, text)
                 if inner is None or not inner.name or key(inner.name.split()[0]) not in r.given_names:
                     return None
@@ -758,7 +757,7 @@ class Parser:
                     forced = False  # `رئيس بلدية جدة صالح …`: a given name starts the person
                 else:
                     role.append(t)
-                    royal = k in _ROYAL and len(role) > 1 and role[-2].key in r.institutions
+                    royal = k in r.royal_titles and len(role) > 1 and role[-2].key in r.institutions
                     forced = not t.al and (k in r.institutions or self._given_ahead(t, toks, pos + 1, limit, True))
                     pos += 1  # (`لشؤون مكافحة تمويل الإرهاب دانيال`: an indefinite genitive runs on to a given name)
                     continue
