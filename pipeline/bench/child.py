@@ -2,6 +2,8 @@
 
     python -m pipeline.bench.child --size N [--seed S --html-share X | --corpus FILE] [--batch B]
 
+Time is this process's CPU seconds spent in `process` (wall seconds beside it): scaling asks how the code's cost grows
+with the input, and on a shared machine one wall-clock run per size measures the neighbours as much as the code.
 Items are generated one at a time and results are held one batch at a time, as the runner holds them, so a
 path that streams keeps a flat peak RSS however many items pass. Prints one JSON line.
 
@@ -35,9 +37,9 @@ def measure(size: int, corpus, batch: int) -> dict:
     gc.collect()
     start_mb = current_rss_mb()
     method = "VmHWM of the processing loop" if reset_peak() else "ru_maxrss of the whole process"
-    seconds, articles, statements, rejects, held = 0.0, 0, 0, 0, []
+    seconds, wall, articles, statements, rejects, held = 0.0, 0.0, 0, 0, 0, []
     for raw in corpus.items(size, "mixed"):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             article = process(raw)
         except Rejected:
@@ -46,11 +48,12 @@ def measure(size: int, corpus, batch: int) -> dict:
             held.append(article)
             articles += 1
             statements += len(article.statements)
-        seconds += time.perf_counter() - started
+        seconds += time.process_time() - cpu
+        wall += time.perf_counter() - started
         if len(held) >= batch:
             held.clear()
     peak = loop_peak_mb() if method.startswith("VmHWM") else None
-    return {"size": size, "seconds": seconds, "articles": articles, "statements": statements, "rejects": rejects,
+    return {"size": size, "seconds": seconds, "wall_seconds": wall, "articles": articles, "statements": statements, "rejects": rejects,
             "rss_mb": peak if peak is not None else peak_rss_mb(), "rss_start_mb": start_mb,
             "rss_end_mb": current_rss_mb(), "process_peak_mb": peak_rss_mb(), "peak_method": method}
 

@@ -39,7 +39,8 @@ def scaling(children: Children, sizes: list[int]) -> tuple[dict, dict]:
     seconds = [r["seconds"] for r in runs]
     per_item = [s / size for s, size in zip(seconds, sizes)]
     notes = {"ms_per_article": [p * 1000 for p in per_item], "linearity": ratio(per_item[-1], per_item[0]),
-             "rejects": [r["rejects"] for r in runs]}
+             "timing": "CPU seconds of each child's processing loop (time.process_time)",
+             "wall_seconds": [r.get("wall_seconds") for r in runs], "rejects": [r["rejects"] for r in runs]}
     return {"sizes": sizes, "seconds": seconds}, notes
 
 

@@ -52,7 +52,7 @@ def rows(results: dict, notes: dict) -> list[tuple[str, str, str, str, str]]:
     ]
     sizes, seconds = s["sizes"] or [], s["seconds"] or []
     for size, sec in zip(sizes, seconds):
-        out.append(("scaling", f"{size:,} articles s", _fmt(sec), f"{sec / size * 1000:.1f} ms/article", ""))
+        out.append(("scaling", f"{size:,} articles CPU s", _fmt(sec), f"{sec / size * 1000:.1f} ms/article", ""))
     linearity = (notes.get("sections", {}).get("scaling") or {}).get("linearity")
     if linearity is not None:
         out.append(("scaling", "per-article time, largest ÷ smallest", _fmt(linearity), "≈ 1 (≤ 1.2)",
