@@ -7,7 +7,7 @@ statement gets no speaker rather than a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 from pipeline import lexicons
@@ -646,14 +646,25 @@ class _Attributor:
             if not (vos or verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS or x.key in _NEGATIONS
                                                                   for x in toks[:verb])):  # (`لم يخف عضو الشرف فلان امتعاضه`)
                 continue
-            if toks[j].key in r.role_heads or toks[j].key in r.honorifics:
+            if toks[j].key in r.role_heads or toks[j].key in r.honorifics or (
+                    toks[j].key in r.given_names and not toks[j].barrier
+                    and all(x.key in _CLAUSE_OPENERS for x in toks[:verb])):
                 who = self.parser.subject(toks, j, i, self._text)
+                if who is not None and not who.anchored and toks[j].key in r.given_names and who.name and not who.co \
+                        and who.clean and len(who.name.split()) >= 2 and who.end < i \
+                        and (toks[who.end].barrier or toks[who.end].key in _AFTER_SUBJECTLESS):
+                    who = replace(who, anchored=True)  # `رد حاتم العريبي على …، قائلا`: a given name and a family name,
+                    # then a comma or the verb's preposition: the participle's subject is the sentence's
                 if who is not None and who.anchored and who.end < i and (
                         (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
                         or (not who.name and self.parser.ends_after(toks, who.end, i))):
-                    if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[who.end:i]):
+                    if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[self.apposed(toks, who, i):i]):
+                        if toks[j].key not in r.role_heads and toks[j].key not in r.honorifics:
+                            continue
                         return None  # `احتفى رئيس البعثة فلان … وعبر مدير المنتخب فلان … وقال`: two subjects, unsure
                     return self._event(who, toks[i].raw, mode)
+                if toks[j].key not in r.role_heads and toks[j].key not in r.honorifics:
+                    continue  # a given name not read whole says nothing here (the role-headed subjects above do)
                 if last is None or not (_same_person(who, last) if who is not None else
                                         bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):  # type: ignore[arg-type]
                     return None  # `من جهته ثمّن مدير … اللواء صالح آل طالب الجهود، منوهًا`: its own subject, unread
@@ -683,6 +694,15 @@ class _Attributor:
                 and self.number(toks[i]) == "one" and self.number(token(0, 0, last.cue)) == "one":
             return None  # `فقال لوبين: …` then `وقالت إن`: a woman's verb does not go on with a man named before
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def apposed(self, toks: list[Token], who: Who, i: int) -> int:
+        """After a named subject, a role set off by commas and then the verb's preposition is the subject's own
+        (`رد حاتم العريبي، الناطق باسم الوزارة، على …`): the index past it, else the subject's end."""
+        e = who.end
+        if not who.name or e >= i or not toks[e].barrier or toks[e].key not in self.sr.role_heads:
+            return e
+        k = next((k for k in range(e + 1, i) if toks[k].barrier), i)
+        return k if k < i and toks[k].key in _AFTER_SUBJECTLESS and toks[k].key not in self.cr.participles else e
 
     def own_plural_subject(self, toks: list[Token], i: int) -> bool:
         """The sentence opens with a verb that is no speech (`واستنكر`, `وتظاهر`) and an indefinite plural of people
@@ -908,7 +928,7 @@ class _Attributor:
                 k = j + 1
                 while k < len(toks) and toks[k].start < b:
                     k += 1
-                if k - j - 1 <= 3 and k < len(toks) and not text[b:toks[k].start].strip(" \"”»'"):
+                if k - j - 1 <= 3 and k < len(toks) and not text[b:toks[k].start].strip(" \"”»'،,"):
                     return k
                 return j
         return j
@@ -1073,6 +1093,10 @@ class _Attributor:
         if i + 1 >= len(toks):
             return True
         nxt = toks[i + 1]
+        if nxt.key == "ل" and not nxt.barrier:
+            skip = self.told_to(self._text, toks, i + 1, _quote_spans(self._text))
+            if i + 1 < skip < len(toks) and toks[skip].key in _COMPLEMENTIZERS:
+                return True  # `وأضاف لـ«الحياة»، أن`: the outlet told, then what was said; no subject of its own
         return (nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS
                 or nxt.key in self.sr.pronoun_subjects or nxt.key in self.cr.participles  # `وأضاف مؤكدا`
                 or nxt.key in self.cr.modals)  # `وأضاف تمت مناقشة`: what is said begins at once

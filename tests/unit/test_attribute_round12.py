@@ -1,0 +1,61 @@
+"""Golden tables for round 12 (classes that recur over the spent held-out sets, as fresh sentences).
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement;
+`(None, None)` is an abstention. Each group fails without its fix; guards say what must not change.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_attribute_phenomena import check
+
+# The outlet told comes between the verb and its subject and is closed by a comma (`ويقول لـ "الاقتصادية"، جون
+# تايلر …، إن`): main took the comma for the end of the told-to phrase and read no subject, so the nested `بيان …
+# يؤكد` became the speaker (held-out15, dev records of aleqtisadiya's interviews). With nothing between the outlet
+# and `أن`, the verb has no subject of its own and goes on with the last speaker (main abstained).
+TOLD_TO_COMMA = [
+    (["ويقول لـ \"الاقتصادية\"، جون سميث الخبير القانوني، إن العقد لا يخالف القانون."], [("جون سميث", "ويقول")]),
+    (["وقال لـ\"عكاظ\"، الدكتور سعد الحربي إن الحالة مستقرة."], [("سعد الحربي", "وقال")]),
+    (["قال سعد الحربي إن الحالة مستقرة.", "وأضاف لـ«الحياة»، أن العلاج متوفر."],
+     [("سعد الحربي", "قال"), ("سعد الحربي", "وأضاف")]),
+    (["قال سعد الحربي إن الحالة مستقرة.", "وأضاف لـ\"الحياة\" أن العلاج متوفر."],
+     [("سعد الحربي", "قال"), ("سعد الحربي", "وأضاف")]),
+    # guards: a subject after the outlet is its own speaker; a comma with nothing told still has no subject to read
+    (["قال سعد الحربي إن الحالة مستقرة.", "وأوضح لـ\"عكاظ\" مصدر في الوزارة أن العلاج متوفر."],
+     [("سعد الحربي", "قال"), ("مصدر في الوزارة", "وأوضح")]),
+    (["وقال لـ«الشرق الأوسط» مسؤول في الوزارة إن القرار نهائي."], [("مسؤول في الوزارة", "وقال")]),
+    (["وقال لـ\"عكاظ\"، إن الحالة مستقرة."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", TOLD_TO_COMMA)
+def test_told_to_comma(case) -> None:
+    check(case)
+
+
+# A verb that reports no speech (`رد … على`, `دافع … عن`) with a plain name as subject (a listed given name and a
+# family name, no role before it), then a speech participle (`قائلا`, `مؤكدا`): the participle's subject is the
+# sentence's, as after a role-headed subject. A role set off by commas after the name and followed by the verb's
+# preposition is the subject's own apposition, not a second subject (`رد حاتم العريبي، الناطق …، على …، قائلا`: main
+# lost him and his three continuations, held-out15).
+OPENER_NAME_PARTICIPLE = [
+    (["رد حاتم العريبي على الاتهامات قائلا إن الوزارة بريئة."], [("حاتم العريبي", "قائلا")]),
+    (["ودافع محمد العتيبي عن القرار، مؤكدا أنه صائب."], [("محمد العتيبي", "مؤكدا")]),
+    (["من جهته، رد حاتم العريبي، الناطق الرسمي باسم الحكومة التي تتخذ من البيضاء مقرا لها، على البيان، قائلا: «لا صحة "
+      "لذلك».", "وأضاف العريبي ل«الشرق الأوسط» أن «الحكومة تنفي»."],
+     [("حاتم العريبي", "قائلا"), ("حاتم العريبي", "وأضاف")]),
+    (["رد المتحدث باسم الوزارة حاتم العريبي، الناطق الرسمي، على الاتهامات، قائلا إن الوزارة بريئة."],
+     [("حاتم العريبي", "قائلا")]),
+    # guards: two subjects in one sentence stay unsure; a name run into its object is not read, and the role-less
+    # name then says nothing (main's behaviour: the last speaker goes on)
+    (["احتفى رئيس البعثة خالد العتيبي بالفريق، ورحب مدير المنتخب سعد الحربي باللاعبين، مؤكدا أن الفوز مستحق."],
+     [(None, None)]),
+    (["وانتقد علي الشهري الفعاليات، مطالبا بتطويرها."], [(None, None)]),
+    (["قال سعد الحربي إن الحالة مستقرة.", "واستقبل سعد الحربي محمد العتيبي في مكتبه، مؤكدا أن الزيارة مهمة."],
+     [("سعد الحربي", "قال"), ("سعد الحربي", "مؤكدا")]),
+]
+
+
+@pytest.mark.parametrize("case", OPENER_NAME_PARTICIPLE)
+def test_opener_name_participle(case) -> None:
+    check(case)
