@@ -1506,6 +1506,11 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     if placed is not None:
         event.speaker = event.name = placed  # `رئيسة النادي السعودي بيوجين ملاك المنيف`: the place was read as a name
     if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
+        ws = event.name.split()
+        cut = _bi_phrase([key(w) for w in ws], inv, sr)
+        if cut and not event.role and all(key(w) in inv.known for w in ws[:cut]):
+            event.speaker = event.name = " ".join(ws[:cut])  # `يطالب ظريف ببناء الثقة`: the known name before it
+            return True
         if not event.role:
             return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
         event.speaker, event.name, event.exact_role = event.role, None, True  # `رئيس فرع الإفتاء بعسير`
@@ -1543,10 +1548,25 @@ def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool 
         if first in sr.objects or (first[:1] == "ب" and (_glued_body(first[1:], sr) or (
                 after_role and (len(ks) == 1 or ks[1].startswith("ال"))))):  # `بعسير`, `بمكة المكرمة` after a role
             return True
+        if first[:1] == "ب" and ws[0].endswith("ة") and len(first) > 3:
+            return True  # `وطالبوا بخطة مستدامة،`: ب and a feminine noun, what is asked for
         if suffixed(ws[0]) and ws[0].endswith(("ته", "ها", "هم", "كم")) and len(ks) > 1:
             return True  # `عبارته الشهيرة` (a bare final ه is too often a name: `عبدربه`)
+    if _bi_phrase(ks, inv, sr):
+        return True
     return any(k[:1] in "بل" and k not in sr.given_names and k not in inv.known
                and (k[:2] == "لل" or _glued_body(k[1:], sr)) for k in ks[1:])  # `للعلوم`: ل and ال
+
+
+def _bi_phrase(ks: list[str], inv: Inventory, sr: SpeakerRules) -> int:
+    """Index of a later name word that is ب, a noun and its definite genitive (`ظريف ببناء الثقة`): what is asked
+    for, run into the name (not `باوزير`, `بن`, nor a given or known name); else 0."""
+    for n in range(1, len(ks) - 1):
+        k = ks[n]
+        if k[:1] == "ب" and k[1:2] not in ("ا", "ن") and len(k) > 3 and ks[n + 1].startswith("ال") \
+                and k not in sr.given_names and k not in inv.known:
+            return n
+    return 0
 
 
 def _placed_first(name: str, body: str, sr: SpeakerRules) -> str | None:
