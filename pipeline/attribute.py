@@ -1521,7 +1521,8 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
         return True
     k = key(event.name)
     if k in sr.given_names or k in inv.known or k in sr.institutions or k in sr.outlets or k in sr.source_heads \
-            or k in sr.groups or (k.endswith(("ون", "ين")) and len(k) > 4) or name_key(event.name) in sr.merge:
+            or k in sr.groups or k in sr.states or (k.endswith(("ون", "ين")) and len(k) > 4) \
+            or name_key(event.name) in sr.merge:
         return True  # a given name, a known or curated name, a body, an outlet, a group or a plural of people
     if re.search(r"\(\s*" + re.escape(event.name.strip()) + r"\s*\)", body):
         return True  # `هيئة تنظيم الاتصالات البريطانية (اوفكوم)`: a short form the article introduced

@@ -190,6 +190,7 @@ class SpeakerRules:
     nationalities: frozenset[str] = frozenset()
     among: tuple[tuple[str, ...], ...] = ()
     body_qualifiers: frozenset[str] = frozenset()  # `المقربة` (من الحكومة): a qualifier after a body's name
+    states: frozenset[str] = frozenset()  # `روسيا`, `موسكو`: a state or its capital speaking for its government
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -252,6 +253,7 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         nationalities=_keys(data.get("nationalities", [])),
         among=tuple(tuple(key(w) for w in str(v).split()) for v in data.get("among", [])),
         body_qualifiers=_keys(data.get("body_qualifiers", [])),
+        states=_keys(data.get("states", [])),
     )
 
 
