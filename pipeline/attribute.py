@@ -804,6 +804,8 @@ class _Attributor:
             who = self.parser.subject(toks, skip, min(len(toks), skip + 20), text)
             if who is not None and not (who.anchored or who.clean):
                 who = None
+            if who is None:
+                who = self.named_then_role(text, toks, skip)
         elif nxt + 1 < len(toks) and toks[nxt].key in _DEMONSTRATIVES and toks[nxt + 1].al and not toks[nxt + 1].barrier:
             who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `وأكدت تلك المصادر أن`
         elif nxt + 1 < len(toks) and toks[nxt].key == _THAT_OBJECT and not toks[nxt + 1].barrier \
@@ -917,6 +919,25 @@ class _Attributor:
                     if who is not None and who.end == k and who.anchored:
                         self.issuer = who
                     break
+
+    def named_then_role(self, text: str, toks: list[Token], j: int) -> Who | None:
+        """After the outlet told (`يوضح ل "الاقتصادية"، ريتشار مار المختص النفطي أن`): two name-like words the lists
+        lack, then a role that ends at a comma or أن/إن, are the person who speaks (the told-to phrase says a subject
+        follows; the role vouches for the name)."""
+        c = j + 2
+        if c >= len(toks) or toks[j + 1].barrier or toks[c].barrier or toks[c].key not in self.sr.role_heads \
+                or not (self.parser.name_like(toks[j]) and self.parser.name_like(toks[j + 1])):
+            return None
+        e = c + 1
+        while e < len(toks) and e < c + 4 and not toks[e].barrier and toks[e].al and not self.parser.stops_here(toks[e].key):
+            e += 1
+        if e >= len(toks) or not (toks[e].barrier or toks[e].key in _COMPLEMENTIZERS):
+            return None
+        k = e + 1 if toks[e].barrier and toks[e].key not in _COMPLEMENTIZERS else e
+        if k >= len(toks) or toks[k].key not in _COMPLEMENTIZERS:
+            return None
+        name = text[toks[j].start:toks[j + 1].end]
+        return Who(speaker=name, role=text[toks[c].start:toks[e - 1].end], name=name, end=e, clean=True, anchored=True)
 
     @staticmethod
     def told_to(text: str, toks: list[Token], j: int, spans) -> int:

@@ -129,3 +129,26 @@ STATES = [
 @pytest.mark.parametrize("case", STATES)
 def test_states(case) -> None:
     check(case)
+
+
+# After the outlet told, a name the lists lack followed by its role (`يوضح ل "الاقتصادية"، ريتشار مار المختص النفطي
+# أن`): the told-to phrase says a subject follows and the role vouches for the two words before it. Main read nobody,
+# so the next `وأضاف` went to the expert quoted before (held-out15, a wrong speaker) and a later participle gave the
+# statement to the previous expert (dev record of aleqtisadiya, `بيوتر فدفنسكي`).
+TOLD_TO_NAME_ROLE = [
+    (["قال جون تايلر إن القرار متوقع.", "ويوضح ل \"الاقتصادية\"، ريتشار مار المختص النفطي أن الأمر سيتوقف على التحقيق.",
+      "وأضاف أن الشركات ستتأثر."],
+     [("جون تايلر", "قال"), ("ريتشار مار", "ويوضح"), ("ريتشار مار", "وأضاف")]),
+    (["قال جون تايلر إن القرار متوقع.",
+      "من جهته، أوضح ل \"الاقتصادية\"، بيوتر فدفنسكي المختص النفطي، أن الأسعار فقدت 20 في المائة، مشيرا إلى أن السوق هادئة.",
+      "وأشار فدفنسكي إلى أهمية الاستثمار."],
+     [("جون تايلر", "قال"), ("بيوتر فدفنسكي", "أوضح"), ("بيوتر فدفنسكي", "وأشار")]),
+    # guards: a role alone speaks as before; an object noun before the role is no name
+    (["وقال المختص النفطي إن السوق هادئة."], [("المختص النفطي", "وقال")]),
+    (["ويوضح ل \"الاقتصادية\"، تراجع الأسعار المختص بالسوق أن الأمر سيتوقف."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", TOLD_TO_NAME_ROLE)
+def test_told_to_name_role(case) -> None:
+    check(case)
