@@ -296,7 +296,8 @@ class _Attributor:
                         and not self.opens_clause(toks, i):
                     continue  # `بهدف حث المواطنين على`: a verbal noun inside a clause, not its verb
                 event = self.finite(text, toks, i, "one", inv, spans)
-                nxt = _past_aside(text, toks, event.end) if event is not None else len(toks)
+                nxt = self.told_to(text, toks, _past_aside(text, toks, event.end), spans) if event is not None \
+                    else len(toks)  # (`عبّر مواطنون … ل"الرياض"، عن`: the outlet told, then the word the verb needs)
                 if event is not None and not event.via and nxt + 1 < len(toks) and toks[nxt].key == _FROM \
                         and toks[nxt + 1].key == _WAY:
                     event = None  # `التسجيل عبر موقع الوزارة، عن طريق الجوال`: "via … by way of", nothing expressed

@@ -152,3 +152,21 @@ TOLD_TO_NAME_ROLE = [
 @pytest.mark.parametrize("case", TOLD_TO_NAME_ROLE)
 def test_told_to_name_role(case) -> None:
     check(case)
+
+
+# The outlet told may also come after the subject, before the word a constrained verb needs (`عبّر مواطنون في المنطقة
+# الشرقية ل"الرياض"، عن`, `ولفت الوزير … لـ«الحياة» إلى أن`): main saw `ل` where it wanted `عن`/`إلى` and dropped the
+# subject (held-out15).
+TOLD_TO_BEFORE_COMPLEMENT = [
+    (["عبّر مواطنون في المنطقة الشرقية ل\"الرياض\"، عن وقوفهم مع القيادة."],
+     [("مواطنون في المنطقة الشرقية", "عبّر")]),
+    (["وعبر الوزير خالد العتيبي لـ«الحياة» عن أمله في التوصل إلى حل."], [("خالد العتيبي", "وعبر")]),
+    (["ولفت الوزير خالد العتيبي لـ«الحياة» إلى أن الحل قريب."], [("خالد العتيبي", "ولفت")]),
+    # guard: `عبر` without its عن is "crossed"
+    (["وعبر الوفد لـ«الحياة» الحدود أمس."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", TOLD_TO_BEFORE_COMPLEMENT)
+def test_told_to_before_complement(case) -> None:
+    check(case)
