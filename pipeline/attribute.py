@@ -7,7 +7,7 @@ statement gets no speaker rather than a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 from pipeline import lexicons
@@ -296,7 +296,8 @@ class _Attributor:
                         and not self.opens_clause(toks, i):
                     continue  # `بهدف حث المواطنين على`: a verbal noun inside a clause, not its verb
                 event = self.finite(text, toks, i, "one", inv, spans)
-                nxt = _past_aside(text, toks, event.end) if event is not None else len(toks)
+                nxt = self.told_to(text, toks, _past_aside(text, toks, event.end), spans) if event is not None \
+                    else len(toks)  # (`عبّر مواطنون … ل"الرياض"، عن`: the outlet told, then the word the verb needs)
                 if event is not None and not event.via and nxt + 1 < len(toks) and toks[nxt].key == _FROM \
                         and toks[nxt + 1].key == _WAY:
                     event = None  # `التسجيل عبر موقع الوزارة، عن طريق الجوال`: "via … by way of", nothing expressed
@@ -646,14 +647,25 @@ class _Attributor:
             if not (vos or verb == 0 or toks[verb].barrier or all(x.key in _CLAUSE_OPENERS or x.key in _NEGATIONS
                                                                   for x in toks[:verb])):  # (`لم يخف عضو الشرف فلان امتعاضه`)
                 continue
-            if toks[j].key in r.role_heads or toks[j].key in r.honorifics:
+            if toks[j].key in r.role_heads or toks[j].key in r.honorifics or (
+                    toks[j].key in r.given_names and not toks[j].barrier
+                    and all(x.key in _CLAUSE_OPENERS for x in toks[:verb])):
                 who = self.parser.subject(toks, j, i, self._text)
+                if who is not None and not who.anchored and toks[j].key in r.given_names and who.name and not who.co \
+                        and who.clean and len(who.name.split()) >= 2 and who.end < i \
+                        and (toks[who.end].barrier or toks[who.end].key in _AFTER_SUBJECTLESS):
+                    who = replace(who, anchored=True)  # `رد حاتم العريبي على …، قائلا`: a given name and a family name,
+                    # then a comma or the verb's preposition: the participle's subject is the sentence's
                 if who is not None and who.anchored and who.end < i and (
                         (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
                         or (not who.name and self.parser.ends_after(toks, who.end, i))):
-                    if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[who.end:i]):
+                    if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[self.apposed(toks, who, i):i]):
+                        if toks[j].key not in r.role_heads and toks[j].key not in r.honorifics:
+                            continue
                         return None  # `احتفى رئيس البعثة فلان … وعبر مدير المنتخب فلان … وقال`: two subjects, unsure
                     return self._event(who, toks[i].raw, mode)
+                if toks[j].key not in r.role_heads and toks[j].key not in r.honorifics:
+                    continue  # a given name not read whole says nothing here (the role-headed subjects above do)
                 if last is None or not (_same_person(who, last) if who is not None else
                                         bool(last.role) and name_key(last.role).startswith(name_key(_words(toks, j, 2)))):  # type: ignore[arg-type]
                     return None  # `من جهته ثمّن مدير … اللواء صالح آل طالب الجهود، منوهًا`: its own subject, unread
@@ -683,6 +695,15 @@ class _Attributor:
                 and self.number(toks[i]) == "one" and self.number(token(0, 0, last.cue)) == "one":
             return None  # `فقال لوبين: …` then `وقالت إن`: a woman's verb does not go on with a man named before
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def apposed(self, toks: list[Token], who: Who, i: int) -> int:
+        """After a named subject, a role set off by commas and then the verb's preposition is the subject's own
+        (`رد حاتم العريبي، الناطق باسم الوزارة، على …`): the index past it, else the subject's end."""
+        e = who.end
+        if not who.name or e >= i or not toks[e].barrier or toks[e].key not in self.sr.role_heads:
+            return e
+        k = next((k for k in range(e + 1, i) if toks[k].barrier), i)
+        return k if k < i and toks[k].key in _AFTER_SUBJECTLESS and toks[k].key not in self.cr.participles else e
 
     def own_plural_subject(self, toks: list[Token], i: int) -> bool:
         """The sentence opens with a verb that is no speech (`واستنكر`, `وتظاهر`) and an indefinite plural of people
@@ -784,6 +805,8 @@ class _Attributor:
             who = self.parser.subject(toks, skip, min(len(toks), skip + 20), text)
             if who is not None and not (who.anchored or who.clean):
                 who = None
+            if who is None:
+                who = self.named_then_role(text, toks, skip)
         elif nxt + 1 < len(toks) and toks[nxt].key in _DEMONSTRATIVES and toks[nxt + 1].al and not toks[nxt + 1].barrier:
             who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `وأكدت تلك المصادر أن`
         elif nxt + 1 < len(toks) and toks[nxt].key == _THAT_OBJECT and not toks[nxt + 1].barrier \
@@ -898,6 +921,25 @@ class _Attributor:
                         self.issuer = who
                     break
 
+    def named_then_role(self, text: str, toks: list[Token], j: int) -> Who | None:
+        """After the outlet told (`يوضح ل "الاقتصادية"، ريتشار مار المختص النفطي أن`): two name-like words the lists
+        lack, then a role that ends at a comma or أن/إن, are the person who speaks (the told-to phrase says a subject
+        follows; the role vouches for the name)."""
+        c = j + 2
+        if c >= len(toks) or toks[j + 1].barrier or toks[c].barrier or toks[c].key not in self.sr.role_heads \
+                or not (self.parser.name_like(toks[j]) and self.parser.name_like(toks[j + 1])):
+            return None
+        e = c + 1
+        while e < len(toks) and e < c + 4 and not toks[e].barrier and toks[e].al and not self.parser.stops_here(toks[e].key):
+            e += 1
+        if e >= len(toks) or not (toks[e].barrier or toks[e].key in _COMPLEMENTIZERS):
+            return None
+        k = e + 1 if toks[e].barrier and toks[e].key not in _COMPLEMENTIZERS else e
+        if k >= len(toks) or toks[k].key not in _COMPLEMENTIZERS:
+            return None
+        name = text[toks[j].start:toks[j + 1].end]
+        return Who(speaker=name, role=text[toks[c].start:toks[e - 1].end], name=name, end=e, clean=True, anchored=True)
+
     @staticmethod
     def told_to(text: str, toks: list[Token], j: int, spans) -> int:
         """After `لـ«عكاظ»`, `ل "الاقتصادية"` at token j: the index of the token after the closing quote, else j."""
@@ -908,7 +950,7 @@ class _Attributor:
                 k = j + 1
                 while k < len(toks) and toks[k].start < b:
                     k += 1
-                if k - j - 1 <= 3 and k < len(toks) and not text[b:toks[k].start].strip(" \"”»'"):
+                if k - j - 1 <= 3 and k < len(toks) and not text[b:toks[k].start].strip(" \"”»'،,"):
                     return k
                 return j
         return j
@@ -1073,6 +1115,10 @@ class _Attributor:
         if i + 1 >= len(toks):
             return True
         nxt = toks[i + 1]
+        if nxt.key == "ل" and not nxt.barrier:
+            skip = self.told_to(self._text, toks, i + 1, _quote_spans(self._text))
+            if i + 1 < skip < len(toks) and toks[skip].key in _COMPLEMENTIZERS:
+                return True  # `وأضاف لـ«الحياة»، أن`: the outlet told, then what was said; no subject of its own
         return (nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS
                 or nxt.key in self.sr.pronoun_subjects or nxt.key in self.cr.participles  # `وأضاف مؤكدا`
                 or nxt.key in self.cr.modals)  # `وأضاف تمت مناقشة`: what is said begins at once
@@ -1482,6 +1528,11 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
     if placed is not None:
         event.speaker = event.name = placed  # `رئيسة النادي السعودي بيوجين ملاك المنيف`: the place was read as a name
     if event.name and _misread_name(event.name, inv, sr, bool(event.role)):
+        ws = event.name.split()
+        cut = _bi_phrase([key(w) for w in ws], inv, sr)
+        if cut and not event.role and all(key(w) in inv.known for w in ws[:cut]):
+            event.speaker = event.name = " ".join(ws[:cut])  # `يطالب ظريف ببناء الثقة`: the known name before it
+            return True
         if not event.role:
             return False  # `مجدي بضرورة`, `ضرورة ابتكار ألعاب جديدة`, `عبارته الشهيرة`
         event.speaker, event.name, event.exact_role = event.role, None, True  # `رئيس فرع الإفتاء بعسير`
@@ -1492,7 +1543,8 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
         return True
     k = key(event.name)
     if k in sr.given_names or k in inv.known or k in sr.institutions or k in sr.outlets or k in sr.source_heads \
-            or k in sr.groups or (k.endswith(("ون", "ين")) and len(k) > 4) or name_key(event.name) in sr.merge:
+            or k in sr.groups or k in sr.states or (k.endswith(("ون", "ين")) and len(k) > 4) \
+            or name_key(event.name) in sr.merge:
         return True  # a given name, a known or curated name, a body, an outlet, a group or a plural of people
     if re.search(r"\(\s*" + re.escape(event.name.strip()) + r"\s*\)", body):
         return True  # `هيئة تنظيم الاتصالات البريطانية (اوفكوم)`: a short form the article introduced
@@ -1519,10 +1571,25 @@ def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool 
         if first in sr.objects or (first[:1] == "ب" and (_glued_body(first[1:], sr) or (
                 after_role and (len(ks) == 1 or ks[1].startswith("ال"))))):  # `بعسير`, `بمكة المكرمة` after a role
             return True
+        if first[:1] == "ب" and ws[0].endswith("ة") and len(first) > 3:
+            return True  # `وطالبوا بخطة مستدامة،`: ب and a feminine noun, what is asked for
         if suffixed(ws[0]) and ws[0].endswith(("ته", "ها", "هم", "كم")) and len(ks) > 1:
             return True  # `عبارته الشهيرة` (a bare final ه is too often a name: `عبدربه`)
+    if _bi_phrase(ks, inv, sr):
+        return True
     return any(k[:1] in "بل" and k not in sr.given_names and k not in inv.known
                and (k[:2] == "لل" or _glued_body(k[1:], sr)) for k in ks[1:])  # `للعلوم`: ل and ال
+
+
+def _bi_phrase(ks: list[str], inv: Inventory, sr: SpeakerRules) -> int:
+    """Index of a later name word that is ب, a noun and its definite genitive (`ظريف ببناء الثقة`): what is asked
+    for, run into the name (not `باوزير`, `بن`, nor a given or known name); else 0."""
+    for n in range(1, len(ks) - 1):
+        k = ks[n]
+        if k[:1] == "ب" and k[1:2] not in ("ا", "ن") and len(k) > 3 and ks[n + 1].startswith("ال") \
+                and k not in sr.given_names and k not in inv.known:
+            return n
+    return 0
 
 
 def _placed_first(name: str, body: str, sr: SpeakerRules) -> str | None:

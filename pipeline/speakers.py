@@ -190,6 +190,7 @@ class SpeakerRules:
     nationalities: frozenset[str] = frozenset()
     among: tuple[tuple[str, ...], ...] = ()
     body_qualifiers: frozenset[str] = frozenset()  # `المقربة` (من الحكومة): a qualifier after a body's name
+    states: frozenset[str] = frozenset()  # `روسيا`, `موسكو`: a state or its capital speaking for its government
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -252,6 +253,7 @@ def _build(data: dict[str, list]) -> SpeakerRules:
         nationalities=_keys(data.get("nationalities", [])),
         among=tuple(tuple(key(w) for w in str(v).split()) for v in data.get("among", [])),
         body_qualifiers=_keys(data.get("body_qualifiers", [])),
+        states=_keys(data.get("states", [])),
     )
 
 
@@ -1138,7 +1140,7 @@ class Parser:
                 break  # `المسؤولين، وبينهم الرئيس …`: a new clause, not a name
             if not name and t.key[:1] == "ف" and t.key[1:] in _THAT:
                 break  # `بحسب بيان صادر عن وزارة الداخلية، فإن المتهمين`: the main clause, not a name
-            if self.name_like(t) or t.key in self.r.particles or (
+            if self.name_like(t) or t.key in self.r.particles or self._dotted_given(toks, j, limit) or (
                     name and t.al and t.key not in self.r.role_heads and not (
                         t.key in self.r.honorifics and j + 1 < limit and not toks[j + 1].barrier
                         and self.name_like(toks[j + 1]))):  # (`وليد المعلم، رحاله`: a family name, then the comma)
@@ -1153,6 +1155,13 @@ class Parser:
         if name and (j >= limit or toks[j].barrier or toks[j].key in _THAT):
             return name, j
         return [], pos
+
+    def _dotted_given(self, toks: list[Token], j: int, limit: int) -> bool:
+        """`، علي شايف الحريري،`: a given name written with a dotted ي that folds onto a stop word written with ى
+        (على), opening an apposed name with a name word after it; as written it is the name."""
+        t = toks[j]
+        return t.raw.endswith("ي") and t.key in self.r.given_names and self.stops_here(t.key) and j + 1 < limit \
+            and not toks[j + 1].barrier and (self.name_like(toks[j + 1]) or toks[j + 1].al)
 
     def _nasab_closed(self, name: list[Token], toks: list[Token], j: int, limit: int) -> bool:
         """A definite word after a chain of descent (`عبدالله بن عبدالملك المرشد`) right before punctuation or أن
