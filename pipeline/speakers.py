@@ -27,7 +27,6 @@ _HAMZA_ALEF = frozenset("أإآ")
 _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
 _ALONGSIDE = frozenset(fold(w) for w in ("بالتنسيق", "بالتعاون", "بالشراكة", "بالاشتراك", "بالتزامن"))
-_SOME = "عدد"  # `عدد من …`: some of a group
 _SIZES = frozenset(("كبير", "قليل", "محدود"))  # `عدد كبير من …`
 _SOURCES = "مصادر"
 _GREATEST = "كبار"  # `محللون من كبار المصارف`
@@ -191,6 +190,7 @@ class SpeakerRules:
     among: tuple[tuple[str, ...], ...] = ()
     body_qualifiers: frozenset[str] = frozenset()  # `المقربة` (من الحكومة): a qualifier after a body's name
     states: frozenset[str] = frozenset()  # `روسيا`, `موسكو`: a state or its capital speaking for its government
+    quantifiers: frozenset[str] = frozenset()  # `عدد`, `العديد` (من …): some of a group
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -227,6 +227,7 @@ def _build(data: dict[str, list]) -> SpeakerRules:
                          + _feminine(data.get("role_heads", []), data.get("feminine_exceptions", []),
                                    data.get("given_names", []))),
         groups=_keys(data.get("groups", [])),
+        quantifiers=_keys(data.get("quantifiers", [])),
         institutions=_keys(data.get("institutions", [])),
         outlets=_keys(data.get("outlets", [])),
         role_words=_keys(data.get("role_words", [])),
@@ -366,7 +367,7 @@ class Parser:
             named = self._given_role_word(toks, i, limit, text)
             if named is not None:
                 return named  # `وقال باسم الضامن`: the given name باسم, not `المتحدث باسم`
-        if toks[i].key == _SOME:
+        if toks[i].key in self.r.quantifiers:
             f = i + 2 if i + 1 < limit and toks[i + 1].key in _SIZES and not toks[i + 1].barrier else i + 1
             if f + 1 < limit and toks[f].key == "من" and not toks[f].barrier \
                     and not toks[f + 1].barrier and (toks[f + 1].al or self.name_like(toks[f + 1])):
