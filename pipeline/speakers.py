@@ -191,6 +191,7 @@ class SpeakerRules:
     body_qualifiers: frozenset[str] = frozenset()  # `المقربة` (من الحكومة): a qualifier after a body's name
     states: frozenset[str] = frozenset()  # `روسيا`, `موسكو`: a state or its capital speaking for its government
     quantifiers: frozenset[str] = frozenset()  # `عدد`, `العديد` (من …): some of a group
+    rank_arms: frozenset[str] = frozenset()  # `طيار`, `بحري` after a rank: part of the title
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -228,6 +229,7 @@ def _build(data: dict[str, list]) -> SpeakerRules:
                                    data.get("given_names", []))),
         groups=_keys(data.get("groups", [])),
         quantifiers=_keys(data.get("quantifiers", [])),
+        rank_arms=_keys(data.get("rank_arms", [])),
         institutions=_keys(data.get("institutions", [])),
         outlets=_keys(data.get("outlets", [])),
         role_words=_keys(data.get("role_words", [])),
@@ -792,6 +794,10 @@ class Parser:
                 honored = True  # `قال اليوناني جورجيوس دونيس`: a nationality introduces the name like a title
                 pos += 1
                 continue
+            if k in r.rank_arms and not name and pos > i and toks[pos - 1].key in r.honorifics and not t.barrier:
+                honored = True  # `المقدم ركن طيار سعود المعولي`: the arm belongs to the rank, not to the name
+                pos += 1
+                continue
             if k in r.honorifics and not name and not self._heads_body(toks, pos, limit):
                 if t.al and k in self.known and self.ends_after(toks, pos + 1, limit):
                     name.append(t)  # `وأوضح السيد أن`: the family name السيد, known in the article
@@ -828,7 +834,8 @@ class Parser:
                     else:
                         break
                 elif t.al and not name[0].al and (words == 1 or (
-                        words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit)) or (
+                        words == 2 and not k.endswith("ات") and (self._closes(toks, pos + 1, limit) or (
+                            (_nisba(k) or k in self.known) and self._timed(toks, pos + 1, limit)))) or (
                         words <= 4 and (k.endswith("ي") or k in self.known or self.ends_after(toks, pos + 1, limit))
                         and k not in r.role_heads and k not in r.institutions
                         and any(x.key in _NASAB for x in name))):  # `عبدالله بن محمد الزهراني على`
@@ -915,7 +922,8 @@ class Parser:
             group = self._group(role) and self._strong_end(toks, pos, limit, text)
         institution = bool(role) and role[0].key in r.institutions
         descriptor = len(role) == 1 and bool(name) and pos < limit and (
-            toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل")
+            toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل" or self._closes(toks, pos, limit)
+            or self._timed(toks, pos, limit))
         if role and not (anchored_role or institution or group) and not descriptor:
             return None  # `ودعا التعميم الوزاري اللجان …`: not a speaker; `الموسيقار خالد برزنجي ل…` is
         known = bool(name) and all(x.key in self.known or x.key in r.particles for x in name)
@@ -1100,6 +1108,11 @@ class Parser:
         if pos >= limit or toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل":
             return True  # `ل«عكاظ»`, `لـ"سبق"`: told to an outlet
         return toks[pos].key == "في" and pos + 1 < limit and toks[pos + 1].key in self.r.settings
+
+    def _timed(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """A time phrase follows (`قبل مغادرته`, `أمس أن`): the subject ends here as before أن."""
+        return pos + 1 < limit and toks[pos].key in self.r.not_subjects and not toks[pos].barrier \
+            and not toks[pos + 1].barrier and (_suffixed(toks[pos + 1]) or toks[pos + 1].key in _THAT)
 
     def _from_body(self, toks: list[Token], j: int, limit: int) -> int | None:
         """After `من` that follows a plural anonymous source: the end of the body or group named there (a definite
