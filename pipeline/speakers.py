@@ -763,7 +763,8 @@ class Parser:
                 else:
                     role.append(t)
                     royal = k in r.royal_titles and len(role) > 1 and role[-2].key in r.institutions
-                    forced = not t.al and (k in r.institutions or self._given_ahead(t, toks, pos + 1, limit, True))
+                    forced = not t.al and (k in r.institutions or self._given_ahead(t, toks, pos + 1, limit, True)
+                                           or k in _ONE_OF)  # `في إحدى شركات السفر`: one of runs on to its plural
                     pos += 1  # (`لشؤون مكافحة تمويل الإرهاب دانيال`: an indefinite genitive runs on to a given name)
                     continue
             if royal and not name and (self.name_like(t) or k in r.particles):

@@ -84,3 +84,27 @@ TIMED_NAMES = [
 @pytest.mark.parametrize("case", TIMED_NAMES)
 def test_timed_names(case) -> None:
     check(case)
+
+
+# A role placed in `إحدى`/`أحد` + an indefinite plural (`مدير الحجوزات في إحدى شركات السفر الكبرى في جدة`): the
+# genitive runs on through the plural, as after an indefinite head. Main read the plural as a name and lost the
+# role, so the statement went to another role with the same head named before (`مدير شركة إيلاف`), or read
+# `الاتصالات` alone as the speaker.
+ONE_OF_PLACED = [
+    (["قال مدير شركة إيلاف إن الطلب مرتفع.",
+      "وأشار مدير الحجوزات في إحدى شركات السفر الكبرى في جدة، إلى أن الأسعار مرتفعة."],
+     [("مدير شركة إيلاف", "قال"), ("مدير الحجوزات في إحدى شركات السفر الكبرى في جدة", "وأشار")]),
+    (["وقال مدير التسويق في إحدى شركات الاتصالات إن الأرباح زادت."],
+     [("مدير التسويق في إحدى شركات الاتصالات", "وقال")]),
+    # guards: a definite plural after one of, and the plain placed role
+    (["وقال مسؤول في إحدى الشركات إن الأسعار مرتفعة."], [("مسؤول في إحدى الشركات", "وقال")]),
+    (["وقال مدير المبيعات في أحد المصارف الخليجية إن الأرباح زادت."],
+     [("مدير المبيعات في أحد المصارف الخليجية", "وقال")]),
+    (["وأشار مدير الحجوزات في شركة السفر الكبرى في جدة، إلى أن الأسعار مرتفعة."],
+     [("مدير الحجوزات في شركة السفر الكبرى في جدة", "وأشار")]),
+]
+
+
+@pytest.mark.parametrize("case", ONE_OF_PLACED)
+def test_one_of_placed(case) -> None:
+    check(case)
