@@ -130,3 +130,21 @@ HEAD_NOT_SAME_ROLE = [
 @pytest.mark.parametrize("case", HEAD_NOT_SAME_ROLE)
 def test_head_not_same_role(case) -> None:
     check(case)
+
+
+# Kin after a name (`خالد المعولي أخو المتوفى محمود المعولي إن`, `شقيق المتوفى`) is the name's apposition, as a
+# role is; main read nobody. Alone, kin heads a speaker (`نجل الفنان الراحل`: main cut it to `نجل`).
+KIN_APPOSED = [
+    (["ويضيف خالد المعولي أخو المتوفى محمود المعولي إن الجمعية وقفت معنا."], [("خالد المعولي", "ويضيف")]),
+    (["وقال خالد المعولي شقيق المتوفى إن الحادث مؤلم."], [("خالد المعولي", "وقال")]),
+    (["وأكد نجل الفنان الراحل أن والده ترك إرثا كبيرا."], [("نجل الفنان الراحل", "وأكد")]),
+    # guards: والد and والدة are read as before
+    (["وقال والد الطفل إن الحادث مؤلم."], [("والد الطفل", "وقال")]),
+    (["وقالت والدة الطفل إن الحادث مؤلم."], [("والدة الطفل", "وقالت")]),
+    (["وقال والد الشهيد الشيخ علي العمري إن ابنه بطل."], [("علي العمري", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", KIN_APPOSED)
+def test_kin_apposed(case) -> None:
+    check(case)
