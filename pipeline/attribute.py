@@ -364,7 +364,10 @@ class _Attributor:
                 if fallback is None and self.opens_clause(toks, i):
                     fallback = self.continued(toks, i, inv, last, self.mode(text, toks, i + 1, spans, t), number)
             elif self.subject_like(toks, i + 1):
-                if last is not None and toks[i + 1].key in _name_keys(last):
+                if last is not None and toks[i + 1].key in _name_keys(last) and not (
+                        toks[i + 1].key in self.sr.role_heads and not last.name
+                        and not self.parser.ends_after(toks, i + 2, len(toks))
+                        and toks[i + 2].key not in _name_keys(last)):  # `مدير الحجوزات` is not `مدير شركة إيلاف`
                     return _Event(last.speaker, last.name, last.role, t.raw,
                                   self.mode(text, toks, i + 2, spans, t), via=last.via, exact_role=last.exact_role)  # `وأضاف البراك أن`
                 failed = True

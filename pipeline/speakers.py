@@ -27,7 +27,6 @@ _HAMZA_ALEF = frozenset("أإآ")
 _NISBA_ENDS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 _GOD = "الله"
 _ALONGSIDE = frozenset(fold(w) for w in ("بالتنسيق", "بالتعاون", "بالشراكة", "بالاشتراك", "بالتزامن"))
-_SOME = "عدد"  # `عدد من …`: some of a group
 _SIZES = frozenset(("كبير", "قليل", "محدود"))  # `عدد كبير من …`
 _SOURCES = "مصادر"
 _GREATEST = "كبار"  # `محللون من كبار المصارف`
@@ -191,6 +190,8 @@ class SpeakerRules:
     among: tuple[tuple[str, ...], ...] = ()
     body_qualifiers: frozenset[str] = frozenset()  # `المقربة` (من الحكومة): a qualifier after a body's name
     states: frozenset[str] = frozenset()  # `روسيا`, `موسكو`: a state or its capital speaking for its government
+    quantifiers: frozenset[str] = frozenset()  # `عدد`, `العديد` (من …): some of a group
+    rank_arms: frozenset[str] = frozenset()  # `طيار`, `بحري` after a rank: part of the title
 
 
 def _keys(values: list) -> frozenset[str]:
@@ -227,6 +228,8 @@ def _build(data: dict[str, list]) -> SpeakerRules:
                          + _feminine(data.get("role_heads", []), data.get("feminine_exceptions", []),
                                    data.get("given_names", []))),
         groups=_keys(data.get("groups", [])),
+        quantifiers=_keys(data.get("quantifiers", [])),
+        rank_arms=_keys(data.get("rank_arms", [])),
         institutions=_keys(data.get("institutions", [])),
         outlets=_keys(data.get("outlets", [])),
         role_words=_keys(data.get("role_words", [])),
@@ -366,7 +369,7 @@ class Parser:
             named = self._given_role_word(toks, i, limit, text)
             if named is not None:
                 return named  # `وقال باسم الضامن`: the given name باسم, not `المتحدث باسم`
-        if toks[i].key == _SOME:
+        if toks[i].key in self.r.quantifiers:
             f = i + 2 if i + 1 < limit and toks[i + 1].key in _SIZES and not toks[i + 1].barrier else i + 1
             if f + 1 < limit and toks[f].key == "من" and not toks[f].barrier \
                     and not toks[f + 1].barrier and (toks[f + 1].al or self.name_like(toks[f + 1])):
@@ -760,7 +763,8 @@ class Parser:
                 else:
                     role.append(t)
                     royal = k in r.royal_titles and len(role) > 1 and role[-2].key in r.institutions
-                    forced = not t.al and (k in r.institutions or self._given_ahead(t, toks, pos + 1, limit, True))
+                    forced = not t.al and (k in r.institutions or self._given_ahead(t, toks, pos + 1, limit, True)
+                                           or k in _ONE_OF)  # `في إحدى شركات السفر`: one of runs on to its plural
                     pos += 1  # (`لشؤون مكافحة تمويل الإرهاب دانيال`: an indefinite genitive runs on to a given name)
                     continue
             if royal and not name and (self.name_like(t) or k in r.particles):
@@ -789,6 +793,10 @@ class Parser:
                 break
             if pos == i and self.nationality_before_name(toks, pos, limit):
                 honored = True  # `قال اليوناني جورجيوس دونيس`: a nationality introduces the name like a title
+                pos += 1
+                continue
+            if k in r.rank_arms and not name and pos > i and toks[pos - 1].key in r.honorifics and not t.barrier:
+                honored = True  # `المقدم ركن طيار سعود المعولي`: the arm belongs to the rank, not to the name
                 pos += 1
                 continue
             if k in r.honorifics and not name and not self._heads_body(toks, pos, limit):
@@ -827,7 +835,8 @@ class Parser:
                     else:
                         break
                 elif t.al and not name[0].al and (words == 1 or (
-                        words == 2 and not k.endswith("ات") and self._closes(toks, pos + 1, limit)) or (
+                        words == 2 and not k.endswith("ات") and (self._closes(toks, pos + 1, limit) or (
+                            (_nisba(k) or k in self.known) and self._timed(toks, pos + 1, limit)))) or (
                         words <= 4 and (k.endswith("ي") or k in self.known or self.ends_after(toks, pos + 1, limit))
                         and k not in r.role_heads and k not in r.institutions
                         and any(x.key in _NASAB for x in name))):  # `عبدالله بن محمد الزهراني على`
@@ -914,7 +923,8 @@ class Parser:
             group = self._group(role) and self._strong_end(toks, pos, limit, text)
         institution = bool(role) and role[0].key in r.institutions
         descriptor = len(role) == 1 and bool(name) and pos < limit and (
-            toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل")
+            toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل" or self._closes(toks, pos, limit)
+            or self._timed(toks, pos, limit))
         if role and not (anchored_role or institution or group) and not descriptor:
             return None  # `ودعا التعميم الوزاري اللجان …`: not a speaker; `الموسيقار خالد برزنجي ل…` is
         known = bool(name) and all(x.key in self.known or x.key in r.particles for x in name)
@@ -1099,6 +1109,11 @@ class Parser:
         if pos >= limit or toks[pos].barrier or toks[pos].key in _THAT or toks[pos].key == "ل":
             return True  # `ل«عكاظ»`, `لـ"سبق"`: told to an outlet
         return toks[pos].key == "في" and pos + 1 < limit and toks[pos + 1].key in self.r.settings
+
+    def _timed(self, toks: list[Token], pos: int, limit: int) -> bool:
+        """A time phrase follows (`قبل مغادرته`, `أمس أن`): the subject ends here as before أن."""
+        return pos + 1 < limit and toks[pos].key in self.r.not_subjects and not toks[pos].barrier \
+            and not toks[pos + 1].barrier and (_suffixed(toks[pos + 1]) or toks[pos + 1].key in _THAT)
 
     def _from_body(self, toks: list[Token], j: int, limit: int) -> int | None:
         """After `من` that follows a plural anonymous source: the end of the body or group named there (a definite
