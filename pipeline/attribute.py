@@ -253,7 +253,7 @@ class _Attributor:
             hits = [i for i, t in enumerate(toks) if t.key in triggers]
         if not hits and ":" not in text:
             return None  # no speech verb, participle or source phrase, and no `NAME:` headline
-        spans = _quote_spans(text)
+        spans = self._spans = _quote_spans(text)
         headline = self.headline(st, toks, inv, spans)
         if headline or not hits:
             return headline
@@ -1119,7 +1119,7 @@ class _Attributor:
             return True
         nxt = toks[i + 1]
         if nxt.key == "ل" and not nxt.barrier:
-            skip = self.told_to(self._text, toks, i + 1, _quote_spans(self._text))
+            skip = self.told_to(self._text, toks, i + 1, self._spans)
             if i + 1 < skip < len(toks) and toks[skip].key in _COMPLEMENTIZERS:
                 return True  # `وأضاف لـ«الحياة»، أن`: the outlet told, then what was said; no subject of its own
         return (nxt.barrier or nxt.key in _COMPLEMENTIZERS or nxt.key in _AFTER_SUBJECTLESS

@@ -189,7 +189,7 @@ class SpeakerRules:
     nationalities: frozenset[str] = frozenset()
     among: tuple[tuple[str, ...], ...] = ()
     body_qualifiers: frozenset[str] = frozenset()  # `المقربة` (من الحكومة): a qualifier after a body's name
-    states: frozenset[str] = frozenset()  # `روسيا`, `موسكو`: a state or its capital speaking for its government
+    states: frozenset[str] = frozenset()  # `روسيا`: a state speaking for its government (no capitals)
     quantifiers: frozenset[str] = frozenset()  # `عدد`, `العديد` (من …): some of a group
     rank_arms: frozenset[str] = frozenset()  # `طيار`, `بحري` after a rank: part of the title
 
