@@ -49,6 +49,7 @@ from pipeline.normalize import match_key
 from pipeline.process import canonical_key
 from pipeline.records import Article
 from pipeline.simhash import MAX_DISTANCE, body_fingerprint
+from pipeline.speaker_identity import unnamed
 
 log = logging.getLogger(__name__)
 
@@ -521,16 +522,18 @@ def _copy_new_articles(cur: psycopg.Cursor, batch: list[Article], keys: dict[int
 
 
 def _speaker_names(batch: list[Article]) -> set[tuple[str, str | None, str]]:
-    """Each distinct (name as resolved, name as written, key) of the batch's speakers and co-speakers."""
+    """Each distinct (name as resolved, name as written, key) of the batch's speakers and co-speakers that name
+    somebody across articles (`unnamed` ones, `الوزارة` or `مصدر عسكري`, stay on their statement only)."""
     names = set()
     for a in batch:
         for s in a.statements:
             name = s.speaker_canonical or s.speaker
             if name:
-                names.add((name, s.speaker, _speaker_key(name)))
+                names.add((name, s.speaker))
             for co in s.co_speakers:
-                names.add((co, co, _speaker_key(co)))
-    return names
+                names.add((co, co))
+    named = {n for n in {n for n, _ in names} if not unnamed(n)}
+    return {(name, written, _speaker_key(name)) for name, written in names if name in named}
 
 
 def _statement_rows(loaded: list[tuple[int, Article]], speaker_ids: dict[str, int],
@@ -539,10 +542,11 @@ def _statement_rows(loaded: list[tuple[int, Article]], speaker_ids: dict[str, in
     for article_id, a in loaded:
         for s in a.statements:
             name = s.speaker_canonical or s.speaker
+            # an unnamed speaker was left out of stage_names, so it has no id here
             speaker_id = speaker_ids.get(_speaker_key(name)) if name else None
             for co in s.co_speakers:
-                co_id = speaker_ids[_speaker_key(co)]
-                if co_id != speaker_id:  # a co-speaker spelled like the speaker is the speaker
+                co_id = speaker_ids.get(_speaker_key(co))
+                if co_id is not None and co_id != speaker_id:  # a co-speaker spelled like the speaker is the speaker
                     co_speakers.add((article_id, s.seq, co_id))
             yield (article_id, s.seq, s.start, s.end, s.text, s.kind, speaker_id, s.speaker, s.role, s.via,
                    s.cue, s.mode, s.norm_hash, s.uid)

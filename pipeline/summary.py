@@ -8,7 +8,8 @@ from pipeline.reprocess import version_key
 
 _TOTALS = """
 SELECT (SELECT count(*) FROM raw_items), (SELECT count(*) FROM articles), (SELECT count(*) FROM statements),
-       (SELECT count(*) FROM statements WHERE speaker_id IS NOT NULL), (SELECT count(*) FROM speakers),
+       (SELECT count(*) FROM statements WHERE speaker_id IS NOT NULL OR speaker_text IS NOT NULL),
+       (SELECT count(DISTINCT speaker_id) FROM statement_all_speakers),  -- quoted now, not every name ever linked
        (SELECT count(*) FROM removed_lines), (SELECT count(*) FROM rejects)
 """
 _PER_SOURCE = """

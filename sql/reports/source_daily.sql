@@ -10,7 +10,7 @@ WITH per_article AS (
            a.duplicate_of IS NOT NULL AS duplicate,
            count(s.id) AS statements,
            count(s.id) FILTER (WHERE s.is_dup) AS statements_dup,
-           count(s.speaker_id) AS attributed
+           count(s.id) FILTER (WHERE s.speaker_id IS NOT NULL OR s.speaker_text IS NOT NULL) AS attributed
     FROM articles a LEFT JOIN statements s ON s.article_id = a.id
     GROUP BY a.id
 )

@@ -1,6 +1,8 @@
 -- name: statements
 -- kind: view
 -- answers: Every statement with who said it, in what role, when and in which outlet (the base for searches).
+--          speaker is the canonical name, or as written for one the article does not name (`الوزارة`, `مصدر
+--          عسكري`: speaker_id is NULL, as it is not the same speaker in another article).
 -- filters: day, source
 -- order: published_at, source, article_id, seq
 CREATE VIEW report_statements AS
@@ -15,7 +17,8 @@ SELECT s.id AS statement_id,
        a.url,
        s.text,
        s.kind,
-       sp.canonical_name AS speaker,
+       coalesce(sp.canonical_name, s.speaker_text) AS speaker,
+       s.speaker_id,
        s.speaker_text,
        s.role,
        s.via,

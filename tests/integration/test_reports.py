@@ -185,3 +185,32 @@ def test_summary_says_how_to_redo_articles_an_older_processor_made(loaded):
     from pipeline import PROCESSOR_VERSION
     assert (f"note: 2 articles were made by an older processor (0.1.0; this is {PROCESSOR_VERSION}): "
             f"`python -m pipeline reprocess --older-than-version {PROCESSOR_VERSION}`") in text
+
+
+def test_a_speaker_the_article_does_not_name_is_no_identity_across_articles(loaded):
+    # Each article's `الوزارة` is its own ministry and `مصدر عسكري` anybody: kept on the statement and searchable,
+    # never one `speakers` row that the top-speaker reports would rank with statements from unrelated stories.
+    d3 = date(2024, 5, 3)
+    articles = [
+        make_article("sana", "m1", ["وأوضحت الوزارة أن موسم القمح بدأ مبكرا.", "وقال أحمد الخطيب إن القمح وفير."],
+                     published_at=at(d3, 9), speakers={0: "الوزارة", 1: AHMAD}),
+        make_article("spa", "m2", ["وقالت الوزارة إن مواعيد القمح ثابتة.", "وذكر مصدر عسكري أن القمح وصل."],
+                     published_at=at(d3, 10), speakers={0: "الوزارة", 1: "مصدر عسكري"}),
+    ]
+    articles[0].statements[1].co_speakers = ["الجانبان"]
+    store_raw_for(loaded, articles)
+    with loaded.transaction():
+        load.load_articles(loaded, articles)
+    report.refresh(loaded)
+    names = {r[0] for r in loaded.execute("SELECT canonical_name FROM speakers")}
+    assert names == {AHMAD, SARA, KHALID}
+    assert loaded.execute("SELECT speaker_text, speaker_id FROM statements WHERE text LIKE '%%مواعيد%%'").fetchone() \
+        == ("الوزارة", None)
+    assert loaded.execute("SELECT count(*) FROM statement_speakers").fetchone()[0] == 0
+    wheat = {(r["speaker"], r["outlet"]) for r in rows_of(loaded, "who_said", term="القمح", since="2024-05-03")}
+    assert wheat == {("الوزارة", "sana"), ("الوزارة", "spa"), ("مصدر عسكري", "spa"), (AHMAD, "sana")}
+    assert [r["speaker"] for r in rows_of(loaded, "top_speakers", since="2024-05-03")] == [AHMAD]
+    attributed = {r["source"]: r["attributed"] for r in rows_of(loaded, "source_daily", since="2024-05-03")}
+    assert attributed == {"sana": 2, "spa": 2}
+    assert summary.totals(loaded)["attributed"] == 6 + 4  # the fixture corpus has six
+    assert summary.totals(loaded)["speakers"] == 3
