@@ -59,10 +59,10 @@ def _unnamed(name: str, r: IdentityRules) -> bool:
     if not words:
         return True
     if name.isascii():
-        first = words[0].lower()
-        if first in ("a", "an", "the") or first in r.anonymous_en:
+        lead = words[0].lower()
+        if lead in ("a", "an") or lead in r.anonymous_en or words[0] == "the":
             return True
-        # a name capitalises every word (`Sarah Collins`, `World Bank`); `Industry analysts` does not
+        # a name capitalises every word (`Sarah Collins`, `The White House`); `The company`, `U.S. officials` do not
         return len(words) > 1 and all(w[:1].islower() for w in words[1:])
     first = fold(words[0])
     if len(words) == 1 and first in r.referents:
