@@ -103,36 +103,70 @@ def score_article(entry: dict, article: Article, content: str, tally: Tally) -> 
             continue
         gold_at.setdefault(n, event)
     for n, st in enumerate(article.statements):
-        event = gold_at.get(n)
+        found = gold_at.get(n)
         if st.speaker is not None:
             tally.predicted += 1
             tally.cue_predicted += 1
-        if event is None or event.speaker is None:
+        if found is None or found.speaker is None:
             if st.speaker is not None:
                 tally.errors.append(f"{entry['url']} #{n}: false speaker {st.speaker_canonical!r} ({st.cue})")
             continue
         if st.speaker is None:
-            tally.errors.append(f"{entry['url']} #{n}: missed {event.speaker!r} ({event.cue})")
+            tally.errors.append(f"{entry['url']} #{n}: missed {found.speaker!r} ({found.cue})")
             continue
-        if any(same(st.speaker_canonical, g) for g in [event.speaker, *event.aliases]):
+        if any(same(st.speaker_canonical, g) for g in [found.speaker, *found.aliases]):
             tally.speaker_ok += 1
-            tally.mode_ok += event.mode is None or st.mode == event.mode
+            tally.mode_ok += found.mode is None or st.mode == found.mode
         else:
-            tally.errors.append(f"{entry['url']} #{n}: wrong speaker {st.speaker_canonical!r} for {event.speaker!r}")
-        if event.cue is None or same(st.cue, event.cue):
+            tally.errors.append(f"{entry['url']} #{n}: wrong speaker {st.speaker_canonical!r} for {found.speaker!r}")
+        if found.cue is None or same(st.cue, found.cue):
             tally.cue_ok += 1
         else:
-            tally.errors.append(f"{entry['url']} #{n}: wrong cue {st.cue!r} for {event.cue!r}")
+            tally.errors.append(f"{entry['url']} #{n}: wrong cue {st.cue!r} for {found.cue!r}")
 
 
-def evaluate(gold: list[dict], corpus: Path) -> Tally:
+def _statement_of(raw_event: dict, article: Article, content: str) -> int | None:
+    pos = anchor_in_body(content, raw_event["at"][0], article.body)
+    return statement_at(article, pos) if pos is not None else None
+
+
+def as_output(article: Article, content: str, annotation: dict, reference: dict) -> None:
+    """Put a second annotation's speech events on the article's statements in place of the system's output, so the
+    scorer judges one annotation against another. A name of the second that the reference lists as speaker or alias
+    counts, and so does an alias of the second that the reference uses."""
+    names: dict[int, list[str]] = {}
+    for raw in reference.get("events", []):
+        n = _statement_of(raw, article, content) if raw.get("speaker") is not None else None
+        if n is not None:
+            names.setdefault(n, [raw["speaker"], *raw.get("aliases", [])])
+    for st in article.statements:
+        st.speaker = st.speaker_canonical = st.cue = st.mode = None
+        st.co_speakers = []
+    for raw in annotation.get("events", []):
+        n = _statement_of(raw, article, content) if raw.get("speaker") is not None else None
+        if n is None or article.statements[n].speaker is not None:
+            continue
+        st = article.statements[n]
+        forms = [raw["speaker"], *raw.get("aliases", [])]
+        st.speaker = raw["speaker"]
+        st.speaker_canonical = next((f for f in forms if any(same(f, r) for r in names.get(n, []))), raw["speaker"])
+        st.cue, st.mode = raw.get("cue"), raw.get("mode")
+
+
+def evaluate(gold: list[dict], corpus: Path, annotation: list[dict] | None = None) -> Tally:
+    """Score the system on the gold's articles, or, given `annotation` (another annotation of the same articles),
+    score that annotation instead: the agreement between two annotators, measured like the system."""
     from pipeline.process import process
 
     records = corpus_records(corpus)
+    other = {e["url"]: e for e in annotation or []}
     tally = Tally()
     for entry in gold:
         number, line, record = records[entry["url"]]
         raw = RawItem(source=record.get("source") or "corpus", body=line, external_id=entry["url"], url=entry["url"],
                       path=corpus.name, record=number, content_type="application/x-ndjson")
-        score_article(entry, process(raw), record.get("content", ""), tally)
+        article, content = process(raw), record.get("content", "")
+        if annotation is not None:
+            as_output(article, content, other.get(entry["url"], {}), entry)
+        score_article(entry, article, content, tally)
     return tally
