@@ -89,6 +89,7 @@ _NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
 _SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
+_OBJECT_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "إلى", "الى"))
 _CLAUSE_OPENERS = frozenset(key(w) for w in ("بعدها", "ثم", "كما", "وقد", "قد", "بعد", "ذلك", "فيما", "حيث", "من", "جانبه",
                                              "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "أما", "وأما", "فيما"))
 
@@ -654,6 +655,12 @@ class _Attributor:
                     toks[j].key in r.given_names and not toks[j].barrier
                     and all(x.key in _CLAUSE_OPENERS for x in toks[:verb])):
                 who = self.parser.subject(toks, j, i, self._text)
+                object_cut = False
+                if (toks[i].barrier or toks[i].key in self.cr.quoting) and toks[j].key not in r.given_names \
+                        and (who is None or who.end >= i or not who.clean):
+                    cut = self.before_object(toks, j, i)  # `واجتمع مدير الكرة فلان بأعضاء الفريق، مبيناً`
+                    if cut is not None:
+                        who, object_cut = cut, True
                 if who is not None and not who.anchored and toks[j].key in r.given_names and who.name and not who.co \
                         and who.clean and len(who.name.split()) >= 2 and who.end < i \
                         and (toks[who.end].barrier or toks[who.end].key in _AFTER_SUBJECTLESS):
@@ -661,8 +668,13 @@ class _Attributor:
                     # then a comma or the verb's preposition: the participle's subject is the sentence's
                 if who is not None and who.anchored and who.end < i and (
                         (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
-                        or (not who.name and self.parser.ends_after(toks, who.end, i))):
-                    if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[self.apposed(toks, who, i):i]):
+                        or (not who.name and (object_cut or self.parser.ends_after(toks, who.end, i)))):
+                    a = self.apposed(toks, who, i)
+                    object_cut = object_cut or a == who.end and a < i and not toks[a].barrier \
+                        and toks[a].key in _OBJECT_PREPOSITIONS  # `وتحدث قائد الفريق فلان عن معسكر الفريق، قائلاً`
+                    if any((x.key in r.role_heads or x.key in r.honorifics)
+                           and (m == a or x.barrier or toks[m - 1].key[:1] == "و" or not object_cut)
+                           for m, x in enumerate(toks[a:i], a)):  # (`رعاية سمو أمير …`: a genitive in the object)
                         if toks[j].key not in r.role_heads and toks[j].key not in r.honorifics:
                             continue
                         return None  # `احتفى رئيس البعثة فلان … وعبر مدير المنتخب فلان … وقال`: two subjects, unsure
@@ -686,6 +698,12 @@ class _Attributor:
                     return self._event(who, toks[i].raw, mode)  # `زيارة لوزير الدفاع آشتون كارتر إلى بغداد حيث
                     # التقى … وأكد`: the person in the genitive is the subject the joined verbs go on with
                 return None  # a person named in a genitive may be the subject: unsure, so not the last speaker
+        if number == "plural" and i > 2 and toks[i].barrier and not toks[0].al and self.number(toks[0]) is None \
+                and not self.participle(toks[0]) and (toks[1].key in r.quantifiers or toks[1].key in r.groups
+                                                      or self.own_plural_subject(toks, i)):
+            who = self.before_object(toks, 1, i, True)  # `أثنى عدد من قادة القطاعات … على …، مؤكدين`, `واستنكر يمنيون هذه
+            if who is not None:  # الخطوة، مشيرين`: the people after the opening verb, read up to its object
+                return self._event(who, toks[i].raw, mode)
         if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
         if number == "plural" and self.own_plural_subject(toks, i):
@@ -698,6 +716,32 @@ class _Attributor:
                 and self.number(toks[i]) == "one" and self.number(token(0, 0, last.cue)) == "one":
             return None  # `فقال لوبين: …` then `وقالت إن`: a woman's verb does not go on with a man named before
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def before_object(self, toks: list[Token], j: int, i: int, people: bool = False) -> Who | None:
+        """The sentence opens on a verb that is no speech and a role-headed subject whose parse runs into the verb's
+        object (`وثمن مدير عام الزراعة بالمنطقة رعاية سمو …`, `واجتمع مدير الكرة صالح آل سالم بأعضاء الفريق`):
+        the subject read up to the object's first word, when it ends exactly there."""
+        r = self.sr
+        for k in range(j + 1, i):
+            t = toks[k]
+            if t.barrier:
+                return None  # a comma before the object: the plain parse had its chance
+            head = t.key[1:] if t.key[:1] in "بل" and len(t.key) > 4 else ""
+            definite = (head.startswith("ال") or k + 1 < i and toks[k + 1].al) and not any(
+                (toks[m].key in r.honorifics or toks[m].key in r.role_heads or toks[m].key in r.given_names)
+                and m + 1 < i and not toks[m + 1].barrier and self.parser.name_like(toks[m + 1])
+                for m in range(k + 1, min(k + 4, i)))
+            # (`مدير العلاقات العامة بالقوات المسلحة اللواء فلان`: the role's own place, a title after it)
+            if not (t.key in r.objects or t.key in _OBJECT_PREPOSITIONS or t.key in _DEMONSTRATIVES
+                    or head and definite and t.key not in r.role_words and t.key not in r.given_names
+                    and head[2:] not in r.role_heads and head not in r.role_heads and head not in r.institutions
+                    and head not in r.place_nouns):
+                continue
+            who = self.parser.subject(toks, j, k, self._text)
+            if who is not None and who.end == k and (who.anchored or people) and not who.co:
+                return replace(who, clean=True)
+            return None
+        return None
 
     def apposed(self, toks: list[Token], who: Who, i: int) -> int:
         """After a named subject, a role set off by commas and then the verb's preposition is the subject's own
@@ -1680,7 +1724,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             who = parser.subject(tk, i, min(len(tk), i + 24), st.text)  # (`صاحب السمو الملكي الأمير خالد الفيصل مستشار …`)
             if who is not None and who.name and who.role and len(who.role.split()) <= 14 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
-                inv.add(_placed_first(who.name, body, r) or who.name, who.role)
+                inv.add(_placed_first(who.name, body, r) or _object_off(who.name, r), who.role)
                 done = _name_end(tk, i, who.end, who.name)
             elif i + 1 < len(tk) and tk[i + 1].key in heads:
                 done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word
@@ -1690,6 +1734,18 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             elif t.key[-1:] == "ا" and t.key[:-1] in r.role_heads and not t.al:
                 _dual_named(parser, st.text, tk, i, inv)
     return inv
+
+
+def _object_off(name: str, r: SpeakerRules) -> str:
+    """A name read on into the verb's object (`صالح آل سالم بأعضاء الفريق`): from its third word, a ب-word
+    that is no given name followed by a definite word begins the object."""
+    words = name.split()
+    for n in range(2, len(words) - 1):
+        k = key(words[n])
+        if k[:1] == "ب" and len(k) > 4 and k not in r.given_names and k[1:] not in r.given_names \
+                and key(words[n + 1]).startswith("ال"):
+            return " ".join(words[:n])
+    return name
 
 
 def _name_end(tk: list[Token], start: int, end: int, name: str) -> int:

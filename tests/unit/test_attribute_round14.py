@@ -1,0 +1,58 @@
+"""Golden tables for round 14 (general shapes counted over the dev file, as fresh sentences).
+
+Each case is a short article (a list of paragraphs) and the expected (speaker_canonical, cue) per statement;
+`(None, None)` is an abstention. Each group fails without its fix; guards say what must not change.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_attribute_phenomena import check
+
+# A sentence opens on a verb that is no speech (`أشاد`, `اجتمع`, `تحدث`, `ثمن`) whose role- or title-headed subject
+# runs straight into the verb's object (`بالاجتماع`, `بأعضاء الفريق`, `عن معسكر الفريق`); a participle after it
+# (`قائلا`, `، مبيناً`) has that subject. Main read the object into the name (`صالح آل سالم بأعضاء الفريق`) or
+# gave up, so the participle had nobody.
+OBJECT_AFTER_SUBJECT = [
+    (["وأشاد الأمير عبدالله بن مساعد بالاجتماع قائلا: ناقشنا الكثير من المواضيع."],
+     [("عبدالله بن مساعد", "قائلا")]),
+    (["واجتمع مدير الكرة صالح آل سالم بأعضاء الفريق، مبيناً لهم أهمية الانضباط."], [("صالح آل سالم", "مبيناً")]),
+    (["وتحدث قائد الفريق الأول لكرة القدم عمر عبدالعزيز عن معسكر الفريق، قائلاً: الحمد لله."],
+     [("عمر عبدالعزيز", "قائلاً")]),
+    (["كما أشاد نائب الرئيس اليمني بالتحسن النسبي في عمليات الإغاثة، مطالبًا الدول المانحة بالمزيد."],
+     [("نائب الرئيس اليمني", "مطالبًا")]),
+    # guards: a title after the role's own place is the subject's name (`بالقوات المسلحة اللواء …`), so no cut;
+    # a second subject after a new verb; a person met is no subject; the plain subjects as before
+    (["من جهته ثمّن مدير العلاقات العامة بالقوات المسلحة اللواء صالح آل طالب دور البريد، منوهًا بخدماته."],
+     [(None, None)]),
+    (["واحتفى رئيس البعثة خالد العلي باللاعبين، وعبر مدير المنتخب سعد الحربي عن سعادته، مؤكدا أن الفوز مستحق."],
+     [("سعد الحربي", "وعبر")]),
+    (["واستقبل أمير المنطقة بالمكتب مدير الشرطة سعد الحربي، مؤكدا أهمية الأمن."], [(None, None)]),
+    (["وزار مدير الجامعة خالد العلي المستشفى، مؤكدا أن الخدمات متميزة."], [("خالد العلي", "مؤكدا")]),
+]
+
+
+@pytest.mark.parametrize("case", OBJECT_AFTER_SUBJECT)
+def test_object_after_subject(case) -> None:
+    check(case)
+
+
+# The same for people: an opening verb that is no speech, then a quantity of a group or an indefinite plural of
+# people, then the verb's object (a demonstrative, a preposition it takes): the plural participle has that group
+# (main left `واستنكر يمنيون هذه الخطوة، مشيرين` unread).
+PEOPLE_BEFORE_OBJECT = [
+    (["واستنكر يمنيون هذه الخطوة، مشيرين إلى أنها تمثل اعتداء."], [("يمنيون", "مشيرين")]),
+    (["واستنكر سوريون تلك القرارات، مؤكدين أنها مجحفة."], [("سوريون", "مؤكدين")]),
+    (["وأثنى عدد من المواطنين على الخدمات، مؤكدين أنها متميزة."], [("عدد من المواطنين", "مؤكدين")]),
+    (["وأشاد عدد من أولياء الأمور بالمبادرة، مؤكدين أنها مفيدة."], [("عدد من أولياء الأمور", "مؤكدين")]),
+    # guards: a listed group reads as before; a definite object with no mark of its own, and a group with a place
+    # phrase, stay unread
+    (["واستنكر مقيمون تلك القرارات، مؤكدين أنها مجحفة."], [("مقيمون", "مؤكدين")]),
+    (["واستنكر مواطنون الحادث، مشيرين إلى أنه جريمة."], [(None, None)]),
+    (["وشارك عدد من المواطنين في الحملة، مؤكدين أهميتها."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", PEOPLE_BEFORE_OBJECT)
+def test_people_before_object(case) -> None:
+    check(case)
