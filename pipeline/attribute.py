@@ -89,6 +89,8 @@ _NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
 _SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
+_DATIVES = frozenset(key(w) for w in ("له", "لها", "لهم", "لهن", "لي", "لنا", "لك", "لكم"))
+_SON_OF = frozenset(key(w) for w in ("ابن", "بن", "أبو", "ابو", "أم"))
 _OBJECT_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "إلى", "الى"))
 _CLAUSE_OPENERS = frozenset(key(w) for w in ("بعدها", "ثم", "كما", "وقد", "قد", "بعد", "ذلك", "فيما", "حيث", "من", "جانبه",
                                              "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "أما", "وأما", "فيما"))
@@ -854,6 +856,17 @@ class _Attributor:
                 who = None
             if who is None:
                 who = self.named_then_role(text, toks, skip)
+        elif nxt + 2 < len(toks) and toks[nxt].key in _DATIVES and not toks[nxt].barrier and not toks[nxt + 1].barrier \
+                and (toks[nxt + 1].al or toks[nxt + 1].key in self.sr.role_heads or toks[nxt + 1].key in self.sr.honorifics
+                     or toks[nxt + 1].key in self.sr.given_names or toks[nxt + 1].key in _SON_OF):
+            who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `فقال له ابن العباس..`,
+            if who is not None and not (  # `فقالت لي الصديقة «…»`: the one told comes first; the subject must end at
+                    (who.end >= len(toks) or toks[who.end].barrier or toks[who.end].key in _COMPLEMENTIZERS)
+                    and not who.co  # punctuation or أن/إن, each word known
+                    and all(key(w) in self.sr.given_names or key(w) in _SON_OF or key(w) in self.parser.known
+                            or key(w) in self.sr.role_heads or key(w) in self.sr.honorifics
+                            or key(w).startswith("ال") for w in who.speaker.split())):  # (not `ابن العباس أنشدنا فأنشد`)
+                who = None
         elif nxt + 1 < len(toks) and toks[nxt].key in _DEMONSTRATIVES and toks[nxt + 1].al and not toks[nxt + 1].barrier:
             who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `وأكدت تلك المصادر أن`
         elif nxt + 1 < len(toks) and toks[nxt].key == _THAT_OBJECT and not toks[nxt + 1].barrier \
@@ -1244,6 +1257,9 @@ class _Attributor:
                     not text[b:].strip(" .،,”\"»") or text[a:b].rstrip(" \"”»").endswith((".", "!", "?", "؟"))):
                 return "direct"  # `قالت الحركة في بيان ان “…”.`, `وقال فلان أن "… استشهد."، وأضاف`: a whole sentence
             return "indirect"
+        if 0 < after < len(toks) and toks[after].barrier and toks[after].key not in _COMPLEMENTIZERS \
+                and text[toks[after - 1].end:toks[after].start].strip() in ("..", "…"):
+            return "direct"  # `فقال له ابن العباس.. ما رأيت`: the words themselves, unquoted (not after a colon: mixed)
         return "indirect"
 
     def english(self, text: str, last: _Event | None) -> _Event | None:

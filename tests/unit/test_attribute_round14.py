@@ -56,3 +56,33 @@ PEOPLE_BEFORE_OBJECT = [
 @pytest.mark.parametrize("case", PEOPLE_BEFORE_OBJECT)
 def test_people_before_object(case) -> None:
     check(case)
+
+
+# The one told before the subject (`فقال له ابن العباس..`, `فقالت لي الصديقة «…»`, `وقال لهم الوزير فلان إن`): the
+# dative pronoun is skipped as the outlet told is; the subject must end at punctuation and each of its words be a
+# known name, a title, a role or a definite word (the classical dialogue ran `ابن العباس أنشدنا فأنشد` together).
+# Main read nobody. Two dots after the subject with no quotation (`ابن العباس.. ما رأيت`) open the words themselves.
+TOLD_BEFORE_SUBJECT = [
+    (["فقال له ابن العباس.. ما رأيت أروى من عمر."], [("ابن العباس", "فقال")]),
+    (["فقالت لي الصديقة «إن مشكلتها تتلخص في الخوف»."], [("الصديقة", "فقالت")]),
+    (["وقال لهم الوزير خالد العلي إن الدعم مستمر."], [("خالد العلي", "وقال")]),
+    (["وقال لها الطبيب إن حالتها مستقرة."], [("الطبيب", "وقال")]),
+    # guards: no subject after the dative, a possessive noun after it, a name run into the words, a subject cut at a
+    # preposition
+    (["قالوا لي خذ ما تراه مناسبا."], [(None, None)]),
+    (["وقال لي إحساسي بالجميل إن علي أن أشكرهم."], [(None, None)]),
+    (["فقال له ابن العباس أنشدنا فأنشد: رأت رجلا."], [(None, None)]),
+    (["وبعد تراجعي قال لي المسؤول عن البرنامج، الذي تولى التنسيق، حرصنا على ذلك."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", TOLD_BEFORE_SUBJECT)
+def test_told_before_subject(case) -> None:
+    check(case)
+
+
+def test_two_dots_open_the_words() -> None:
+    from tests.unit.test_attribute_phenomena import compose, segment, attribute, Article
+    body, blocks = compose(["فقال ابن عباس.. ليس هكذا قال.", "وقال ابن عباس إن الأمر واضح."])
+    modes = [s.mode for s in attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))]
+    assert modes == ["direct", "indirect"]
