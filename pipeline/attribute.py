@@ -89,6 +89,8 @@ _NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
 _SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
+_AUXILIARIES = frozenset(key(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "ظل", "ظلت", "ظلوا",
+                                          "راح", "راحت", "بات", "باتت", "مازال", "لازال", "يزال", "تزال"))
 _DATIVES = frozenset(key(w) for w in ("له", "لها", "لهم", "لهن", "لي", "لنا", "لك", "لكم"))
 _SON_OF = frozenset(key(w) for w in ("ابن", "بن", "أبو", "ابو", "أم"))
 _OBJECT_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "إلى", "الى"))
@@ -829,6 +831,11 @@ class _Attributor:
             who = self.returned_to(text, toks, i)
             if who is not None:
                 return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+        if i and toks[i - 1].key in _AUXILIARIES and not toks[i].barrier:
+            who = self.svo(text, toks, i)  # `فرسولنا الكريم كان يقول بورك لأمتي`: after an auxiliary the subject
+            if who is None or not (who.name or who.role):  # stands before it; what follows is what is said
+                return None
+            return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if nxt < len(toks) and toks[nxt].key in self.cr.modals:
             return None  # `وقال يجب أن`, `وأضاف تمت مناقشة`: what is said begins at once, no subject to read
         if nxt < len(toks) and toks[nxt].key in _IN_IT:
@@ -1076,7 +1083,8 @@ class _Attributor:
         """A subject before the verb: `يشار إلى أن الرئيس الروسي أعلن`, `وكان الوزير قد أكد`; after `أما` the
         subject is the topic the ف-clause comments on (`أما أمين العلي فقد أكد`, `أما سعيد الغامدي فيقول`)."""
         so = i > 0 and (toks[i - 1].key == _SO_HAS or toks[i].key[:1] == "ف" and toks[i].key[1:] in self.cr.finite)
-        end = i - 1 if i and toks[i - 1].key in (key("قد"), key("وقد"), _SO_HAS) else i
+        end = i - 1 if i and (toks[i - 1].key in (key("قد"), key("وقد"), _SO_HAS) or toks[i - 1].key in _AUXILIARIES) \
+            else i  # (`الرئيس كان يقول`)
         start = end
         while start > 0 and end - start < 10 and not toks[start].barrier:
             if toks[start - 1].key in _SVO_OPENERS:

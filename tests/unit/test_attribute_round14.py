@@ -86,3 +86,24 @@ def test_two_dots_open_the_words() -> None:
     body, blocks = compose(["فقال ابن عباس.. ليس هكذا قال.", "وقال ابن عباس إن الأمر واضح."])
     modes = [s.mode for s in attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks))]
     assert modes == ["direct", "indirect"]
+
+
+# An auxiliary right before a present cue (`كان يقول`, `ظل يؤكد`): the subject stands before the auxiliary (or between
+# a كان opening the clause and the verb, as before), never after the verb, where the words said begin (main gave
+# `بورك لأمتي` for `فرسولنا الكريم كان يقول بورك لأمتي في بكورها`, a wrong speaker).
+AUXILIARY_BEFORE_CUE = [
+    (["فرسولنا الكريم كان يقول بورك لأمتي في بكورها."], [(None, None)]),
+    (["لكن وزير المالية كان يؤكد أن الخطة جاهزة."], [("وزير المالية", "يؤكد")]),
+    (["لكن رئيس النادي ظل يؤكد أن الفريق قادر على المنافسة."], [("رئيس النادي", "يؤكد")]),
+    # guards: a thing after the verb stays nobody; كان opening the clause with the subject before the verb; the
+    # plain SVO; nobody before the auxiliary
+    (["وفي المقابل كانت تقول الأغنية القديمة كلاما جميلا."], [(None, None)]),
+    (["وكان وزير المالية يقول إن الخطة جاهزة."], [("وزير المالية", "يقول")]),
+    (["لكن وزير المالية يؤكد أن الخطة جاهزة."], [("وزير المالية", "يؤكد")]),
+    (["بينما كانوا يطالبون برقابة أشد."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", AUXILIARY_BEFORE_CUE)
+def test_auxiliary_before_cue(case) -> None:
+    check(case)
