@@ -107,3 +107,23 @@ AUXILIARY_BEFORE_CUE = [
 @pytest.mark.parametrize("case", AUXILIARY_BEFORE_CUE)
 def test_auxiliary_before_cue(case) -> None:
     check(case)
+
+
+# A masculine plural after a definite body (`ودعت الجمعية المهتمين إلى`, `ودعت اللجنة الراغبين في الحضور`): it cannot
+# describe one body, so it begins the object; main read `الجمعية المهتمين` and `اللجنة الراغبين في الحضور التسجيل`
+# as the speaker (wrong speakers, 2 dev articles).
+PLURAL_AFTER_BODY = [
+    (["ودعت الجمعية المهتمين إلى التسجيل في الدورة."], [("الجمعية", "ودعت")]),
+    (["ودعت اللجنة الراغبين في الحضور التسجيل عبر الرابط."], [("اللجنة", "ودعت")]),
+    (["ودعت الجمعية الخيرية المهتمين إلى التسجيل."], [("الجمعية الخيرية", "ودعت")]),
+    # guards: a ل-genitive plural, a dual, a name in -ين and a plural body stay part of the subject
+    (["وأكدت الجمعية المصرية للمحاسبين أن المشروع جاهز."], [("الجمعية المصرية للمحاسبين", "وأكدت")]),
+    (["وقالت الرئاسة العامة لشؤون الحرمين إن المشروع جاهز."], [("الرئاسة العامة لشؤون الحرمين", "وقالت")]),
+    (["وقال المرصد السوري لحقوق الإنسان إن القتلى كثر."], [("المرصد السوري لحقوق الإنسان", "وقال")]),
+    (["وقالت اللجنة المنظمة إن الحضور كبير."], [("اللجنة المنظمة", "وقالت")]),
+]
+
+
+@pytest.mark.parametrize("case", PLURAL_AFTER_BODY)
+def test_plural_after_body(case) -> None:
+    check(case)
