@@ -127,3 +127,19 @@ PLURAL_AFTER_BODY = [
 @pytest.mark.parametrize("case", PLURAL_AFTER_BODY)
 def test_plural_after_body(case) -> None:
     check(case)
+
+
+# Pictures are documents (`صور توضح تسريبات جديدة`): a present cue after them has no speaker after it (main read
+# `تسريبات جديدة`, a wrong speaker, in a dev technology item).
+PICTURES_SHOW = [
+    (["انتشرت عبر شبكة الانترنت صور توضح تسريبات جديدة حول الجهاز."], [(None, None)]),
+    (["ونشر الموقع صورة تظهر الجهاز الجديد وتوضح تصميمه."], [(None, None)]),
+    # guards: a photographer speaks; a report of pictures leaves the statement's speaker alone
+    (["وأكد المصور أن الصور حقيقية."], [("المصور", "وأكد")]),
+    (["وقال المتحدث باسم الشركة إن الصور المتداولة مزيفة."], [("المتحدث باسم الشركة", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", PICTURES_SHOW)
+def test_pictures_show(case) -> None:
+    check(case)
