@@ -91,6 +91,7 @@ _SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
 _AUXILIARIES = frozenset(key(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "ظل", "ظلت", "ظلوا",
                                           "راح", "راحت", "بات", "باتت", "مازال", "لازال", "يزال", "تزال"))
+_FRONTED_PLACE = frozenset(key(w) for w in ("وفي", "في", "وخلال", "خلال", "وعقب", "عقب", "وبعد", "بعد"))
 _DATIVES = frozenset(key(w) for w in ("له", "لها", "لهم", "لهن", "لي", "لنا", "لك", "لكم"))
 _SON_OF = frozenset(key(w) for w in ("ابن", "بن", "أبو", "ابو", "أم"))
 _OBJECT_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "إلى", "الى"))
@@ -1302,6 +1303,36 @@ class _Attributor:
             return None  # only a subject closed by its comma: a name run on is not safe to continue
         return self._event(who, toks[0].raw, "indirect")
 
+    def introduced(self, text: str, toks: list[Token]) -> _Event | None:
+        """A statement with no cue whose clause opens on a stance verb (`ثمن`, `أشاد`, `قدم`, `استنكر`) and a titled or
+        role-headed person named in full (`وفي بداية الحفل قدم الدكتور نصيف الشكر …`): a later subjectless cue
+        (`وقال: إن`) goes on with that person, not with the speaker quoted before."""
+        self._text = text  # (before_object reads the statement's text)
+        v = next((v for v in range(min(len(toks) - 2, 5))
+                  if toks[v].key in self.cr.stance_openers
+                  or toks[v].key[:1] in "وف" and toks[v].key[1:] in self.cr.stance_openers), None)
+        if v is None or toks[v + 1].barrier:
+            return None
+        if v and not (toks[v].barrier or all(x.key in _CLAUSE_OPENERS for x in toks[:v])
+                      or toks[0].key in _FRONTED_PLACE and not any(x.barrier for x in toks[1:v])):
+            return None
+        j = v + 1
+        if toks[j].key not in self.sr.role_heads and toks[j].key not in self.sr.honorifics:
+            return None
+        limit = min(len(toks), j + 16)
+        cut = next((m for m in range(j + 1, limit) if toks[m].key in self.sr.objects
+                    or toks[m].al and toks[m].key[2:] in self.sr.objects), limit)  # `الشكر`: the object's noun
+        who = self.parser.subject(toks, j, cut, text)
+        if who is None or who.end >= limit or not who.clean:
+            who = self.before_object(toks, j, cut)
+        if who is None or not who.name or not who.anchored or who.co or len(who.name.split()) < 2 \
+                and key(who.name) not in self.parser.known:
+            return None
+        words = [key(w) for w in who.name.split()]
+        if words[0] not in self.sr.given_names and not all(w in self.parser.known for w in words):
+            return None  # (`وقدم الفريق عرضا قويا`: a rank's look-alike and an object, no name)
+        return self._event(who, toks[v].raw, "indirect")
+
     @staticmethod
     def _event(who: Who, cue: str, mode: str) -> _Event:
         return _Event(who.speaker, who.name, who.role, cue, mode, co=list(who.co), end=who.end,
@@ -1448,12 +1479,19 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         elif event is None and k == _CUE and att.unread:
             last = None  # `وقال مديرعام … الصفيان، إن`: a later `وأضاف` continues that unread speaker, not the last
         events.append(event)
+        opened = False
         if event is None and last is None and tk and not any(e is not None for e in events):
             opening = att.opener(st.text, tk)  # the article's first subject, silent in its own statement
             if opening is not None and (opening.name and _vouched(opening, inv, sr, article.body)
                                         or not opening.name and not opening.role):  # (the press of a review)
                 if opening.name:
                     inv.add(opening.name, opening.role)
+                last, opened = opening, True
+                last_at = len(events)
+        if not opened and event is None and not (k == _CUE and att.unread):
+            opening = att.introduced(st.text, tk or from_pairs(pairs[n_st]))
+            if opening is not None and _vouched(opening, inv, sr, article.body):
+                inv.add(opening.name, opening.role)  # type: ignore[arg-type]
                 last = opening
                 last_at = len(events)
         if event is not None and tk:

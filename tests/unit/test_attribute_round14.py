@@ -165,3 +165,35 @@ OWNERS_AND_NOUNS = [
 @pytest.mark.parametrize("case", OWNERS_AND_NOUNS)
 def test_owners_and_nouns(case) -> None:
     check(case)
+
+
+# A statement with no cue that opens on a stance verb (`قدم`, `ثمن`, `أشاد`, `استنكر`; also after a fronted `وفي …`)
+# and a titled or role-headed person named in full, read up to the verb's object (`الشكر`, `بالمنظمين`): a later
+# subjectless cue (`وقال: إن`, `وأضاف أن`) goes on with that person. Main went on with the speaker quoted before (a
+# wrong speaker) or, at an article's start after a fronted phrase, with nobody.
+INTRODUCED_BY_STANCE = [
+    (["قال الوزير خالد العلي إن المهرجان ناجح.",
+      "وفي بداية الحفل قدم الدكتور علاء نصيف الشكر للجهات الحكومية المساندة.",
+      "وقال: إن الهيئة دأبت على إقامة المهرجان."],
+     [("خالد العلي", "قال"), (None, None), ("علاء نصيف", "وقال")]),
+    (["وفي بداية الحفل قدم الدكتور علاء نصيف الشكر للجهات الحكومية المساندة.",
+      "وقال: إن الهيئة دأبت على إقامة المهرجان."],
+     [(None, None), ("علاء نصيف", "وقال")]),
+    (["قال الوزير خالد العلي إن المهرجان ناجح.", "وأشاد مدير الجامعة الدكتور سعد الحربي بالمنظمين.",
+      "وأضاف أن الحضور كان كبيرا."],
+     [("خالد العلي", "قال"), (None, None), ("سعد الحربي", "وأضاف")]),
+    # guards: no person after the stance verb, a verb that is no stance, the same person again
+    (["قال الوزير خالد العلي إن المهرجان ناجح.", "وثمن الحضور جهود المنظمين.", "وأضاف أن الحضور كان كبيرا."],
+     [("خالد العلي", "قال"), (None, None), ("خالد العلي", "وأضاف")]),
+    (["قال الوزير خالد العلي إن المهرجان ناجح.", "وشهد الحفل حضور الدكتور سعد الحربي.",
+      "وأضاف أن الحضور كان كبيرا."],
+     [("خالد العلي", "قال"), (None, None), ("خالد العلي", "وأضاف")]),
+    (["قال الوزير خالد العلي إن المهرجان ناجح.", "وقدم الوزير خالد العلي الشكر للمنظمين.",
+      "وأضاف أن الحضور كان كبيرا."],
+     [("خالد العلي", "قال"), (None, None), ("خالد العلي", "وأضاف")]),
+]
+
+
+@pytest.mark.parametrize("case", INTRODUCED_BY_STANCE)
+def test_introduced_by_stance(case) -> None:
+    check(case)
