@@ -92,6 +92,7 @@ _SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة",
 _AUXILIARIES = frozenset(key(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "ظل", "ظلت", "ظلوا",
                                           "راح", "راحت", "بات", "باتت", "مازال", "لازال", "يزال", "تزال"))
 _FRONTED_PLACE = frozenset(key(w) for w in ("وفي", "في", "وخلال", "خلال", "وعقب", "عقب", "وبعد", "بعد"))
+_SETTING_OPENERS = frozenset(key(w) for w in ("أثناء", "خلال", "لدى", "عقب", "إثر", "اثر", "قبيل", "بعيد"))
 _DATIVES = frozenset(key(w) for w in ("له", "لها", "لهم", "لهن", "لي", "لنا", "لك", "لكم"))
 _SON_OF = frozenset(key(w) for w in ("ابن", "بن", "أبو", "ابو", "أم"))
 _OBJECT_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "إلى", "الى"))
@@ -302,7 +303,8 @@ class _Attributor:
                         and not self.opens_clause(toks, i):
                     continue  # `بهدف حث المواطنين على`: a verbal noun inside a clause, not its verb
                 event = self.finite(text, toks, i, "one", inv, spans)
-                nxt = self.told_to(text, toks, _past_aside(text, toks, event.end), spans) if event is not None \
+                nxt = self.told_to(text, toks, _past_setting(toks, _past_aside(text, toks, event.end)), spans) \
+                    if event is not None \
                     else len(toks)  # (`عبّر مواطنون … ل"الرياض"، عن`: the outlet told, then the word the verb needs)
                 if event is not None and not event.via and nxt + 1 < len(toks) and toks[nxt].key == _FROM \
                         and toks[nxt + 1].key == _WAY:
@@ -1427,6 +1429,17 @@ def _past_aside(text: str, toks: list[Token], j: int) -> int:
         gap = text[toks[k - 1].end:toks[k].start]
         if ")" in gap:
             return k if "(" not in gap else j
+    return j
+
+
+def _past_setting(toks: list[Token], j: int) -> int:
+    """The token after a time phrase closed by a comma that opens at token j (`وعبر الفلقي أثناء زيارته لأسرتي
+    الشهيدين، عن فخر …`: the occasion between the subject and the word its verb needs), else j."""
+    if j >= len(toks) or toks[j].barrier or toks[j].key not in _SETTING_OPENERS:
+        return j
+    for k in range(j + 1, min(j + 8, len(toks))):
+        if toks[k].barrier:
+            return k
     return j
 
 

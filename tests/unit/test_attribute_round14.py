@@ -197,3 +197,22 @@ INTRODUCED_BY_STANCE = [
 @pytest.mark.parametrize("case", INTRODUCED_BY_STANCE)
 def test_introduced_by_stance(case) -> None:
     check(case)
+
+
+# A time phrase closed by a comma between a constrained verb's subject and the word it needs (`وعبر الفلقي أثناء
+# زيارته لأسرتي الشهيدين، عن فخر …`, `خلال لقائه …، عن`): the phrase is skipped as the outlet told is; main read
+# nobody.
+SETTING_BEFORE_COMPLEMENT = [
+    (["زار مدير الشرطة اللواء سعد الفلقي أسر الشهداء.",
+      "وعبر الفلقي أثناء زيارته لأسرتي الشهيدين، عن فخر الجميع بهما."],
+     [(None, None), ("سعد الفلقي", "وعبر")]),
+    (["وعبر وزير الخارجية خلال لقائه نظيره الفرنسي، عن تقديره للموقف الفرنسي."], [("وزير الخارجية", "وعبر")]),
+    # guards: no speaker word before the phrase; the verb as a preposition (`عبر`, via)
+    (["وعبر الحضور خلال الحفل، عن سعادتهم."], [(None, None)]),
+    (["وتم التسجيل عبر الموقع خلال الأسبوع، عن طريق الجوال."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", SETTING_BEFORE_COMPLEMENT)
+def test_setting_before_complement(case) -> None:
+    check(case)
