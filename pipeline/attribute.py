@@ -89,6 +89,13 @@ _NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن"))
 _IN_IT = frozenset(key(w) for w in ("فيه", "فيها", "فيهما"))
 _SPEECH_NOUNS = frozenset(key(w) for w in ("بيان", "إعلان", "كلمة", "تصريح", "رسالة", "خطاب", "تغريدة", "مقابلة", "حديث", "مداخلة",
                                            "محاضرة", "تقرير", "منشور", "مقال", "افتتاحية", "برقية", "تصريحات"))
+_AUXILIARIES = frozenset(key(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "ظل", "ظلت", "ظلوا",
+                                          "راح", "راحت", "بات", "باتت", "مازال", "لازال", "يزال", "تزال"))
+_FRONTED_PLACE = frozenset(key(w) for w in ("وفي", "في", "وخلال", "خلال", "وعقب", "عقب", "وبعد", "بعد"))
+_SETTING_OPENERS = frozenset(key(w) for w in ("أثناء", "خلال", "لدى", "عقب", "إثر", "اثر", "قبيل", "بعيد"))
+_DATIVES = frozenset(key(w) for w in ("له", "لها", "لهم", "لهن", "لي", "لنا", "لك", "لكم"))
+_SON_OF = frozenset(key(w) for w in ("ابن", "بن", "أبو", "ابو", "أم"))
+_OBJECT_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "إلى", "الى"))
 _CLAUSE_OPENERS = frozenset(key(w) for w in ("بعدها", "ثم", "كما", "وقد", "قد", "بعد", "ذلك", "فيما", "حيث", "من", "جانبه",
                                              "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "أما", "وأما", "فيما"))
 
@@ -296,7 +303,8 @@ class _Attributor:
                         and not self.opens_clause(toks, i):
                     continue  # `بهدف حث المواطنين على`: a verbal noun inside a clause, not its verb
                 event = self.finite(text, toks, i, "one", inv, spans)
-                nxt = self.told_to(text, toks, _past_aside(text, toks, event.end), spans) if event is not None \
+                nxt = self.told_to(text, toks, _past_setting(toks, _past_aside(text, toks, event.end)), spans) \
+                    if event is not None \
                     else len(toks)  # (`عبّر مواطنون … ل"الرياض"، عن`: the outlet told, then the word the verb needs)
                 if event is not None and not event.via and nxt + 1 < len(toks) and toks[nxt].key == _FROM \
                         and toks[nxt + 1].key == _WAY:
@@ -654,6 +662,12 @@ class _Attributor:
                     toks[j].key in r.given_names and not toks[j].barrier
                     and all(x.key in _CLAUSE_OPENERS for x in toks[:verb])):
                 who = self.parser.subject(toks, j, i, self._text)
+                object_cut = False
+                if (toks[i].barrier or toks[i].key in self.cr.quoting) and toks[j].key not in r.given_names \
+                        and (who is None or who.end >= i or not who.clean):
+                    cut = self.before_object(toks, j, i)  # `واجتمع مدير الكرة فلان بأعضاء الفريق، مبيناً`
+                    if cut is not None:
+                        who, object_cut = cut, True
                 if who is not None and not who.anchored and toks[j].key in r.given_names and who.name and not who.co \
                         and who.clean and len(who.name.split()) >= 2 and who.end < i \
                         and (toks[who.end].barrier or toks[who.end].key in _AFTER_SUBJECTLESS):
@@ -661,8 +675,13 @@ class _Attributor:
                     # then a comma or the verb's preposition: the participle's subject is the sentence's
                 if who is not None and who.anchored and who.end < i and (
                         (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
-                        or (not who.name and self.parser.ends_after(toks, who.end, i))):
-                    if any(x.key in r.role_heads or x.key in r.honorifics for x in toks[self.apposed(toks, who, i):i]):
+                        or (not who.name and (object_cut or self.parser.ends_after(toks, who.end, i)))):
+                    a = self.apposed(toks, who, i)
+                    object_cut = object_cut or a == who.end and a < i and not toks[a].barrier \
+                        and toks[a].key in _OBJECT_PREPOSITIONS  # `وتحدث قائد الفريق فلان عن معسكر الفريق، قائلاً`
+                    if any((x.key in r.role_heads or x.key in r.honorifics)
+                           and (m == a or x.barrier or toks[m - 1].key[:1] == "و" or not object_cut)
+                           for m, x in enumerate(toks[a:i], a)):  # (`رعاية سمو أمير …`: a genitive in the object)
                         if toks[j].key not in r.role_heads and toks[j].key not in r.honorifics:
                             continue
                         return None  # `احتفى رئيس البعثة فلان … وعبر مدير المنتخب فلان … وقال`: two subjects, unsure
@@ -686,6 +705,12 @@ class _Attributor:
                     return self._event(who, toks[i].raw, mode)  # `زيارة لوزير الدفاع آشتون كارتر إلى بغداد حيث
                     # التقى … وأكد`: the person in the genitive is the subject the joined verbs go on with
                 return None  # a person named in a genitive may be the subject: unsure, so not the last speaker
+        if number == "plural" and i > 2 and toks[i].barrier and not toks[0].al and self.number(toks[0]) is None \
+                and not self.participle(toks[0]) and (toks[1].key in r.quantifiers or toks[1].key in r.groups
+                                                      or self.own_plural_subject(toks, i)):
+            who = self.before_object(toks, 1, i, True)  # `أثنى عدد من قادة القطاعات … على …، مؤكدين`, `واستنكر يمنيون هذه
+            if who is not None:  # الخطوة، مشيرين`: the people after the opening verb, read up to its object
+                return self._event(who, toks[i].raw, mode)
         if last is None or (number == "plural" and not last.co and (last.name or not self.plural_like(last.speaker))):
             return None  # `لكن محللين حذروا`: a plural verb does not continue one named person or one official
         if number == "plural" and self.own_plural_subject(toks, i):
@@ -698,6 +723,32 @@ class _Attributor:
                 and self.number(toks[i]) == "one" and self.number(token(0, 0, last.cue)) == "one":
             return None  # `فقال لوبين: …` then `وقالت إن`: a woman's verb does not go on with a man named before
         return _Event(last.speaker, last.name, last.role, toks[i].raw, mode, via=last.via, exact_role=last.exact_role, explicit=False)
+
+    def before_object(self, toks: list[Token], j: int, i: int, people: bool = False) -> Who | None:
+        """The sentence opens on a verb that is no speech and a role-headed subject whose parse runs into the verb's
+        object (`وثمن مدير عام الزراعة بالمنطقة رعاية سمو …`, `واجتمع مدير الكرة صالح آل سالم بأعضاء الفريق`):
+        the subject read up to the object's first word, when it ends exactly there."""
+        r = self.sr
+        for k in range(j + 1, i):
+            t = toks[k]
+            if t.barrier:
+                return None  # a comma before the object: the plain parse had its chance
+            head = t.key[1:] if t.key[:1] in "بل" and len(t.key) > 4 else ""
+            definite = (head.startswith("ال") or k + 1 < i and toks[k + 1].al) and not any(
+                (toks[m].key in r.honorifics or toks[m].key in r.role_heads or toks[m].key in r.given_names)
+                and m + 1 < i and not toks[m + 1].barrier and self.parser.name_like(toks[m + 1])
+                for m in range(k + 1, min(k + 4, i)))
+            # (`مدير العلاقات العامة بالقوات المسلحة اللواء فلان`: the role's own place, a title after it)
+            if not (t.key in r.objects or t.key in _OBJECT_PREPOSITIONS or t.key in _DEMONSTRATIVES
+                    or head and definite and t.key not in r.role_words and t.key not in r.given_names
+                    and head[2:] not in r.role_heads and head not in r.role_heads and head not in r.institutions
+                    and head not in r.place_nouns):
+                continue
+            who = self.parser.subject(toks, j, k, self._text)
+            if who is not None and who.end == k and (who.anchored or people) and not who.co:
+                return replace(who, clean=True)
+            return None
+        return None
 
     def apposed(self, toks: list[Token], who: Who, i: int) -> int:
         """After a named subject, a role set off by commas and then the verb's preposition is the subject's own
@@ -783,6 +834,11 @@ class _Attributor:
             who = self.returned_to(text, toks, i)
             if who is not None:
                 return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+        if i and toks[i - 1].key in _AUXILIARIES and not toks[i].barrier:
+            who = self.svo(text, toks, i)  # `فرسولنا الكريم كان يقول بورك لأمتي`: after an auxiliary the subject
+            if who is None or not (who.name or who.role):  # stands before it; what follows is what is said
+                return None
+            return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if nxt < len(toks) and toks[nxt].key in self.cr.modals:
             return None  # `وقال يجب أن`, `وأضاف تمت مناقشة`: what is said begins at once, no subject to read
         if nxt < len(toks) and toks[nxt].key in _IN_IT:
@@ -810,6 +866,17 @@ class _Attributor:
                 who = None
             if who is None:
                 who = self.named_then_role(text, toks, skip)
+        elif nxt + 2 < len(toks) and toks[nxt].key in _DATIVES and not toks[nxt].barrier and not toks[nxt + 1].barrier \
+                and (toks[nxt + 1].al or toks[nxt + 1].key in self.sr.role_heads or toks[nxt + 1].key in self.sr.honorifics
+                     or toks[nxt + 1].key in self.sr.given_names or toks[nxt + 1].key in _SON_OF):
+            who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `فقال له ابن العباس..`,
+            if who is not None and not (  # `فقالت لي الصديقة «…»`: the one told comes first; the subject must end at
+                    (who.end >= len(toks) or toks[who.end].barrier or toks[who.end].key in _COMPLEMENTIZERS)
+                    and not who.co  # punctuation or أن/إن, each word known
+                    and all(key(w) in self.sr.given_names or key(w) in _SON_OF or key(w) in self.parser.known
+                            or key(w) in self.sr.role_heads or key(w) in self.sr.honorifics
+                            or key(w).startswith("ال") for w in who.speaker.split())):  # (not `ابن العباس أنشدنا فأنشد`)
+                who = None
         elif nxt + 1 < len(toks) and toks[nxt].key in _DEMONSTRATIVES and toks[nxt + 1].al and not toks[nxt + 1].barrier:
             who = self.parser.subject(toks, nxt + 1, min(len(toks), nxt + 21), text)  # `وأكدت تلك المصادر أن`
         elif nxt + 1 < len(toks) and toks[nxt].key == _THAT_OBJECT and not toks[nxt + 1].barrier \
@@ -1019,7 +1086,8 @@ class _Attributor:
         """A subject before the verb: `يشار إلى أن الرئيس الروسي أعلن`, `وكان الوزير قد أكد`; after `أما` the
         subject is the topic the ف-clause comments on (`أما أمين العلي فقد أكد`, `أما سعيد الغامدي فيقول`)."""
         so = i > 0 and (toks[i - 1].key == _SO_HAS or toks[i].key[:1] == "ف" and toks[i].key[1:] in self.cr.finite)
-        end = i - 1 if i and toks[i - 1].key in (key("قد"), key("وقد"), _SO_HAS) else i
+        end = i - 1 if i and (toks[i - 1].key in (key("قد"), key("وقد"), _SO_HAS) or toks[i - 1].key in _AUXILIARIES) \
+            else i  # (`الرئيس كان يقول`)
         start = end
         while start > 0 and end - start < 10 and not toks[start].barrier:
             if toks[start - 1].key in _SVO_OPENERS:
@@ -1200,6 +1268,9 @@ class _Attributor:
                     not text[b:].strip(" .،,”\"»") or text[a:b].rstrip(" \"”»").endswith((".", "!", "?", "؟"))):
                 return "direct"  # `قالت الحركة في بيان ان “…”.`, `وقال فلان أن "… استشهد."، وأضاف`: a whole sentence
             return "indirect"
+        if 0 < after < len(toks) and toks[after].barrier and toks[after].key not in _COMPLEMENTIZERS \
+                and text[toks[after - 1].end:toks[after].start].strip() in ("..", "…"):
+            return "direct"  # `فقال له ابن العباس.. ما رأيت`: the words themselves, unquoted (not after a colon: mixed)
         return "indirect"
 
     def english(self, text: str, last: _Event | None) -> _Event | None:
@@ -1233,6 +1304,36 @@ class _Attributor:
                 or not toks[who.end].barrier:
             return None  # only a subject closed by its comma: a name run on is not safe to continue
         return self._event(who, toks[0].raw, "indirect")
+
+    def introduced(self, text: str, toks: list[Token]) -> _Event | None:
+        """A statement with no cue whose clause opens on a stance verb (`ثمن`, `أشاد`, `قدم`, `استنكر`) and a titled or
+        role-headed person named in full (`وفي بداية الحفل قدم الدكتور نصيف الشكر …`): a later subjectless cue
+        (`وقال: إن`) goes on with that person, not with the speaker quoted before."""
+        self._text = text  # (before_object reads the statement's text)
+        v = next((v for v in range(min(len(toks) - 2, 5))
+                  if toks[v].key in self.cr.stance_openers
+                  or toks[v].key[:1] in "وف" and toks[v].key[1:] in self.cr.stance_openers), None)
+        if v is None or toks[v + 1].barrier:
+            return None
+        if v and not (toks[v].barrier or all(x.key in _CLAUSE_OPENERS for x in toks[:v])
+                      or toks[0].key in _FRONTED_PLACE and not any(x.barrier for x in toks[1:v])):
+            return None
+        j = v + 1
+        if toks[j].key not in self.sr.role_heads and toks[j].key not in self.sr.honorifics:
+            return None
+        limit = min(len(toks), j + 16)
+        cut = next((m for m in range(j + 1, limit) if toks[m].key in self.sr.objects
+                    or toks[m].al and toks[m].key[2:] in self.sr.objects), limit)  # `الشكر`: the object's noun
+        who = self.parser.subject(toks, j, cut, text)
+        if who is None or who.end >= limit or not who.clean:
+            who = self.before_object(toks, j, cut)
+        if who is None or not who.name or not who.anchored or who.co or len(who.name.split()) < 2 \
+                and key(who.name) not in self.parser.known:
+            return None
+        words = [key(w) for w in who.name.split()]
+        if words[0] not in self.sr.given_names and not all(w in self.parser.known for w in words):
+            return None  # (`وقدم الفريق عرضا قويا`: a rank's look-alike and an object, no name)
+        return self._event(who, toks[v].raw, "indirect")
 
     @staticmethod
     def _event(who: Who, cue: str, mode: str) -> _Event:
@@ -1331,6 +1432,17 @@ def _past_aside(text: str, toks: list[Token], j: int) -> int:
     return j
 
 
+def _past_setting(toks: list[Token], j: int) -> int:
+    """The token after a time phrase closed by a comma that opens at token j (`وعبر الفلقي أثناء زيارته لأسرتي
+    الشهيدين، عن فخر …`: the occasion between the subject and the word its verb needs), else j."""
+    if j >= len(toks) or toks[j].barrier or toks[j].key not in _SETTING_OPENERS:
+        return j
+    for k in range(j + 1, min(j + 8, len(toks))):
+        if toks[k].barrier:
+            return k
+    return j
+
+
 def _words(toks: list[Token], j: int, n: int) -> str:
     return " ".join(t.raw for t in toks[j:j + n])
 
@@ -1380,12 +1492,19 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         elif event is None and k == _CUE and att.unread:
             last = None  # `وقال مديرعام … الصفيان، إن`: a later `وأضاف` continues that unread speaker, not the last
         events.append(event)
+        opened = False
         if event is None and last is None and tk and not any(e is not None for e in events):
             opening = att.opener(st.text, tk)  # the article's first subject, silent in its own statement
             if opening is not None and (opening.name and _vouched(opening, inv, sr, article.body)
                                         or not opening.name and not opening.role):  # (the press of a review)
                 if opening.name:
                     inv.add(opening.name, opening.role)
+                last, opened = opening, True
+                last_at = len(events)
+        if not opened and event is None and not (k == _CUE and att.unread):
+            opening = att.introduced(st.text, tk or from_pairs(pairs[n_st]))
+            if opening is not None and _vouched(opening, inv, sr, article.body):
+                inv.add(opening.name, opening.role)  # type: ignore[arg-type]
                 last = opening
                 last_at = len(events)
         if event is not None and tk:
@@ -1680,7 +1799,7 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             who = parser.subject(tk, i, min(len(tk), i + 24), st.text)  # (`صاحب السمو الملكي الأمير خالد الفيصل مستشار …`)
             if who is not None and who.name and who.role and len(who.role.split()) <= 14 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
-                inv.add(_placed_first(who.name, body, r) or who.name, who.role)
+                inv.add(_placed_first(who.name, body, r) or _object_off(who.name, r), who.role)
                 done = _name_end(tk, i, who.end, who.name)
             elif i + 1 < len(tk) and tk[i + 1].key in heads:
                 done = i + 2  # `صاحب السمو الملكي …`: the title run was read from its first word
@@ -1690,6 +1809,18 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
             elif t.key[-1:] == "ا" and t.key[:-1] in r.role_heads and not t.al:
                 _dual_named(parser, st.text, tk, i, inv)
     return inv
+
+
+def _object_off(name: str, r: SpeakerRules) -> str:
+    """A name read on into the verb's object (`صالح آل سالم بأعضاء الفريق`): from its third word, a ب-word
+    that is no given name followed by a definite word begins the object."""
+    words = name.split()
+    for n in range(2, len(words) - 1):
+        k = key(words[n])
+        if k[:1] == "ب" and len(k) > 4 and k not in r.given_names and k[1:] not in r.given_names \
+                and key(words[n + 1]).startswith("ال"):
+            return " ".join(words[:n])
+    return name
 
 
 def _name_end(tk: list[Token], start: int, end: int, name: str) -> int:

@@ -281,6 +281,10 @@ class Who:
     anchored: bool = False  # a role or institution heads it, or every name word is known in the article
 
 
+_NOT_PLURAL = frozenset(key(w) for w in ("الدين", "الأمين", "اليمين", "الحسين", "البحرين", "الصين", "الحرمين", "الشريفين",
+                                        "البلدين", "الجانبين", "الطرفين", "الرافدين", "النهرين", "الثلاثين", "العشرين",
+                                        "الأربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين"))
+# words in -ين/-ون that are no masculine plural (a name, a place, a dual, a tens number)
 _STOPS: dict[tuple[int, int], tuple] = {}  # (id(rules), id(cue keys)) → (rules, cue keys, stop keys, name_like memo)
 
 
@@ -862,6 +866,13 @@ class Parser:
                         not _nisba(k) and k not in r.role_words and self.ends_after(toks, pos + 1, limit))):
                 clean = True  # `ودعا الوزير الأهالي إلى`: the object, not a longer role
                 break
+            elif role and not forced and t.al and len(role) <= 3 and all(x.al and not x.barrier for x in role[1:]) \
+                    and role[0].al and role[0].key in r.institutions and not role[0].key.endswith(("ين", "ون", "ات")) \
+                    and len(k) > 5 and k[:2] == "ال" and k.endswith(("ين", "ون")) and k not in _NOT_PLURAL \
+                    and k not in r.role_heads \
+                    and k not in r.institutions and k not in r.given_names:
+                clean = True  # `ودعت الوزارة المواطنين إلى`, `ودعت الجمعية المهتمين`: a masculine plural cannot describe
+                break  # one body, so it begins the object
             elif k in r.role_heads or k in r.institutions or k in r.role_words:
                 anchored_head = anchored_head or (not role and k in r.role_heads)
                 role.append(t)

@@ -93,12 +93,13 @@ def test_announced_lists(case) -> None:
 
 
 # A sentence that opens with a verb that is no speech and an indefinite plural of people (`واستنكر يمنيون هذه الخطوة،
-# مشيرين إلى`) gives its plural participle that subject, unread: the participle does not go on with the body quoted
-# before, and the turn ends (main gave النقابة both statements, dev record 366).
+# مشيرين إلى`) gives its plural participle that subject: the participle does not go on with the body quoted
+# before (main gave النقابة both statements, dev record 366). Round 11 left the subject unread; round 14 reads it
+# when the verb's object begins right after it (a demonstrative here), and the turn still ends after it.
 OWN_PLURAL_SUBJECT = [
     (["وقالت النقابة في بيان إن الصحفيين مختفون.", "واستنكر يمنيون هذه الخطوة، مشيرين إلى أنها تمثل فصلا جديدا.",
       "مشيرين إلى أن ما قامت به الجماعة يمثل استمرارا."],
-     [("النقابة", "وقالت"), (None, None), (None, None)]),
+     [("النقابة", "وقالت"), ("يمنيون", "مشيرين"), (None, None)]),
     # guards: a plural participle in the body's own sentence, and a later subjectless verb, go on with the body
     (["وقالت النقابة في بيان إن الصحفيين مختفون، مشيرين إلى أن الجماعة مسؤولة."], [("النقابة", "وقالت")]),
     (["وقالت النقابة في بيان إن الصحفيين مختفون.", "وأضافت أن الجماعة مسؤولة، مشيرة إلى خطورة الوضع."],

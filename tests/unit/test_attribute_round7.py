@@ -27,9 +27,11 @@ STANCE_OPENER = [
      [(None, None), (None, None)]),
     (["استنكرت الجمعية الحادث.", "وقال إن الجريمة بشعة."], [(None, None), (None, None)]),
     (["استنكر مدير الجامعة الحادث الإرهابي الذي وقع في المسجد.", "وقال إن الجريمة بشعة."], [(None, None), (None, None)]),
+    # (round 14: a stance opener's named person now goes on after an earlier speaker too; round 7 kept the
+    # earlier speaker here, which gave `وقال إن الإرهاب لا دين له` to the wrong man)
     (["قال الدكتور فهد العتيبي إن الوضع جيد.", "أدان وزير الخارجية الدكتور سالم الحربي، التفجير.",
       "وقال إن الإرهاب لا دين له."],
-     [("فهد العتيبي", "قال"), (None, None), ("فهد العتيبي", "وقال")]),
+     [("فهد العتيبي", "قال"), (None, None), ("سالم الحربي", "وقال")]),
 ]
 
 
