@@ -207,6 +207,7 @@ class _Event:
     anchored: bool = False  # the subject parse was anchored (role, institution, or all name words known)
     clean: bool = False  # the subject parse ended at punctuation or a stop word
     exact_role: bool = False  # a role left when a misread name was dropped: resolve it only as written
+    lone: bool = False  # one unlisted word read only because a hard end closed it: no later cue goes on with it
 
 
 class _Attributor:
@@ -1486,7 +1487,7 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         if event is None and k == _CUE and silent and not att.unread and tk:
             event = _honoured(att, st.text, tk, statements[:n_st], toks[:n_st])
         silent = silent and event is None and not (k == _CUE and att.unread)
-        if event is not None and event.explicit and (not _vouched(event, inv, sr, article.body)
+        if event is not None and event.explicit and (not _vouched(event, inv, sr, article.body, tk, st.text, att.parser)
                                                      or _cut_bare_head(event, tk, inv, sr, heads, att.parser)):
             event, last = None, None  # a doubtful subject: no speaker, and nothing for a later cue to continue
         elif event is None and k == _CUE and att.unread:
@@ -1544,6 +1545,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         if event.antecedent:
             last = event
             last_at = len(events)
+        elif event.lone:
+            last = None  # (`فقالت كاري:` then `عرفتهم … قائلًا`: the narrator, not كاري)
     for n, st in enumerate(statements):
         if events[n] is None and kinds[n] == _CUE and toks[n]:
             events[n] = _subheadline(att, st, toks[n], events)
@@ -1635,7 +1638,8 @@ def _subheadline(att: _Attributor, st: Statement, toks: list[Token], events: lis
                   explicit=False)
 
 
-def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool:
+def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str, toks: list[Token] | None = None,
+             text: str = "", parser: Parser | None = None) -> bool:
     """Whether the subject read has a shape the system can vouch for; may trim a place glued to a role's name.
 
     Refused: a subject opened by a preposition, adverb or pronoun (`قبيل شهر رمضان مقالا`, `إننا`), and a lone
@@ -1672,9 +1676,52 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
         return True  # `هيئة تنظيم الاتصالات البريطانية (اوفكوم)`: a short form the article introduced
     fuller = _given_before(event.name, body, sr)
     if fuller is None:
-        return False
+        if toks is None or parser is None or not _lone_closed(event, toks, text, parser) \
+                or len(re.findall(r"(?<![\w\u064b-\u065f])" + re.escape(event.name.strip()) + r"(?![\w\u064b-\u065f])", body)) < 2:
+            # (the word recurs in the article: a character's name does, `وقال شاهد إن` once is a witness)
+            return False
+        if _surname_elsewhere(event.name.strip(), body, parser):
+            return False
+        event.lone = True
+        event.antecedent = False
+        return True
+
     inv.add(fuller)
     return True
+
+
+def _lone_closed(event: _Event, toks: list[Token], text: str, parser: Parser) -> bool:
+    """`قال كومينجز إن`, `فقالت كاري:`: one unlisted word right after the opening cue and right before إن/أن, a colon or an
+    opening quotation mark is a name the lexicons lack, when it looks like one (no article, no suffix, no
+    feminine or plural ending, no adverb)."""
+    e = event.end
+    if e != 2 or e > len(toks) or toks[e - 1].barrier or toks[e - 2].raw != event.cue:
+        return False  # (only a statement's opening cue: `ونفت روسيا …، واعتبرت موسكو أن` is the state named first)
+    t = toks[e - 1]
+    raw = t.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+    if t.raw != event.name.strip() or t.al or not parser.name_like(t) or raw.endswith(("ة", "ات", "ون", "ين", "ا")) \
+            or raw[:1] in "بل" or len(raw) < 3 or t.key in parser.r.objects or has_tanween(t.raw):
+        return False
+    if parser.objectish(t) and not parser._bare_h_name(t, toks, e - 1, len(toks), text):
+        return False
+    return parser.hard_end(toks, e, len(toks), text)
+
+
+def _surname_elsewhere(word: str, body: str, parser: Parser) -> bool:
+    """`… وجيورجيوس ستاثاكيس …` then `وقال ستاثاكيس إن`: the word follows an unlisted name-like word somewhere in the
+    article, so it may be a surname whose full name went unread; a lone reading would cut it short."""
+    for m in re.finditer(r"([\w\u064b-\u065f]+)[ \u00a0]+" + re.escape(word) + r"(?![\w\u064b-\u065f])", body):
+        before = token(0, len(m.group(1)), m.group(1))
+        k = before.key
+        if before.al or parser.is_cue(k) or parser.stops_here(k) or k in parser.r.not_subjects:
+            continue
+        if k in parser.r.given_names:
+            return True
+        if k in parser.r.particles or k[:1] in "لب" or k.endswith(("ت", "ني", "نا", "ة")) or len(k) < 4:
+            continue  # (`آل كومينجز`, `لقريبة كاري`, `سألت كاري`: a family, a preposition, a verb)
+        if parser.name_like(before) and not parser.objectish(before) and sum(c in "اوي" for c in k) * 5 >= 2 * len(k):
+            return True  # a transliterated first name, long vowels throughout (`جيورجيوس`), not `رأس`, `منزل`
+    return False
 
 
 def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool = False) -> bool:

@@ -350,6 +350,31 @@ class Parser:
             return False
         return _suffixed(t)
 
+    def hard_end(self, toks: list[Token], pos: int, limit: int, text: str) -> bool:
+        """The subject surely ends before token pos: إن/أن, a colon or an opening quotation mark."""
+        if pos >= limit:
+            return False
+        t = toks[pos]
+        if not t.barrier:
+            return t.key in _THAT or t.key == "ان"
+        gap = text[toks[pos - 1].end:t.start].strip() if pos > 0 else ""
+        return gap[:1] in (":", "«", "\"", "“") or gap in ("،", ",") and t.key in _THAT
+
+    def _bare_h_name(self, t: Token, toks: list[Token], pos: int, limit: int, text: str) -> bool:
+        """`ديبراتييه`: a word read as suffixed only by its bare final ه (not ته/ها/هم), unlisted as an object noun,
+        not opened by a preposition, right before a hard end: a foreign name word, not a noun and its possessive."""
+        k, r = t.key, self.r
+        raw = t.raw.rstrip(_MARKS)
+        if t.al or t.barrier or not raw.endswith("ه") or raw.endswith(("ته", "ها", "هم", "كم")) or len(raw) < 5:
+            return False
+        if raw[:1] in "بلفك" or k in r.objects or k[:-1] in r.objects or k in r.not_subjects or self.stops_here(k) \
+                or k in r.documents or k[:-1] in r.documents or not self.name_like(t):
+            return False
+        if pos + 2 < limit and toks[pos + 1].key == "من" and not toks[pos + 1].barrier and not toks[pos + 2].barrier \
+                and (toks[pos + 2].key in r.institutions or toks[pos + 2].key in r.outlets):
+            return True  # `غي ديبراتييه من رابطة الجمعيات الزراعية`: from a body
+        return self.hard_end(toks, pos + 1, limit, text)
+
     def setting(self, k: str, prep: str = "في") -> bool:
         """`تصريح`, `البيان المشترك`: what follows في when في ends the speaker (`قال … في تصريح`)."""
         return k in self.r.settings or (prep == "في" and k.startswith("ال") and k[2:] in self.r.settings)
@@ -756,6 +781,11 @@ class Parser:
                     forced = False
                     pos += 1
                     continue
+            if name and not forced and not closed and self._bare_h_name(t, toks, pos, limit, text):
+                name.append(t)  # `وقال جون ديبراتييه إن`: a foreign family name in ه right before إن, a colon or a
+                pos += 1  # quotation mark, no noun with a possessive (main cut the name to `جون`)
+                clean = True
+                break
             if (name or role) and not forced and self.objectish(t):
                 clean = True  # `رغبة بلاده`, `أهمية التعاون`: the object begins
                 break
@@ -820,6 +850,10 @@ class Parser:
                     break
                 if not closed and (k in r.particles or toks[pos - 1].key in r.particles):
                     name.append(t)
+                elif not closed and not t.al and k in r.role_heads and k in r.given_names and words < 3 \
+                        and self.hard_end(toks, pos + 1, limit, text):
+                    name.append(t)  # `قال مصطفى أمين «…»`: a role word that is also a name, right before a hard end,
+                    closed = True  # is the family name, not a role with no complement (main cut it to `مصطفى`)
                 elif (k in r.role_heads or (k[:1] == "و" and k[1:] in r.role_heads and k not in r.waw_words)) and not (
                         t.al and name[-1].key not in r.particles and any(x.key in _NASAB for x in name)
                         and self.ends_after(toks, pos + 1, limit)):  # `محمد بن عبدالرحمن المخرج أن`: the family name
