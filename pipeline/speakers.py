@@ -907,6 +907,11 @@ class Parser:
                     and k not in r.institutions and k not in r.given_names:
                 clean = True  # `ودعت الوزارة المواطنين إلى`, `ودعت الجمعية المهتمين`: a masculine plural cannot describe
                 break  # one body, so it begins the object
+            elif role and not forced and not t.al and not t.barrier and k in r.institutions and k not in r.role_heads \
+                    and len(role) <= 3 and all(x.al and not x.barrier for x in role) and pos + 1 < limit \
+                    and not toks[pos + 1].barrier and not toks[pos + 1].al:
+                clean = True  # `واتهم المسؤولون الاتراك تنظيم داعش`, `ودعا الوزير تنظيم داعش`: an indefinite body
+                break  # after a whole definite subject opens the object (main gave the object as the speaker)
             elif k in r.role_heads or k in r.institutions or k in r.role_words:
                 anchored_head = anchored_head or (not role and k in r.role_heads)
                 role.append(t)
