@@ -1553,6 +1553,8 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
     for st, event in zip(statements, events):
         if event is not None:
             _fill(st, event, inv, sr)
+            if event.name is None and event.role is None and not event.co and key(event.speaker) == _CUSTODIAN_KEY:
+                st.speaker_canonical = _custodian(article.body) or st.speaker_canonical
     return statements
 
 
@@ -1927,6 +1929,23 @@ def _origin_named(parser: Parser, text: str, tk: list[Token], i: int, inv: Inven
 
 
 _HEADS: dict[int, tuple[SpeakerRules, frozenset[str]]] = {}  # id(rules) → (rules, role heads and honorifics)
+
+
+_CUSTODIAN_KEY = key("خادم الحرمين الشريفين")
+_CUSTODIAN_NAME = re.compile(r"خادم الحرمين الشريفين\s+(?:ال|أ|ا)?ملك\s+((?:[\u0621-\u064a]+\s+){1,4}?[\u0621-\u064a]+)"
+                             r"(?=\s*[-–،,.:(«\"]|\s+(?:حفظه|أيده|يحفظه|رعاه|على|في|إلى|الذي|من|و))")
+
+
+def _custodian(body: str) -> str | None:
+    """`خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-`: the name the article gives the King's
+    title, the same one wherever it is written out; None when it never is, or two names are."""
+    found = {m.group(1).strip() for m in _CUSTODIAN_NAME.finditer(body)}
+    if not found:
+        return None
+    longest = max(found, key=len)
+    if any(not longest.startswith(f) for f in found):
+        return None
+    return longest
 
 
 def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> None:

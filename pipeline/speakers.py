@@ -31,6 +31,7 @@ _SIZES = frozenset(("كبير", "قليل", "محدود"))  # `عدد كبير �
 _SOURCES = "مصادر"
 _GREATEST = "كبار"  # `محللون من كبار المصارف`
 _PLURAL_ORIGINS = frozenset(("المان", "روس", "اتراك", "اكراد", "افغان", "انجليز", "هنود", "عرب"))  # folded `ألمان`, `أتراك` …
+_CUSTODIAN = tuple(fold(w) for w in ("خادم", "الحرمين", "الشريفين"))  # the King's title
 _MEANS = "وسايل"  # folded `وسائل`: `وسائل الإعلام التركية`, the media, speak as one
 _MEDIA = frozenset(("الاعلام",))  # folded `الإعلام`
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
@@ -408,6 +409,11 @@ class Parser:
                 if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                     return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
             return None  # `وأكد عدد كبير من أعضاء المجلس الحاضرين …` run on: a number is nobody
+        if i + 3 <= limit and tuple(x.key for x in toks[i:i + 3]) == _CUSTODIAN and not any(x.barrier for x in toks[i + 1:i + 3]) \
+                and 0 < i and self.is_cue(toks[i - 1].key) and (i + 3 == limit or self.hard_end(toks, i + 3, limit, text)):
+            return Who(speaker=_span(text, toks[i:i + 3]), role=None, name=None, end=i + 3, clean=True, anchored=True)
+            # `وقال خادم الحرمين الشريفين إن`: the King's title, alone before a hard end (the article's full name
+            # for it is found when the statement is filled)
         if toks[i].key == "ل" + _MEANS:
             return None  # `وأكد لوسائل الإعلام أن`: those told, not a subject
         if i + 1 < limit and toks[i].key == _MEANS and toks[i + 1].key in _MEDIA and not toks[i + 1].barrier:

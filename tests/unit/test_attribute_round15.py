@@ -68,3 +68,27 @@ OBJECT_NOT_SPEAKER = [
 @pytest.mark.parametrize("case", OBJECT_NOT_SPEAKER)
 def test_object_not_speaker(case) -> None:
     check(case)
+
+
+# The King's title stands for the person the article names with it: `وقال خادم الحرمين الشريفين إن` is the full name
+# the article gives after the title (`خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-`), else the
+# title itself. Main read nobody.
+ROYAL_TITLE = [
+    (["رأس خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود -حفظه الله- الجلسة.",
+      "وقال خادم الحرمين الشريفين إن الجريمة نكراء."], [(None, None), ("سلمان بن عبدالعزيز آل سعود", "وقال")]),
+    (["ورفع الشكر لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، على رعايته.",
+      "وأكد خادم الحرمين الشريفين أن المملكة ماضية."], [(None, None), ("سلمان بن عبدالعزيز", "وأكد")]),
+    (["وقال خادم الحرمين الشريفين إن الجريمة نكراء."], [("خادم الحرمين الشريفين", "وقال")]),
+    (["وقال خادم الحرمين الشريفين: «إن المملكة ماضية»."], [("خادم الحرمين الشريفين", "وقال")]),
+    # guards: the title told something (`لخادم`) is no subject; the title before an unread name runs on (no speaker
+    # rather than the title alone); a name glued to an object (`آل سعود الجلسة`) is not taken for the King's
+    (["ورفع الوزير الشكر لخادم الحرمين الشريفين على رعايته."], [(None, None)]),
+    (["رأس خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود الجلسة.",
+      "وقال خادم الحرمين الشريفين إن الجريمة نكراء."], [(None, None), ("خادم الحرمين الشريفين", "وقال")]),
+    (["وقال ولي العهد إن المملكة ماضية."], [("ولي العهد", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", ROYAL_TITLE)
+def test_royal_title(case) -> None:
+    check(case)
