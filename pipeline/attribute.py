@@ -1090,7 +1090,9 @@ class _Attributor:
         end = i - 1 if i and (toks[i - 1].key in (key("قد"), key("وقد"), _SO_HAS) or toks[i - 1].key in _AUXILIARIES) \
             else i  # (`الرئيس كان يقول`)
         start = end
-        while start > 0 and end - start < 10 and not toks[start].barrier:
+        reach = 14 if so and any(t.key in _AMMA for t in toks[max(0, end - 15):end]) else 10  # (`أما شيخ شمل قبائل
+        # ربيعة ورفيدة وبني ثوعة الشيخ تركي بن عبدالوهاب المتحمي فقال`: a long topic)
+        while start > 0 and end - start < reach and not toks[start].barrier:
             if toks[start - 1].key in _SVO_OPENERS:
                 break
             start -= 1

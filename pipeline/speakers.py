@@ -32,6 +32,7 @@ _SOURCES = "مصادر"
 _GREATEST = "كبار"  # `محللون من كبار المصارف`
 _PLURAL_ORIGINS = frozenset(("المان", "روس", "اتراك", "اكراد", "افغان", "انجليز", "هنود", "عرب"))  # folded `ألمان`, `أتراك` …
 _CUSTODIAN = tuple(fold(w) for w in ("خادم", "الحرمين", "الشريفين"))  # the King's title
+_SHEIKH = fold("شيخ")  # `شيخ شمل قبائل …`: a tribal role, not listed as a role head (its genitives run on)
 _MEANS = "وسايل"  # folded `وسائل`: `وسائل الإعلام التركية`, the media, speak as one
 _MEDIA = frozenset(("الاعلام",))  # folded `الإعلام`
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
@@ -429,6 +430,9 @@ class Parser:
                 j += 1
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
+        titled = self._role_then_titled(toks, i, limit, text)
+        if titled is not None:
+            return titled
         who = self._subject(toks, i, limit, text)
         if who is not None and not who.name and not who.clean and who.end < limit and (
                 toks[i].key in self.r.source_heads or toks[i].key in self.r.groups):
@@ -447,6 +451,55 @@ class Parser:
         if who is None and 0 < i and self.is_cue(toks[i - 1].key):
             return self._titled_after(toks, i, limit, text)
         return who
+
+    def _role_then_titled(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
+        """`شيخ شمل قبائل علكم عسير الشيخ عبدالله بن عائض آل حامد أن`: a role phrase (its words unlisted: tribes,
+        places) runs unbroken to an honorific and a full name with a nasab (بن/آل), closed cleanly: that person
+        speaks, never an earlier person who shares the role's head (main gave `شيخ شمل قبائل بني`, another sheikh)."""
+        r = self.r
+        if i >= limit or (toks[i].key not in r.role_heads and toks[i].key != _SHEIKH) or toks[i].al:
+            return None
+        h = i + 1
+        while h < limit and h < i + 9 and not toks[h].barrier:
+            k = toks[h].key
+            if k in r.honorifics:
+                break
+            if self.is_cue(k) or k in _THAT or k in r.stops or k in r.not_subjects or k in r.given_names \
+                    and not toks[h - 1].key in r.particles and toks[h - 1].key not in ("بني", "وبني"):
+                return None  # (a given name after the role: the ordinary reading)
+            h += 1
+        else:
+            return None
+        if h >= limit or toks[h].barrier or toks[h].key not in r.honorifics or h < i + 2:
+            return None
+        j = h + 1
+        while j < limit and toks[j].key in r.honorifics and not toks[j].barrier:
+            j += 1
+        start = j
+        while j < limit and j < start + 7 and not toks[j].barrier:
+            t = toks[j]
+            if t.key in r.particles or (t.key == _GOD and j > start and toks[j - 1].key in _ABD) \
+                    or (t.raw == "علي" and self._ali(toks, j + 1, limit)) \
+                    or (self.name_like(t) and not self.objectish(t)) or (t.al and j > start and toks[j - 1].key in ("ال", "آل")):
+                j += 1
+                continue
+            if t.al and j > start + 1 and _nisba(t.key) and any(x.key in _NASAB for x in toks[start:j]):
+                j += 1  # `تركي بن عبدالوهاب المتحمي`: a definite family name closes a nasab
+            break
+        name = toks[start:j]
+        while name and name[-1].key in r.particles:
+            name, j = name[:-1], j - 1
+        words = [x for x in name if x.key not in r.particles]
+        if len(words) < 2 or not any(x.key in r.particles and x.key in ("بن", "بنت", "ابن", "ال") or x.raw == "آل"
+                                     for x in name[1:-1]):
+            return None
+        if name[0].key not in r.given_names:
+            return None
+        if not (j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key)
+                or toks[j].key == "في"):
+            return None
+        return Who(speaker=_span(text, name), role=_span(text, toks[i:h]), name=_span(text, name), end=j, clean=True,
+                   anchored=True)
 
     def _members(self, toks: list[Token], who: Who, limit: int, text: str) -> Who | None:
         """`يستبعد مسؤولون من بينهم الأمين العام للمنظمة عبدالله البدري احتمال`: the group speaks; the members it
