@@ -32,6 +32,8 @@ _SOURCES = "مصادر"
 _GREATEST = "كبار"  # `محللون من كبار المصارف`
 _PLURAL_ORIGINS = frozenset(("المان", "روس", "اتراك", "اكراد", "افغان", "انجليز", "هنود", "عرب"))  # folded `ألمان`, `أتراك` …
 _CUSTODIAN = tuple(fold(w) for w in ("خادم", "الحرمين", "الشريفين"))  # the King's title
+_DUAL_BODIES = frozenset(fold(w) for w in ("وكالتا", "شبكتا", "صحيفتا", "قناتا", "مجلتا", "وزارتا", "حكومتا", "منظمتا",
+                                              "هيئتا"))  # a dual in construct: two outlets or bodies
 _SHEIKH = fold("شيخ")  # `شيخ شمل قبائل …`: a tribal role, not listed as a role head (its genitives run on)
 _MEANS = "وسايل"  # folded `وسائل`: `وسائل الإعلام التركية`, the media, speak as one
 _MEDIA = frozenset(("الاعلام",))  # folded `الإعلام`
@@ -430,6 +432,10 @@ class Parser:
                 j += 1
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
+        if toks[i].key in _DUAL_BODIES:
+            pair = self._dual_bodies(toks, i, limit, text)
+            if pair is not None:
+                return pair
         titled = self._role_then_titled(toks, i, limit, text)
         if titled is not None:
             return titled
@@ -451,6 +457,48 @@ class Parser:
         if who is None and 0 < i and self.is_cue(toks[i - 1].key):
             return self._titled_after(toks, i, limit, text)
         return who
+
+    def _dual_bodies(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
+        """`وكالتا الانباء دوغان والاناضول ان`, `شبكتا "سي ان ان تورك" و"ان تي في" الاخباريتان … أكدتا`: a dual outlet
+        or body and the two names it joins speak together, read whole up to إن/أن, a cue or the end (quoted names kept
+        whole, their words unread); one name only is left to the ordinary reading."""
+        j, quoted, joined = i + 1, False, False
+        while j < limit and j < i + 14:
+            t = toks[j]
+            if t.barrier:
+                gap = text[toks[j - 1].end:t.start]
+                for c in gap:
+                    if c in "«“":
+                        quoted = True
+                    elif c in "»”":
+                        quoted = False
+                    elif c == '"':
+                        quoted = not quoted
+                    elif c in "،,.:؛;!?؟()":
+                        return None if quoted or j == i + 1 else self._pair_end(toks, i, j, text, joined)
+                if gap.strip(' "«»“”').strip() == "و":
+                    joined = True
+            if not quoted:
+                k = t.key
+                if k in _THAT or self.stops_here(k):
+                    break
+                if k[:1] == "و" and j > i + 1 and len(k) > 2 and k not in self.r.waw_words:
+                    joined = True
+            j += 1
+        else:
+            if j < limit:
+                return None
+        if quoted:
+            return None
+        return self._pair_end(toks, i, j, text, joined)
+
+    def _pair_end(self, toks: list[Token], i: int, j: int, text: str, joined: bool) -> Who | None:
+        if not joined or j < i + 3:
+            return None
+        end = toks[j - 1].end
+        while end < len(text) and text[end] in '"»”':
+            end += 1
+        return Who(speaker=text[toks[i].start:end], role=None, name=None, end=j, clean=True, anchored=True)
 
     def _role_then_titled(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
         """`شيخ شمل قبائل علكم عسير الشيخ عبدالله بن عائض آل حامد أن`: a role phrase (its words unlisted: tribes,

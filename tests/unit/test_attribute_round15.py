@@ -120,3 +120,21 @@ ROLE_THEN_TITLED = [
 @pytest.mark.parametrize("case", ROLE_THEN_TITLED)
 def test_role_then_titled(case) -> None:
     check(case)
+
+
+# Dual outlets and bodies (`وكالتا`, `شبكتا`, `صحيفتا` …) and the two names they join speak together, read whole up
+# to إن/أن; main read nobody, or only the first name (`صحيفتا الرياض`).
+DUAL_BODIES = [
+    (["وقالت وكالتا الانباء دوغان والاناضول ان حملة الاعتقالات جرت في اسطنبول."],
+     [("وكالتا الانباء دوغان والاناضول", "وقالت")]),
+    (["وذكرت صحيفتا الرياض والجزيرة أن المشروع تأخر."], [("صحيفتا الرياض والجزيرة", "وذكرت")]),
+    (["وأكدت وكالتا الأنباء الفرنسية ورويترز أن الهجوم وقع."], [("وكالتا الأنباء الفرنسية ورويترز", "وأكدت")]),
+    # guards: one name only reads as before; a dual run on with no end is nobody
+    (["وقالت وكالتا الأنباء إن الهجوم وقع."], [("وكالتا الأنباء", "وقالت")]),
+    (["ونشرت صحيفتا الرياض والجزيرة صورا للحادث في صفحاتهما الأولى."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", DUAL_BODIES)
+def test_dual_bodies(case) -> None:
+    check(case)
