@@ -888,6 +888,13 @@ class Parser:
                     forced = False
                     pos += 1
                     continue
+            if pos > i and (name or role) and not forced and not t.al and not t.barrier and _bi_masdar(k) \
+                    and k[1:] not in r.institutions and k[1:] not in self.known and k not in self.known \
+                    and not k.endswith("ا") and not any(x.key in r.honorifics or x.key in r.given_names and not x.al
+                                                        for x in toks[pos + 1:min(limit, pos + 5)]):
+                # (not `بتعليم جدة أحمد الغامدي`, `بتركيا الدكتور محمد كورماز`: a body or place before the name)
+                clean = True  # `وتعهدت تركيا بتوسيع`, `وتعهد الرئيس بتوسيع نطاق`: ب + a verbal noun (تفعيل) opens
+                break  # the object (main read `بتوسيع نطاق` as the speaker)
             if name and not forced and not closed and self._bare_h_name(t, toks, pos, limit, text):
                 name.append(t)  # `وقال جون ديبراتييه إن`: a foreign family name in ه right before إن, a colon or a
                 pos += 1  # quotation mark, no noun with a possessive (main cut the name to `جون`)
@@ -1373,6 +1380,11 @@ class Parser:
         while name and name[-1].key in self.r.particles:
             name = name[:-1]  # `حسين بن` cut from `حسين بن أحمد هامل`: never end on a particle
         return name
+
+
+def _bi_masdar(k: str) -> bool:
+    """`بتوسيع`, `بتقديم`, `بتعزيز`: ب glued to a verbal noun of the تفعيل pattern (never a place: `بتبوك`)."""
+    return len(k) == 6 and k[0] == "ب" and k[1] == "ت" and k[4] == "ي"
 
 
 def _suffixed(t: Token) -> bool:

@@ -138,3 +138,20 @@ DUAL_BODIES = [
 @pytest.mark.parametrize("case", DUAL_BODIES)
 def test_dual_bodies(case) -> None:
     check(case)
+
+
+# ب glued to a verbal noun of the تفعيل pattern (`بتوسيع`, `بتعزيز`) after a subject opens what is pledged: the
+# subject ends there. Main read nobody in `وتعهدت تركيا بتوسيع`, and `بتوسيع نطاق` as the speaker of `وتعهد الرئيس`.
+PLEDGE_OBJECT = [
+    (["وتعهدت تركيا بتوسيع نطاق الغارات الجوية ضد المتشددين."], [("تركيا", "وتعهدت")]),
+    (["وتعهدت الحكومة بتوسيع نطاق الغارات الجوية."], [("الحكومة", "وتعهدت")]),
+    (["وتعهد الرئيس بتوسيع نطاق الغارات."], [(None, None)]),
+    # guards: a body or a place glued to ب before the name is part of the role
+    (["وكشف مدير الشؤون المالية والإدارية بتعليم جدة أحمد الغامدي أن الصرف سيبدأ."], [("أحمد الغامدي", "وكشف")]),
+    (["وقال رئيس الشؤون الدينية بتركيا الدكتور محمد كورماز، إن الاختلافات قائمة."], [("محمد كورماز", "وقال")]),
+]
+
+
+@pytest.mark.parametrize("case", PLEDGE_OBJECT)
+def test_pledge_object(case) -> None:
+    check(case)
