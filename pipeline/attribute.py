@@ -18,6 +18,7 @@ from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
 from pipeline.speakers import (Inventory, Parser, SpeakerRules, Token, Who, curate, from_pairs, has_tanween, key, name_key,
                                rules, split, suffixed, token)
+from pipeline.speakers import _THANKS  # the thanks that open a verb's object (`ورفع … الشكر لـ…`)
 
 _SHADDA = "\u0651"
 _STRICT_MARK = "\ue000"
@@ -674,6 +675,8 @@ class _Attributor:
                         and (toks[who.end].barrier or toks[who.end].key in _AFTER_SUBJECTLESS):
                     who = replace(who, anchored=True)  # `رد حاتم العريبي على …، قائلا`: a given name and a family name,
                     # then a comma or the verb's preposition: the participle's subject is the sentence's
+                if who is not None and who.end < i and toks[who.end].key in _THANKS and not toks[who.end].barrier:
+                    object_cut = True  # `ورفع رئيس المدينة الشكر والتقدير لخادم الحرمين …، معلناً`: the thanks open the object
                 if who is not None and who.anchored and who.end < i and (
                         (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
                         or (not who.name and (object_cut or self.parser.ends_after(toks, who.end, i)))):

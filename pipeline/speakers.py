@@ -34,6 +34,7 @@ _PLURAL_ORIGINS = frozenset(("المان", "روس", "اتراك", "اكراد",
 _CUSTODIAN = tuple(fold(w) for w in ("خادم", "الحرمين", "الشريفين"))  # the King's title
 _DUAL_BODIES = frozenset(fold(w) for w in ("وكالتا", "شبكتا", "صحيفتا", "قناتا", "مجلتا", "وزارتا", "حكومتا", "منظمتا",
                                               "هيئتا"))  # a dual in construct: two outlets or bodies
+_THANKS = frozenset(fold(w) for w in ("الشكر", "التهنئة", "التهاني", "التعازي", "العزاء", "التحية", "التقدير", "الامتنان"))
 _SHEIKH = fold("شيخ")  # `شيخ شمل قبائل …`: a tribal role, not listed as a role head (its genitives run on)
 _MEANS = "وسايل"  # folded `وسائل`: `وسائل الإعلام التركية`, the media, speak as one
 _MEDIA = frozenset(("الاعلام",))  # folded `الإعلام`
@@ -888,6 +889,10 @@ class Parser:
                     forced = False
                     pos += 1
                     continue
+            if pos > i and (name or role) and t.al and k in _THANKS and toks[pos - 1].key[:1] != "ب":
+                # (not `وتقدم مفتى مصر بخالص العزاء`: the reading there is settled elsewhere)
+                clean = True  # `ورفع رئيس المدينة الشكر والتقدير لخادم الحرمين الشريفين الملك سلمان`: the thanks and the
+                break  # one thanked are the object (main read the role through them and gave the King the participle)
             if pos > i and (name or role) and not forced and not t.al and not t.barrier and _bi_masdar(k) \
                     and k[1:] not in r.institutions and k[1:] not in self.known and k not in self.known \
                     and not k.endswith("ا") and not any(x.key in r.honorifics or x.key in r.given_names and not x.al

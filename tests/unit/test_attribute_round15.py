@@ -155,3 +155,25 @@ PLEDGE_OBJECT = [
 @pytest.mark.parametrize("case", PLEDGE_OBJECT)
 def test_pledge_object(case) -> None:
     check(case)
+
+
+# Thanks and the one thanked are the object: `ورفع رئيس المدينة الشكر والتقدير لخادم الحرمين الشريفين الملك سلمان …،
+# معلناً` is the city's president's participle. Main read the role through the thanks to the King's name and gave
+# him the participle (held-out17 #3, a wrong speaker).
+THANKS_OBJECT = [
+    (["أكد الأمير الدكتور تركي بن سعود بن محمد رئيس مدينة الملك عبدالعزيز للعلوم والتقنية، أن المملكة رائدة.",
+      "ورفع رئيس المدينة الشكر والتقدير لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، على رعايته الكريمة لهذا "
+      "المؤتمر، معلناً عن إطلاق البرنامج."],
+     [("تركي بن سعود بن محمد", "أكد"), ("تركي بن سعود بن محمد", "معلناً")]),
+    (["ورفع الوزير الشكر لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، على رعايته، مؤكدا أن الدعم كبير."],
+     [(None, None)]),
+    # guard: condolences glued to ب (`بخالص العزاء`) read as before
+    (["وقال مفتي مصر الدكتور شوقي علام إن الإرهاب لا دين له.",
+      "وتقدم مفتى مصر بخالص العزاء لأسر الشهداء، داعيًا الله أن يحفظ البلاد."],
+     [("شوقي علام", "وقال"), ("شوقي علام", "داعيًا")]),
+]
+
+
+@pytest.mark.parametrize("case", THANKS_OBJECT)
+def test_thanks_object(case) -> None:
+    check(case)
