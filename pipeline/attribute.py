@@ -1850,6 +1850,8 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
         for i in [i for i, t in enumerate(tk) if t.key in heads]:
             if i < done:
                 continue
+            if i and not tk[i].barrier and tk[i - 1].key[:1] == "و" and tk[i - 1].key[1:] in r.role_heads:
+                continue  # `ونائب رئيس المدينة لدعم البحث العلمي الدكتور فلان`: a deputy, not the head of the role
             who = parser.subject(tk, i, min(len(tk), i + 24), st.text)  # (`صاحب السمو الملكي الأمير خالد الفيصل مستشار …`)
             if who is not None and who.name and who.role and len(who.role.split()) <= 14 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
