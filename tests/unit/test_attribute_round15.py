@@ -182,3 +182,19 @@ THANKS_OBJECT = [
 @pytest.mark.parametrize("case", THANKS_OBJECT)
 def test_thanks_object(case) -> None:
     check(case)
+
+
+# Adverbs in -ا written without tanween (`تزامنا`, `مجددا`, `سابقا`, `مؤخرا`, `كذلك`) are never part of a subject:
+# main gave `الحكومة التركية تزامنا` (a wrong speaker).
+BARE_ADVERBS = [
+    (["وأكدت الحكومة التركية تزامنا مع الغارات، أنها لن تتهاون مع المتمردين."], [(None, None)]),
+    (["وقال سابقا إن الأسعار ضعيفة."], [(None, None)]),
+    # guards: a time word closed by a comma, and the plain reading
+    (["وأكدت الحكومة التركية أمس، أنها لن تتهاون مع المتمردين."], [("الحكومة التركية", "وأكدت")]),
+    (["وكانت الحكومة التركية اكدت أنها لن تتهاون مع المتمردين."], [("الحكومة التركية", "اكدت")]),
+]
+
+
+@pytest.mark.parametrize("case", BARE_ADVERBS)
+def test_bare_adverbs(case) -> None:
+    check(case)
