@@ -21,6 +21,8 @@ from pipeline.speakers import (Inventory, Parser, SpeakerRules, Token, Who, cura
 from pipeline.speakers import _THANKS  # the thanks that open a verb's object (`ورفع … الشكر لـ…`)
 
 _SHADDA = "\u0651"
+_SAME = frozenset(key(w) for w in ("نفس", "ذات", "عين"))
+_MARKS_ALL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 _STRICT_MARK = "\ue000"
 _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -1229,6 +1231,8 @@ class _Attributor:
                 issued = j > i + n and toks[i + n].key in _STATEMENT_DOCS
             else:
                 continue
+            if who is not None and who.clean and not who.anchored and not issued and self._lone_source(who, text):
+                who = replace(who, anchored=True)  # `ووفقا ل "رويترز"، فقد`, `وبحسب رويترز،`: one unlisted name, set off
             if who is not None and who.clean and who.anchored and who.speaker.count("(") == who.speaker.count(")"):
                 if issued:
                     self.issuer = who  # `وفقا لبيان صادر عن رئاسة الجمهورية`: a later `وأشار البيان` is theirs
@@ -1236,6 +1240,20 @@ class _Attributor:
                 event.antecedent = False  # `…، بحسب الجهاز المركزي`: a later `وقالت` is not its subject
                 return event
         return None
+
+    def _lone_source(self, who: Who, text: str) -> bool:
+        """One unlisted name-like word after a source phrase, closed by a comma: the source quoted (an outlet, a
+        person); not a plural, a feminine or a suffixed noun (`بحسب تقديرات،`, `بحسب قوله،`)."""
+        if not who.name or who.name != who.speaker or " " in who.name.strip() or who.co or who.role:
+            return False
+        t = token(0, len(who.name), who.name.strip())
+        raw = t.raw.rstrip(_MARKS_ALL)
+        if t.al or not self.parser.name_like(t) or self.parser.objectish(t) or len(raw) < 4 \
+                or raw.endswith(("ة", "ات", "ون", "ين", "ا", "تي")) or has_tanween(t.raw) or t.key in self.sr.not_subjects \
+                or t.key in _SAME:  # (`وفق رؤيتي،`: my view; `لنفس المصدر`: the same source)
+            return False
+        after = text[text.find(who.name) + len(who.name):].lstrip(' "»”')
+        return after[:1] in ("،", ",")
 
     def headline(self, st: Statement, toks: list[Token], inv: Inventory, spans) -> _Event | None:
         """`بيسكوف: …` — a known person's name before a colon."""

@@ -198,3 +198,21 @@ BARE_ADVERBS = [
 @pytest.mark.parametrize("case", BARE_ADVERBS)
 def test_bare_adverbs(case) -> None:
     check(case)
+
+
+# One unlisted name after a source phrase, closed by a comma (`ووفقا ل "رويترز"،`, `وبحسب رويترز،`), is the source;
+# main read nobody (held-out17 #16).
+LONE_SOURCE = [
+    (['ووفقا ل "رويترز"، فقد تراجعت أسعار النفط في الربع الحالي.'], [("رويترز", "ووفقا ل")]),
+    (["وبحسب رويترز، فقد تراجعت أسعار النفط في الربع الحالي."], [("رويترز", "وبحسب")]),
+    # guards: a plural, a noun with the speaker's own suffix, `نفس` (the same), a suffixed noun stay nobody
+    (["وبحسب تقديرات، فإن الأسعار ستتراجع."], [(None, None)]),
+    (["والأقرب لمقولته، وفق رؤيتي، هو المقولة المشهورة."], [(None, None)]),
+    (["وبحسب قوله، فإن الأسعار ستتراجع."], [(None, None)]),
+    (["ووفقاً لنفس المصدر فإن النساء أفضل في الأداء."], [(None, None)]),
+]
+
+
+@pytest.mark.parametrize("case", LONE_SOURCE)
+def test_lone_source(case) -> None:
+    check(case)
