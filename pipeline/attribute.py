@@ -1699,7 +1699,7 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str, toks: l
         return True  # a given name, a known or curated name, a body, an outlet, a group or a plural of people
     if re.search(r"\(\s*" + re.escape(event.name.strip()) + r"\s*\)", body):
         return True  # `هيئة تنظيم الاتصالات البريطانية (اوفكوم)`: a short form the article introduced
-    fuller = _given_before(event.name, body, sr)
+    fuller = _given_before(event.name, body, sr, parser.is_cue if parser is not None else None)
     if fuller is None:
         if toks is None or parser is None or not _lone_closed(event, toks, text, parser) \
                 or len(re.findall(r"(?<![\w\u064b-\u065f])" + re.escape(event.name.strip()) + r"(?![\w\u064b-\u065f])", body)) < 2:
@@ -1832,7 +1832,7 @@ def _nasab_names(body: str, sr: SpeakerRules) -> list[str]:
     return out
 
 
-def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
+def _given_before(word: str, body: str, sr: SpeakerRules, is_cue=None) -> str | None:
     """`صلاح باتيس` when the body writes the lone word `باتيس` right after a given name somewhere, or after a
     first name that a title, role or nationality introduces (`اليوناني جورجيوس دونيس`)."""
     at = body.find(word)
@@ -1843,6 +1843,8 @@ def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
         if m is None:
             continue
         first = key(m.group(2))
+        if is_cue is not None and (is_cue(first) or first[:1] in "وف" and is_cue(first[1:])):
+            continue  # `الوزير أكد دعمه`: the cue after a role, not a first name (main read `أكد دعمه`)
         if first in sr.given_names:
             return f"{m.group(2)} {word}"
         if m.group(1) and not first.startswith("ال") and first not in sr.stops and first not in sr.role_heads \

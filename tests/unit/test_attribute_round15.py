@@ -210,6 +210,8 @@ LONE_SOURCE = [
     (["والأقرب لمقولته، وفق رؤيتي، هو المقولة المشهورة."], [(None, None)]),
     (["وبحسب قوله، فإن الأسعار ستتراجع."], [(None, None)]),
     (["ووفقاً لنفس المصدر فإن النساء أفضل في الأداء."], [(None, None)]),
+    # a cue after a role is no first name vouching for a lone word after it (main read `أكد دعمه`)
+    (["وذكر البيان أن الوزير أكد دعمه للخطة."], [(None, None)]),
 ]
 
 
