@@ -1744,7 +1744,7 @@ def _surname_elsewhere(word: str, body: str, parser: Parser) -> bool:
             return True
         if k in parser.r.particles or k[:1] in "لب" or k.endswith(("ت", "ني", "نا", "ة")) or len(k) < 4:
             continue  # (`آل كومينجز`, `لقريبة كاري`, `سألت كاري`: a family, a preposition, a verb)
-        if parser.name_like(before) and not parser.objectish(before) and sum(c in "اوي" for c in k) * 5 >= 2 * len(k):
+        if parser.name_like(before) and not parser.objectish(before) and sum(c in "اوي" for c in k) * 5 > 2 * len(k):
             return True  # a transliterated first name, long vowels throughout (`جيورجيوس`), not `رأس`, `منزل`
     return False
 

@@ -21,6 +21,7 @@ UNKNOWN_NAMES = [
     (["جاء كومينجز إلى البيت مساء.", "قال كومينجز إن عليه الإسراع في العودة."],
      [(None, None), ("كومينجز", "قال")]),
     (["وصلت كاري متأخرة.", "فقالت كاري: أوه سيكون هذا ممتعًا!"], [(None, None), ("كاري", "فقالت")]),
+    (["ثم اقتاد جوينج الضيوف إلى الحديقة.", "فقال جوينج: ماذا تعني؟"], [(None, None), ("جوينج", "فقال")]),
     (["وقال مصطفى أمين «رحلة للخارج مساوية قراءة ألف كتاب»."], [("مصطفى أمين", "وقال")]),
     # guards: adverbs, time words, pronoun-suffixed words, objects and documents stay unread; a lone word the
     # article never writes again is no name (`شاهد`: a witness); a lone name opens only its own statement (a later
