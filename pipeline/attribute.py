@@ -18,8 +18,11 @@ from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
 from pipeline.speakers import (Inventory, Parser, SpeakerRules, Token, Who, curate, from_pairs, has_tanween, key, name_key,
                                rules, split, suffixed, token)
+from pipeline.speakers import _THANKS  # the thanks that open a verb's object (`ورفع … الشكر لـ…`)
 
 _SHADDA = "\u0651"
+_SAME = frozenset(key(w) for w in ("نفس", "ذات", "عين"))
+_MARKS_ALL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 _STRICT_MARK = "\ue000"
 _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -207,6 +210,7 @@ class _Event:
     anchored: bool = False  # the subject parse was anchored (role, institution, or all name words known)
     clean: bool = False  # the subject parse ended at punctuation or a stop word
     exact_role: bool = False  # a role left when a misread name was dropped: resolve it only as written
+    lone: bool = False  # one unlisted word read only because a hard end closed it: no later cue goes on with it
 
 
 class _Attributor:
@@ -673,6 +677,8 @@ class _Attributor:
                         and (toks[who.end].barrier or toks[who.end].key in _AFTER_SUBJECTLESS):
                     who = replace(who, anchored=True)  # `رد حاتم العريبي على …، قائلا`: a given name and a family name,
                     # then a comma or the verb's preposition: the participle's subject is the sentence's
+                if who is not None and who.end < i and toks[who.end].key in _THANKS and not toks[who.end].barrier:
+                    object_cut = True  # `ورفع رئيس المدينة الشكر والتقدير لخادم الحرمين …، معلناً`: the thanks open the object
                 if who is not None and who.anchored and who.end < i and (
                         (who.name and (who.clean or key(who.name.split()[-1]).startswith("ال")))  # `سعيد الحارثي`
                         or (not who.name and (object_cut or self.parser.ends_after(toks, who.end, i)))):
@@ -1089,7 +1095,9 @@ class _Attributor:
         end = i - 1 if i and (toks[i - 1].key in (key("قد"), key("وقد"), _SO_HAS) or toks[i - 1].key in _AUXILIARIES) \
             else i  # (`الرئيس كان يقول`)
         start = end
-        while start > 0 and end - start < 10 and not toks[start].barrier:
+        reach = 14 if so and any(t.key in _AMMA for t in toks[max(0, end - 15):end]) else 10  # (`أما شيخ شمل قبائل
+        # ربيعة ورفيدة وبني ثوعة الشيخ تركي بن عبدالوهاب المتحمي فقال`: a long topic)
+        while start > 0 and end - start < reach and not toks[start].barrier:
             if toks[start - 1].key in _SVO_OPENERS:
                 break
             start -= 1
@@ -1223,6 +1231,8 @@ class _Attributor:
                 issued = j > i + n and toks[i + n].key in _STATEMENT_DOCS
             else:
                 continue
+            if who is not None and who.clean and not who.anchored and not issued and self._lone_source(who, text):
+                who = replace(who, anchored=True)  # `ووفقا ل "رويترز"، فقد`, `وبحسب رويترز،`: one unlisted name, set off
             if who is not None and who.clean and who.anchored and who.speaker.count("(") == who.speaker.count(")"):
                 if issued:
                     self.issuer = who  # `وفقا لبيان صادر عن رئاسة الجمهورية`: a later `وأشار البيان` is theirs
@@ -1230,6 +1240,20 @@ class _Attributor:
                 event.antecedent = False  # `…، بحسب الجهاز المركزي`: a later `وقالت` is not its subject
                 return event
         return None
+
+    def _lone_source(self, who: Who, text: str) -> bool:
+        """One unlisted name-like word after a source phrase, closed by a comma: the source quoted (an outlet, a
+        person); not a plural, a feminine or a suffixed noun (`بحسب تقديرات،`, `بحسب قوله،`)."""
+        if not who.name or who.name != who.speaker or " " in who.name.strip() or who.co or who.role:
+            return False
+        t = token(0, len(who.name), who.name.strip())
+        raw = t.raw.rstrip(_MARKS_ALL)
+        if t.al or not self.parser.name_like(t) or self.parser.objectish(t) or len(raw) < 4 \
+                or raw.endswith(("ة", "ات", "ون", "ين", "ا", "تي")) or has_tanween(t.raw) or t.key in self.sr.not_subjects \
+                or t.key in _SAME:  # (`وفق رؤيتي،`: my view; `لنفس المصدر`: the same source)
+            return False
+        after = text[text.find(who.name) + len(who.name):].lstrip(' "»”')
+        return after[:1] in ("،", ",")
 
     def headline(self, st: Statement, toks: list[Token], inv: Inventory, spans) -> _Event | None:
         """`بيسكوف: …` — a known person's name before a colon."""
@@ -1486,7 +1510,7 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         if event is None and k == _CUE and silent and not att.unread and tk:
             event = _honoured(att, st.text, tk, statements[:n_st], toks[:n_st])
         silent = silent and event is None and not (k == _CUE and att.unread)
-        if event is not None and event.explicit and (not _vouched(event, inv, sr, article.body)
+        if event is not None and event.explicit and (not _vouched(event, inv, sr, article.body, tk, st.text, att.parser)
                                                      or _cut_bare_head(event, tk, inv, sr, heads, att.parser)):
             event, last = None, None  # a doubtful subject: no speaker, and nothing for a later cue to continue
         elif event is None and k == _CUE and att.unread:
@@ -1544,12 +1568,16 @@ def attribute(article: Article, statements: list[Statement]) -> list[Statement]:
         if event.antecedent:
             last = event
             last_at = len(events)
+        elif event.lone:
+            last = None  # (`فقالت كاري:` then `عرفتهم … قائلًا`: the narrator, not كاري)
     for n, st in enumerate(statements):
         if events[n] is None and kinds[n] == _CUE and toks[n]:
             events[n] = _subheadline(att, st, toks[n], events)
     for st, event in zip(statements, events):
         if event is not None:
             _fill(st, event, inv, sr)
+            if event.name is None and event.role is None and not event.co and key(event.speaker) == _CUSTODIAN_KEY:
+                st.speaker_canonical = _custodian(article.body) or st.speaker_canonical
     return statements
 
 
@@ -1635,7 +1663,8 @@ def _subheadline(att: _Attributor, st: Statement, toks: list[Token], events: lis
                   explicit=False)
 
 
-def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool:
+def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str, toks: list[Token] | None = None,
+             text: str = "", parser: Parser | None = None) -> bool:
     """Whether the subject read has a shape the system can vouch for; may trim a place glued to a role's name.
 
     Refused: a subject opened by a preposition, adverb or pronoun (`قبيل شهر رمضان مقالا`, `إننا`), and a lone
@@ -1670,11 +1699,54 @@ def _vouched(event: _Event, inv: Inventory, sr: SpeakerRules, body: str) -> bool
         return True  # a given name, a known or curated name, a body, an outlet, a group or a plural of people
     if re.search(r"\(\s*" + re.escape(event.name.strip()) + r"\s*\)", body):
         return True  # `هيئة تنظيم الاتصالات البريطانية (اوفكوم)`: a short form the article introduced
-    fuller = _given_before(event.name, body, sr)
+    fuller = _given_before(event.name, body, sr, parser.is_cue if parser is not None else None)
     if fuller is None:
-        return False
+        if toks is None or parser is None or not _lone_closed(event, toks, text, parser) \
+                or len(re.findall(r"(?<![\w\u064b-\u065f])" + re.escape(event.name.strip()) + r"(?![\w\u064b-\u065f])", body)) < 2:
+            # (the word recurs in the article: a character's name does, `وقال شاهد إن` once is a witness)
+            return False
+        if _surname_elsewhere(event.name.strip(), body, parser):
+            return False
+        event.lone = True
+        event.antecedent = False
+        return True
+
     inv.add(fuller)
     return True
+
+
+def _lone_closed(event: _Event, toks: list[Token], text: str, parser: Parser) -> bool:
+    """`قال كومينجز إن`, `فقالت كاري:`: one unlisted word right after the opening cue and right before إن/أن, a colon or an
+    opening quotation mark is a name the lexicons lack, when it looks like one (no article, no suffix, no
+    feminine or plural ending, no adverb)."""
+    e = event.end
+    if e != 2 or e > len(toks) or toks[e - 1].barrier or toks[e - 2].raw != event.cue:
+        return False  # (only a statement's opening cue: `ونفت روسيا …، واعتبرت موسكو أن` is the state named first)
+    t = toks[e - 1]
+    raw = t.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+    if t.raw != event.name.strip() or t.al or not parser.name_like(t) or raw.endswith(("ة", "ات", "ون", "ين", "ا")) \
+            or raw[:1] in "بل" or len(raw) < 3 or t.key in parser.r.objects or has_tanween(t.raw):
+        return False
+    if parser.objectish(t) and not parser._bare_h_name(t, toks, e - 1, len(toks), text):
+        return False
+    return parser.hard_end(toks, e, len(toks), text)
+
+
+def _surname_elsewhere(word: str, body: str, parser: Parser) -> bool:
+    """`… وجيورجيوس ستاثاكيس …` then `وقال ستاثاكيس إن`: the word follows an unlisted name-like word somewhere in the
+    article, so it may be a surname whose full name went unread; a lone reading would cut it short."""
+    for m in re.finditer(r"([\w\u064b-\u065f]+)[ \u00a0]+" + re.escape(word) + r"(?![\w\u064b-\u065f])", body):
+        before = token(0, len(m.group(1)), m.group(1))
+        k = before.key
+        if before.al or parser.is_cue(k) or parser.stops_here(k) or k in parser.r.not_subjects:
+            continue
+        if k in parser.r.given_names:
+            return True
+        if k in parser.r.particles or k[:1] in "لب" or k.endswith(("ت", "ني", "نا", "ة")) or len(k) < 4:
+            continue  # (`آل كومينجز`, `لقريبة كاري`, `سألت كاري`: a family, a preposition, a verb)
+        if parser.name_like(before) and not parser.objectish(before) and sum(c in "اوي" for c in k) * 5 > 2 * len(k):
+            return True  # a transliterated first name, long vowels throughout (`جيورجيوس`), not `رأس`, `منزل`
+    return False
 
 
 def _misread_name(name: str, inv: Inventory, sr: SpeakerRules, after_role: bool = False) -> bool:
@@ -1760,7 +1832,7 @@ def _nasab_names(body: str, sr: SpeakerRules) -> list[str]:
     return out
 
 
-def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
+def _given_before(word: str, body: str, sr: SpeakerRules, is_cue=None) -> str | None:
     """`صلاح باتيس` when the body writes the lone word `باتيس` right after a given name somewhere, or after a
     first name that a title, role or nationality introduces (`اليوناني جورجيوس دونيس`)."""
     at = body.find(word)
@@ -1771,6 +1843,8 @@ def _given_before(word: str, body: str, sr: SpeakerRules) -> str | None:
         if m is None:
             continue
         first = key(m.group(2))
+        if is_cue is not None and (is_cue(first) or first[:1] in "وف" and is_cue(first[1:])):
+            continue  # `الوزير أكد دعمه`: the cue after a role, not a first name (main read `أكد دعمه`)
         if first in sr.given_names:
             return f"{m.group(2)} {word}"
         if m.group(1) and not first.startswith("ال") and first not in sr.stops and first not in sr.role_heads \
@@ -1796,6 +1870,8 @@ def _inventory(parser: Parser, statements: list[Statement], toks: list[list[Toke
         for i in [i for i, t in enumerate(tk) if t.key in heads]:
             if i < done:
                 continue
+            if i and not tk[i].barrier and tk[i - 1].key[:1] == "و" and tk[i - 1].key[1:] in r.role_heads:
+                continue  # `ونائب رئيس المدينة لدعم البحث العلمي الدكتور فلان`: a deputy, not the head of the role
             who = parser.subject(tk, i, min(len(tk), i + 24), st.text)  # (`صاحب السمو الملكي الأمير خالد الفيصل مستشار …`)
             if who is not None and who.name and who.role and len(who.role.split()) <= 14 and not _misread_name(who.name, inv, r, True) and (
                     who.clean or len(who.name.split()) >= 2):
@@ -1880,6 +1956,23 @@ def _origin_named(parser: Parser, text: str, tk: list[Token], i: int, inv: Inven
 
 
 _HEADS: dict[int, tuple[SpeakerRules, frozenset[str]]] = {}  # id(rules) → (rules, role heads and honorifics)
+
+
+_CUSTODIAN_KEY = key("خادم الحرمين الشريفين")
+_CUSTODIAN_NAME = re.compile(r"خادم الحرمين الشريفين\s+(?:ال|أ|ا)?ملك\s+((?:[\u0621-\u064a]+\s+){1,4}?[\u0621-\u064a]+)"
+                             r"(?=\s*[-–،,.:(«\"]|\s+(?:حفظه|أيده|يحفظه|رعاه|على|في|إلى|الذي|من|و))")
+
+
+def _custodian(body: str) -> str | None:
+    """`خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-`: the name the article gives the King's
+    title, the same one wherever it is written out; None when it never is, or two names are."""
+    found = {m.group(1).strip() for m in _CUSTODIAN_NAME.finditer(body)}
+    if not found:
+        return None
+    longest = max(found, key=len)
+    if any(not longest.startswith(f) for f in found):
+        return None
+    return longest
 
 
 def _fill(st: Statement, event: _Event, inv: Inventory, sr: SpeakerRules) -> None:

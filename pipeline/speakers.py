@@ -31,6 +31,11 @@ _SIZES = frozenset(("كبير", "قليل", "محدود"))  # `عدد كبير �
 _SOURCES = "مصادر"
 _GREATEST = "كبار"  # `محللون من كبار المصارف`
 _PLURAL_ORIGINS = frozenset(("المان", "روس", "اتراك", "اكراد", "افغان", "انجليز", "هنود", "عرب"))  # folded `ألمان`, `أتراك` …
+_CUSTODIAN = tuple(fold(w) for w in ("خادم", "الحرمين", "الشريفين"))  # the King's title
+_DUAL_BODIES = frozenset(fold(w) for w in ("وكالتا", "شبكتا", "صحيفتا", "قناتا", "مجلتا", "وزارتا", "حكومتا", "منظمتا",
+                                              "هيئتا"))  # a dual in construct: two outlets or bodies
+_THANKS = frozenset(fold(w) for w in ("الشكر", "التهنئة", "التهاني", "التعازي", "العزاء", "التحية", "التقدير", "الامتنان"))
+_SHEIKH = fold("شيخ")  # `شيخ شمل قبائل …`: a tribal role, not listed as a role head (its genitives run on)
 _MEANS = "وسايل"  # folded `وسائل`: `وسائل الإعلام التركية`, the media, speak as one
 _MEDIA = frozenset(("الاعلام",))  # folded `الإعلام`
 _NASAB = frozenset(("بن", "بنت", "ابن"))  # `عبدالله بن محمد`: a chain of descent, closed by a family name
@@ -350,6 +355,31 @@ class Parser:
             return False
         return _suffixed(t)
 
+    def hard_end(self, toks: list[Token], pos: int, limit: int, text: str) -> bool:
+        """The subject surely ends before token pos: إن/أن, a colon or an opening quotation mark."""
+        if pos >= limit:
+            return False
+        t = toks[pos]
+        if not t.barrier:
+            return t.key in _THAT or t.key == "ان"
+        gap = text[toks[pos - 1].end:t.start].strip() if pos > 0 else ""
+        return gap[:1] in (":", "«", "\"", "“") or gap in ("،", ",") and t.key in _THAT
+
+    def _bare_h_name(self, t: Token, toks: list[Token], pos: int, limit: int, text: str) -> bool:
+        """`ديبراتييه`: a word read as suffixed only by its bare final ه (not ته/ها/هم), unlisted as an object noun,
+        not opened by a preposition, right before a hard end: a foreign name word, not a noun and its possessive."""
+        k, r = t.key, self.r
+        raw = t.raw.rstrip(_MARKS)
+        if t.al or t.barrier or not raw.endswith("ه") or raw.endswith(("ته", "ها", "هم", "كم")) or len(raw) < 5:
+            return False
+        if raw[:1] in "بلفك" or k in r.objects or k[:-1] in r.objects or k in r.not_subjects or self.stops_here(k) \
+                or k in r.documents or k[:-1] in r.documents or not self.name_like(t):
+            return False
+        if pos + 2 < limit and toks[pos + 1].key == "من" and not toks[pos + 1].barrier and not toks[pos + 2].barrier \
+                and (toks[pos + 2].key in r.institutions or toks[pos + 2].key in r.outlets):
+            return True  # `غي ديبراتييه من رابطة الجمعيات الزراعية`: from a body
+        return self.hard_end(toks, pos + 1, limit, text)
+
     def setting(self, k: str, prep: str = "في") -> bool:
         """`تصريح`, `البيان المشترك`: what follows في when في ends the speaker (`قال … في تصريح`)."""
         return k in self.r.settings or (prep == "في" and k.startswith("ال") and k[2:] in self.r.settings)
@@ -383,6 +413,11 @@ class Parser:
                 if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                     return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
             return None  # `وأكد عدد كبير من أعضاء المجلس الحاضرين …` run on: a number is nobody
+        if i + 3 <= limit and tuple(x.key for x in toks[i:i + 3]) == _CUSTODIAN and not any(x.barrier for x in toks[i + 1:i + 3]) \
+                and 0 < i and self.is_cue(toks[i - 1].key) and (i + 3 == limit or self.hard_end(toks, i + 3, limit, text)):
+            return Who(speaker=_span(text, toks[i:i + 3]), role=None, name=None, end=i + 3, clean=True, anchored=True)
+            # `وقال خادم الحرمين الشريفين إن`: the King's title, alone before a hard end (the article's full name
+            # for it is found when the statement is filled)
         if toks[i].key == "ل" + _MEANS:
             return None  # `وأكد لوسائل الإعلام أن`: those told, not a subject
         if i + 1 < limit and toks[i].key == _MEANS and toks[i + 1].key in _MEDIA and not toks[i + 1].barrier:
@@ -398,6 +433,13 @@ class Parser:
                 j += 1
             if j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key):
                 return Who(speaker=_span(text, toks[i:j]), role=None, name=None, end=j, clean=True, anchored=True)
+        if toks[i].key in _DUAL_BODIES:
+            pair = self._dual_bodies(toks, i, limit, text)
+            if pair is not None:
+                return pair
+        titled = self._role_then_titled(toks, i, limit, text)
+        if titled is not None:
+            return titled
         who = self._subject(toks, i, limit, text)
         if who is not None and not who.name and not who.clean and who.end < limit and (
                 toks[i].key in self.r.source_heads or toks[i].key in self.r.groups):
@@ -416,6 +458,97 @@ class Parser:
         if who is None and 0 < i and self.is_cue(toks[i - 1].key):
             return self._titled_after(toks, i, limit, text)
         return who
+
+    def _dual_bodies(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
+        """`وكالتا الانباء دوغان والاناضول ان`, `شبكتا "سي ان ان تورك" و"ان تي في" الاخباريتان … أكدتا`: a dual outlet
+        or body and the two names it joins speak together, read whole up to إن/أن, a cue or the end (quoted names kept
+        whole, their words unread); one name only is left to the ordinary reading."""
+        j, quoted, joined = i + 1, False, False
+        while j < limit and j < i + 14:
+            t = toks[j]
+            if t.barrier:
+                gap = text[toks[j - 1].end:t.start]
+                for c in gap:
+                    if c in "«“":
+                        quoted = True
+                    elif c in "»”":
+                        quoted = False
+                    elif c == '"':
+                        quoted = not quoted
+                    elif c in "،,.:؛;!?؟()":
+                        return None if quoted or j == i + 1 else self._pair_end(toks, i, j, text, joined)
+                if gap.strip(' "«»“”').strip() == "و":
+                    joined = True
+            if not quoted:
+                k = t.key
+                if k in _THAT or self.stops_here(k):
+                    break
+                if k[:1] == "و" and j > i + 1 and len(k) > 2 and k not in self.r.waw_words:
+                    joined = True
+            j += 1
+        else:
+            if j < limit:
+                return None
+        if quoted:
+            return None
+        return self._pair_end(toks, i, j, text, joined)
+
+    def _pair_end(self, toks: list[Token], i: int, j: int, text: str, joined: bool) -> Who | None:
+        if not joined or j < i + 3:
+            return None
+        end = toks[j - 1].end
+        while end < len(text) and text[end] in '"»”':
+            end += 1
+        return Who(speaker=text[toks[i].start:end], role=None, name=None, end=j, clean=True, anchored=True)
+
+    def _role_then_titled(self, toks: list[Token], i: int, limit: int, text: str) -> Who | None:
+        """`شيخ شمل قبائل علكم عسير الشيخ عبدالله بن عائض آل حامد أن`: a role phrase (its words unlisted: tribes,
+        places) runs unbroken to an honorific and a full name with a nasab (بن/آل), closed cleanly: that person
+        speaks, never an earlier person who shares the role's head (main gave `شيخ شمل قبائل بني`, another sheikh)."""
+        r = self.r
+        if i >= limit or (toks[i].key not in r.role_heads and toks[i].key != _SHEIKH) or toks[i].al:
+            return None
+        h = i + 1
+        while h < limit and h < i + 9 and not toks[h].barrier:
+            k = toks[h].key
+            if k in r.honorifics:
+                break
+            if self.is_cue(k) or k in _THAT or k in r.stops or k in r.not_subjects or k in r.given_names \
+                    and not toks[h - 1].key in r.particles and toks[h - 1].key not in ("بني", "وبني"):
+                return None  # (a given name after the role: the ordinary reading)
+            h += 1
+        else:
+            return None
+        if h >= limit or toks[h].barrier or toks[h].key not in r.honorifics or h < i + 2:
+            return None
+        j = h + 1
+        while j < limit and toks[j].key in r.honorifics and not toks[j].barrier:
+            j += 1
+        start = j
+        while j < limit and j < start + 7 and not toks[j].barrier:
+            t = toks[j]
+            if t.key in r.particles or (t.key == _GOD and j > start and toks[j - 1].key in _ABD) \
+                    or (t.raw == "علي" and self._ali(toks, j + 1, limit)) \
+                    or (self.name_like(t) and not self.objectish(t)) or (t.al and j > start and toks[j - 1].key in ("ال", "آل")):
+                j += 1
+                continue
+            if t.al and j > start + 1 and _nisba(t.key) and any(x.key in _NASAB for x in toks[start:j]):
+                j += 1  # `تركي بن عبدالوهاب المتحمي`: a definite family name closes a nasab
+            break
+        name = toks[start:j]
+        while name and name[-1].key in r.particles:
+            name, j = name[:-1], j - 1
+        words = [x for x in name if x.key not in r.particles]
+        if len(words) < 2 or not any(x.key in r.particles and x.key in ("بن", "بنت", "ابن", "ال") or x.raw == "آل"
+                                     for x in name[1:-1]):
+            return None
+        if name[0].key not in r.given_names:
+            return None
+        if not (j >= limit or toks[j].barrier or toks[j].key in _THAT or self.stops_here(toks[j].key)
+                or toks[j].key == "في"):
+            return None
+        return Who(speaker=_span(text, name), role=_span(text, toks[i:h]), name=_span(text, name), end=j, clean=True,
+                   anchored=True)
 
     def _members(self, toks: list[Token], who: Who, limit: int, text: str) -> Who | None:
         """`يستبعد مسؤولون من بينهم الأمين العام للمنظمة عبدالله البدري احتمال`: the group speaks; the members it
@@ -756,6 +889,22 @@ class Parser:
                     forced = False
                     pos += 1
                     continue
+            if pos > i and (name or role) and t.al and k in _THANKS and toks[pos - 1].key[:1] != "ب":
+                # (not `وتقدم مفتى مصر بخالص العزاء`: the reading there is settled elsewhere)
+                clean = True  # `ورفع رئيس المدينة الشكر والتقدير لخادم الحرمين الشريفين الملك سلمان`: the thanks and the
+                break  # one thanked are the object (main read the role through them and gave the King the participle)
+            if pos > i and (name or role) and not forced and not t.al and not t.barrier and _bi_masdar(k) \
+                    and k[1:] not in r.institutions and k[1:] not in self.known and k not in self.known \
+                    and not k.endswith("ا") and not any(x.key in r.honorifics or x.key in r.given_names and not x.al
+                                                        for x in toks[pos + 1:min(limit, pos + 5)]):
+                # (not `بتعليم جدة أحمد الغامدي`, `بتركيا الدكتور محمد كورماز`: a body or place before the name)
+                clean = True  # `وتعهدت تركيا بتوسيع`, `وتعهد الرئيس بتوسيع نطاق`: ب + a verbal noun (تفعيل) opens
+                break  # the object (main read `بتوسيع نطاق` as the speaker)
+            if name and not forced and not closed and self._bare_h_name(t, toks, pos, limit, text):
+                name.append(t)  # `وقال جون ديبراتييه إن`: a foreign family name in ه right before إن, a colon or a
+                pos += 1  # quotation mark, no noun with a possessive (main cut the name to `جون`)
+                clean = True
+                break
             if (name or role) and not forced and self.objectish(t):
                 clean = True  # `رغبة بلاده`, `أهمية التعاون`: the object begins
                 break
@@ -820,6 +969,10 @@ class Parser:
                     break
                 if not closed and (k in r.particles or toks[pos - 1].key in r.particles):
                     name.append(t)
+                elif not closed and not t.al and k in r.role_heads and k in r.given_names and words < 3 \
+                        and self.hard_end(toks, pos + 1, limit, text):
+                    name.append(t)  # `قال مصطفى أمين «…»`: a role word that is also a name, right before a hard end,
+                    closed = True  # is the family name, not a role with no complement (main cut it to `مصطفى`)
                 elif (k in r.role_heads or (k[:1] == "و" and k[1:] in r.role_heads and k not in r.waw_words)) and not (
                         t.al and name[-1].key not in r.particles and any(x.key in _NASAB for x in name)
                         and self.ends_after(toks, pos + 1, limit)):  # `محمد بن عبدالرحمن المخرج أن`: the family name
@@ -873,6 +1026,11 @@ class Parser:
                     and k not in r.institutions and k not in r.given_names:
                 clean = True  # `ودعت الوزارة المواطنين إلى`, `ودعت الجمعية المهتمين`: a masculine plural cannot describe
                 break  # one body, so it begins the object
+            elif role and not forced and not t.al and not t.barrier and k in r.institutions and k not in r.role_heads \
+                    and len(role) <= 3 and all(x.al and not x.barrier for x in role) and pos + 1 < limit \
+                    and not toks[pos + 1].barrier and not toks[pos + 1].al:
+                clean = True  # `واتهم المسؤولون الاتراك تنظيم داعش`, `ودعا الوزير تنظيم داعش`: an indefinite body
+                break  # after a whole definite subject opens the object (main gave the object as the speaker)
             elif k in r.role_heads or k in r.institutions or k in r.role_words:
                 anchored_head = anchored_head or (not role and k in r.role_heads)
                 role.append(t)
@@ -1227,6 +1385,11 @@ class Parser:
         while name and name[-1].key in self.r.particles:
             name = name[:-1]  # `حسين بن` cut from `حسين بن أحمد هامل`: never end on a particle
         return name
+
+
+def _bi_masdar(k: str) -> bool:
+    """`بتوسيع`, `بتقديم`, `بتعزيز`: ب glued to a verbal noun of the تفعيل pattern (never a place: `بتبوك`)."""
+    return len(k) == 6 and k[0] == "ب" and k[1] == "ت" and k[4] == "ي"
 
 
 def _suffixed(t: Token) -> bool:
