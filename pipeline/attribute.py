@@ -1724,7 +1724,8 @@ def _lone_closed(event: _Event, toks: list[Token], text: str, parser: Parser) ->
         return False  # (only a statement's opening cue: `ونفت روسيا …، واعتبرت موسكو أن` is the state named first)
     t = toks[e - 1]
     raw = t.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
-    if t.raw != event.name.strip() or t.al or not parser.name_like(t) or raw.endswith(("ة", "ات", "ون", "ين", "ا")) \
+    if event.name is None or t.raw != event.name.strip() or t.al or not parser.name_like(t) \
+            or raw.endswith(("ة", "ات", "ون", "ين", "ا")) \
             or raw[:1] in "بل" or len(raw) < 3 or t.key in parser.r.objects or has_tanween(t.raw):
         return False
     if parser.objectish(t) and not parser._bare_h_name(t, toks, e - 1, len(toks), text):
