@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from pipeline import PROCESSOR_VERSION, sources
 from pipeline.attribute import attribute
+from pipeline.interview import answer_turns
 from pipeline.clean import clean
 from pipeline.extract import extract
 from pipeline.normalize import norm_text
@@ -52,7 +53,7 @@ def process(raw: RawItem, learned: Mapping[str, frozenset[str]] | None = None) -
     except Exception as exc:  # a bug on one article must not stop the batch
         raise Rejected("segment", "error", repr(exc)) from exc
     try:
-        article.statements = attribute(article, statements)
+        article.statements = answer_turns(attribute(article, statements))  # interviews: answers carry no cue
     except Exception as exc:
         raise Rejected("attribute", "error", repr(exc)) from exc
     assign_uids(article)
