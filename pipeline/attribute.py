@@ -240,6 +240,12 @@ class _Attributor:
             found = self.cr.strict.get(sk) or (self.cr.strict.get(sk[1:]) if sk[:1] in "وف" else None)
         return found
 
+    def present(self, k: str) -> bool:
+        """`يقول`, `تؤكد`, `ويقولون`: a present-tense cue (ت only where the same form with ي is a cue too, so the past
+        `تابع` is not one)."""
+        k = k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
+        return k[:1] == "ي" or k[:1] == "ت" and "ي" + k[1:] in self.cue_keys
+
     def is_cue(self, k: str) -> bool:
         """A finite speech verb (with or without و/ف) or a participle."""
         return k in self.cue_keys
@@ -842,9 +848,11 @@ class _Attributor:
                 return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
         if i and toks[i - 1].key in _AUXILIARIES and not toks[i].barrier:
             who = self.svo(text, toks, i)  # `فرسولنا الكريم كان يقول بورك لأمتي`: after an auxiliary the subject
-            if who is None or not (who.name or who.role):  # stands before it; what follows is what is said
+            if who is not None and (who.name or who.role):  # stands before it; what follows is what is said
+                return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+            if self.present(toks[i].key):
                 return None
-            return self._event(who, cue, self.mode(text, toks, i + 1, spans, toks[i]))
+            # a past verb after `كان` is a pluperfect whose subject follows it (`وكانت أعلنت وزارة الصحة أن`)
         if nxt < len(toks) and toks[nxt].key in self.cr.modals:
             return None  # `وقال يجب أن`, `وأضاف تمت مناقشة`: what is said begins at once, no subject to read
         if nxt < len(toks) and toks[nxt].key in _IN_IT:
@@ -1968,6 +1976,9 @@ def _custodian(body: str) -> str | None:
     """`خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-`: the name the article gives the King's
     title, the same one wherever it is written out; None when it never is, or two names are."""
     found = {m.group(1).strip() for m in _CUSTODIAN_NAME.finditer(body)}
+    # a nasab (`بن`, `آل`) marks a name; without one the verb's object may have been read on (`الملك سلمان الرئيس
+    # الأمريكي` after `استقبل`)
+    found = {f for f in found if {"بن", "آل"} & set(f.split()[1:])}
     if not found:
         return None
     longest = max(found, key=len)

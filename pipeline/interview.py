@@ -3,9 +3,10 @@
 Newspapers print interviews as turns (`* سؤال؟` then `- جواب`, or `س:` / `ج:`). The sentence reader finds no cue
 in an answer and leaves it silent, which loses the article's main speaker for every answer (one interview in the
 held-out sets held 47 such statements). When an article has at least `MIN_PAIRS` question turns ending in a
-question mark and each followed by an answer turn, and the statements before the first question name a speaker
-(the lede: `أكد المنشد فهد مطر أن …`), every silent statement of an answer turn is given to that speaker, with no
-cue. A statement with a speech verb of its own (`وقال لي المسؤول عن البرنامج …`, `شعراء كبار قالوا لي`) keeps the
+question mark and each followed by an answer turn, the text before the first question calls it an interview
+(`حوار`, `في حواره مع`, `مقابلة`: a FAQ a journalist answers is none) and names a speaker (the lede: `أكد المنشد
+فهد مطر أن …`), every silent statement of an answer turn is given to that speaker, with no cue. The last answer
+ends with its paragraph, so what the article adds after the interview (`يذكر أن …`) is not the interviewee's. A statement with a speech verb of its own (`وقال لي المسؤول عن البرنامج …`, `شعراء كبار قالوا لي`) keeps the
 speaker the reader gave it, or stays silent when the reader found none: the answer quotes somebody else there.
 Questions and the lede stay as they are. Turn marks are data in `rules/speakers/interview.yaml`.
 """
@@ -27,11 +28,13 @@ _QUESTION_ENDS = ("؟", "?")
 class TurnMarks:
     questions: tuple[str, ...]
     answers: tuple[str, ...]
+    words: frozenset[str]  # folded words that call the piece an interview
 
 
 def _build(data: dict[str, list]) -> TurnMarks:
     return TurnMarks(questions=tuple(str(m) for m in data.get("question_marks", [])),
-                     answers=tuple(str(m) for m in data.get("answer_marks", [])))
+                     answers=tuple(str(m) for m in data.get("answer_marks", [])),
+                     words=frozenset(fold(str(w)) for w in data.get("interview_words", [])))
 
 
 def marks() -> TurnMarks:
@@ -58,7 +61,7 @@ def interviewee(statements: list[Statement], first_question: int) -> str | None:
     return next(n for n in named if counts[n] == best)
 
 
-def answer_turns(statements: list[Statement]) -> list[Statement]:
+def answer_turns(statements: list[Statement], body: str) -> list[Statement]:
     """Give the interviewee the silent statements of the answer turns of a question-and-answer interview."""
     m = marks()
     turns = [_turn(st.text, m) for st in statements]
@@ -66,13 +69,20 @@ def answer_turns(statements: list[Statement]) -> list[Statement]:
     if pairs < MIN_PAIRS:
         return statements
     first = turns.index("q")
+    lede = body[:statements[first].start]
+    if not any(fold(w.strip("،,.:؛\"«»“”()")) in m.words for w in lede.split()):
+        return statements
     who = interviewee(statements, first)
     if who is None:
         return statements
+    last = max(i for i, t in enumerate(turns) if t == "a")
+    end = last + 1
+    while end < len(statements) and "\n" not in body[statements[end - 1].end:statements[end].start]:
+        end += 1  # the last answer goes on to the end of its paragraph only
     cr = cue_rules()
     cues = frozenset(cr.finite) | frozenset(p + k for k in cr.finite for p in "وف") | cr.participles
     state = None
-    for st, t in zip(statements[first:], turns[first:]):
+    for st, t in zip(statements[first:end], turns[first:end]):
         state = t or state
         if state == "a" and st.speaker is None and st.kind == "sentence" \
                 and not any(fold(w.strip("،,.:؛\"«»“”")) in cues for w in st.text.split()):

@@ -53,7 +53,8 @@ def process(raw: RawItem, learned: Mapping[str, frozenset[str]] | None = None) -
     except Exception as exc:  # a bug on one article must not stop the batch
         raise Rejected("segment", "error", repr(exc)) from exc
     try:
-        article.statements = answer_turns(attribute(article, statements))  # interviews: answers carry no cue
+        # interviews: the answers carry no cue, so they are read after the sentences
+        article.statements = answer_turns(attribute(article, statements), article.body)
     except Exception as exc:
         raise Rejected("attribute", "error", repr(exc)) from exc
     assign_uids(article)

@@ -62,8 +62,9 @@ def _unnamed(name: str, r: IdentityRules) -> bool:
         lead = words[0].lower()
         if lead in ("a", "an") or lead in r.anonymous_en or words[0] == "the":
             return True
-        # a name capitalises every word (`Sarah Collins`, `The White House`); `The company`, `U.S. officials` do not
-        return len(words) > 1 and all(w[:1].islower() for w in words[1:])
+        # a name capitalises its words but for particles (`Sarah Collins`, `The White House`, `Bashar al-Assad`,
+        # `Ursula von der Leyen`); `The company`, `U.S. officials` capitalise none after the first
+        return len(words) > 1 and not any(w.split("-")[-1][:1].isupper() for w in words[1:])
     first = fold(words[0])
     if len(words) == 1 and first in r.referents:
         return True

@@ -29,7 +29,7 @@ def interview(*paragraphs: str) -> list[tuple[str | None, str | None]]:
     from pipeline.segment_eval import compose
 
     body, blocks = compose(list(paragraphs))
-    statements = answer_turns(attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks)))
+    statements = answer_turns(attribute(Article(title="", body=body, blocks=blocks), segment(body, blocks)), body)
     return [(s.speaker_canonical, s.cue) for s in statements]
 
 
@@ -55,6 +55,18 @@ def test_too_few_questions_or_no_lede_speaker_is_no_interview() -> None:
     assert interview(*two)[3] == (None, None)
     nameless = ["وتناول الحوار عددا من المحاور:"] + INTERVIEW[2:]
     assert all(s == (None, None) for s in interview(*nameless))
+
+
+def test_a_faq_the_journalist_answers_is_no_interview() -> None:
+    # the same turns, but nothing before the first question calls the piece an interview
+    faq = [LEDE, "وإليكم أبرز الأسئلة وأجوبتها:"] + INTERVIEW[2:]
+    assert interview(*faq)[1:] == [(None, None)] * (len(interview(*faq)) - 1)
+
+
+def test_the_last_answer_ends_with_its_paragraph() -> None:
+    after = INTERVIEW + ["يذكر أن المنشد أصدر ألبومه الأول قبل عشرة أعوام."]
+    got = interview(*after)
+    assert got[-2] == FAHD and got[-1] == (None, None)
 
 
 def test_a_bulleted_list_is_no_interview() -> None:

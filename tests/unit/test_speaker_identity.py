@@ -20,6 +20,7 @@ NAMED = [
     "أمين العاصمة المقدسة", "المكتب الصحفي في الكرملين", "حركة طالبان", "الجزيرة", "الشرق الأوسط", "روسيا",
     "المرصد السوري لحقوق الإنسان", "وكالة الأنباء الايرانية ارنا", "نجل الفنان الراحل",
     "Sarah Collins", "Reuters", "World Bank", "Karim Haddad", "The White House", "The New York Times",
+    "Bashar al-Assad", "Mahmoud al-Zahar", "Ursula von der Leyen",
 ]
 
 
