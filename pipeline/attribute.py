@@ -18,11 +18,10 @@ from pipeline.records import Article, Statement
 from pipeline.segment import quote_spans
 from pipeline.speakers import (Inventory, Parser, SpeakerRules, Token, Who, curate, from_pairs, has_tanween, key, name_key,
                                rules, split, suffixed, token)
-from pipeline.speakers import _THANKS  # the thanks that open a verb's object (`ورفع … الشكر لـ…`)
+from pipeline.speakers import _MARKS, _THANKS  # harakat and tatweel; the thanks that open a verb's object
 
 _SHADDA = "\u0651"
 _SAME = frozenset(key(w) for w in ("نفس", "ذات", "عين"))
-_MARKS_ALL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 _STRICT_MARK = "\ue000"
 _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -194,6 +193,22 @@ def cue_rules() -> CueRules:
     return lexicons.cached("cues", _build)
 
 
+def _cue_keys(cr: CueRules) -> frozenset[str]:
+    return frozenset(cr.finite) | frozenset(p + k for k in cr.finite for p in "وف") | cr.participles
+
+
+_CUE_KEYS: dict[int, tuple[CueRules, frozenset[str]]] = {}  # id(rules) → (rules, cue keys)
+
+
+def cue_keys() -> frozenset[str]:
+    """Every form `is_cue` accepts (`قال`, `وقال`, `فقال`, `قائلا`) under the cue rules in force, computed once."""
+    cr = cue_rules()
+    cached = _CUE_KEYS.get(id(cr))
+    if cached is None or cached[0] is not cr:
+        cached = _CUE_KEYS[id(cr)] = (cr, _cue_keys(cr))
+    return cached[1]
+
+
 @dataclass(slots=True)
 class _Event:
     speaker: str
@@ -222,7 +237,7 @@ class _Attributor:
         cached = _GATES.get((id(cr), id(sr)))
         if cached is None or cached[0] is not cr or cached[1] is not sr:
             triggers = _triggers(cr)
-            cue_keys = frozenset(cr.finite) | frozenset(p + k for k in cr.finite for p in "وف") | cr.participles
+            cue_keys = _cue_keys(cr)
             cached = _GATES[(id(cr), id(sr))] = (cr, sr, triggers, _Gate(triggers, sr.role_heads | sr.honorifics | _duals(sr)),
                                                  _source_anchors(cr), cue_keys)
         self.triggers, self.gate, self.source_anchors, cue_keys = cached[2], cached[3], cached[4], cached[5]
@@ -1255,7 +1270,7 @@ class _Attributor:
         if not who.name or who.name != who.speaker or " " in who.name.strip() or who.co or who.role:
             return False
         t = token(0, len(who.name), who.name.strip())
-        raw = t.raw.rstrip(_MARKS_ALL)
+        raw = t.raw.rstrip(_MARKS)
         if t.al or not self.parser.name_like(t) or self.parser.objectish(t) or len(raw) < 4 \
                 or raw.endswith(("ة", "ات", "ون", "ين", "ا", "تي")) or has_tanween(t.raw) or t.key in self.sr.not_subjects \
                 or t.key in _SAME:  # (`وفق رؤيتي،`: my view; `لنفس المصدر`: the same source)
@@ -1731,7 +1746,7 @@ def _lone_closed(event: _Event, toks: list[Token], text: str, parser: Parser) ->
     if e != 2 or e > len(toks) or toks[e - 1].barrier or toks[e - 2].raw != event.cue:
         return False  # (only a statement's opening cue: `ونفت روسيا …، واعتبرت موسكو أن` is the state named first)
     t = toks[e - 1]
-    raw = t.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+    raw = t.raw.rstrip(_MARKS)
     if event.name is None or t.raw != event.name.strip() or t.al or not parser.name_like(t) \
             or raw.endswith(("ة", "ات", "ون", "ين", "ا")) \
             or raw[:1] in "بل" or len(raw) < 3 or t.key in parser.r.objects or has_tanween(t.raw):

@@ -88,13 +88,17 @@ def same(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and match_key(a) == match_key(b)
 
 
+def _statement_of(raw_event: dict, article: Article, content: str) -> int | None:
+    pos = anchor_in_body(content, raw_event["at"][0], article.body)
+    return statement_at(article, pos) if pos is not None else None
+
+
 def score_article(entry: dict, article: Article, content: str, tally: Tally) -> None:
     """Add one article's events to the tally; every predicted speaker in it is judged."""
     gold_at: dict[int, GoldEvent] = {}
     for raw in entry.get("events", []):
         event = GoldEvent(raw["at"][0], raw["at"][1], raw.get("speaker"), raw.get("cue"), raw.get("mode"), raw.get("aliases", []))
-        pos = anchor_in_body(content, event.start, article.body)
-        n = statement_at(article, pos) if pos is not None else None
+        n = _statement_of(raw, article, content)
         if event.speaker is not None:
             tally.gold += 1
         if n is None:
@@ -123,11 +127,6 @@ def score_article(entry: dict, article: Article, content: str, tally: Tally) -> 
             tally.cue_ok += 1
         else:
             tally.errors.append(f"{entry['url']} #{n}: wrong cue {st.cue!r} for {found.cue!r}")
-
-
-def _statement_of(raw_event: dict, article: Article, content: str) -> int | None:
-    pos = anchor_in_body(content, raw_event["at"][0], article.body)
-    return statement_at(article, pos) if pos is not None else None
 
 
 def as_output(article: Article, content: str, annotation: dict, reference: dict) -> None:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline import lexicons
-from pipeline.attribute import cue_rules
+from pipeline.attribute import cue_keys
 from pipeline.normalize import fold
 from pipeline.records import Statement
 
@@ -79,8 +79,7 @@ def answer_turns(statements: list[Statement], body: str) -> list[Statement]:
     end = last + 1
     while end < len(statements) and "\n" not in body[statements[end - 1].end:statements[end].start]:
         end += 1  # the last answer goes on to the end of its paragraph only
-    cr = cue_rules()
-    cues = frozenset(cr.finite) | frozenset(p + k for k in cr.finite for p in "وف") | cr.participles
+    cues = cue_keys()
     state = None
     for st, t in zip(statements[first:end], turns[first:end]):
         state = t or state
